@@ -1,0 +1,129 @@
+import type { SchemaObject } from 'ajv/dist/2020';
+import type { IntegrationEventEnvelope } from './integration-event.envelope';
+import { IntegrationEventTypes } from './event-types';
+import {
+  closeReasons,
+  requestChannels,
+  requestKinds,
+  requestStatuses,
+  type CloseReason,
+  type RequestChannel,
+  type RequestKind,
+  type RequestStatus,
+} from './request-vocabulary';
+import {
+  agencyCode,
+  code,
+  enumOf,
+  iranianMobile,
+  nonEmptyText,
+  objectOf,
+  trackingCode,
+  utcTimestamp,
+} from './schema-fragments';
+
+// Messages on an agency's own topic (Topics.agency(code)), keyed by streamId like the request topic.
+// They carry only the personal data an agency needs to contact the citizen: name and mobile, never the
+// national code. The envelope reuses the source event's eventId, so agency consumers deduplicate on it.
+
+/** Contact details an agency may see. */
+export interface AgencyCitizenContactV1 {
+  readonly fullName: string;
+  readonly mobile: string;
+}
+
+export interface AgencyRequestAssignedV1 {
+  readonly trackingCode: string;
+  readonly agencyCode: string;
+  readonly kind: RequestKind;
+  readonly collective: boolean;
+  readonly categoryCode: string;
+  readonly countyCode: string;
+  readonly description: string;
+  readonly citizens: readonly AgencyCitizenContactV1[];
+  readonly registeredAt: string;
+  readonly assignedAt: string;
+  readonly dueAt: string;
+}
+
+export const agencyRequestChanges = [
+  'acknowledged',
+  'referred_inside_agency',
+  'returned_as_not_responsible',
+  'answered',
+  'follow_up_recorded',
+  'closed',
+] as const;
+export type AgencyRequestChange = (typeof agencyRequestChanges)[number];
+
+export interface AgencyRequestUpdatedV1 {
+  readonly trackingCode: string;
+  readonly agencyCode: string;
+  readonly change: AgencyRequestChange;
+  /** The request's status after the change. */
+  readonly status: RequestStatus;
+  readonly at: string;
+  /** Present while the agency still holds the request. */
+  readonly dueAt?: string;
+  /** Present when change is `follow_up_recorded`: the citizen (or the centre) chased the request. */
+  readonly followUp?: { readonly note: string; readonly channel: RequestChannel };
+  /** Present when change is `closed`. */
+  readonly closeReason?: CloseReason;
+}
+
+export type AgencyRequestAssignedEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.agencyRequestAssigned,
+  1,
+  AgencyRequestAssignedV1
+>;
+export type AgencyRequestUpdatedEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.agencyRequestUpdated,
+  1,
+  AgencyRequestUpdatedV1
+>;
+export type AgencyIntegrationEvent = AgencyRequestAssignedEventV1 | AgencyRequestUpdatedEventV1;
+
+// Closed on purpose: a national code (or anything else) slipping into an agency topic fails validation.
+const agencyCitizenContactV1: SchemaObject = objectOf(
+  { fullName: nonEmptyText, mobile: iranianMobile },
+  [],
+  { additionalProperties: false },
+);
+
+export const agencyMessageDataSchemasV1: Record<AgencyIntegrationEvent['eventType'], SchemaObject> = {
+  [IntegrationEventTypes.agencyRequestAssigned]: objectOf({
+    trackingCode,
+    agencyCode,
+    kind: enumOf(requestKinds),
+    collective: { type: 'boolean' },
+    categoryCode: code,
+    countyCode: code,
+    description: nonEmptyText,
+    citizens: { type: 'array', minItems: 1, items: agencyCitizenContactV1 },
+    registeredAt: utcTimestamp,
+    assignedAt: utcTimestamp,
+    dueAt: utcTimestamp,
+  }),
+  [IntegrationEventTypes.agencyRequestUpdated]: objectOf(
+    {
+      trackingCode,
+      agencyCode,
+      change: enumOf(agencyRequestChanges),
+      status: enumOf(requestStatuses),
+      at: utcTimestamp,
+      dueAt: utcTimestamp,
+      followUp: objectOf({ note: nonEmptyText, channel: enumOf(requestChannels) }),
+      closeReason: enumOf(closeReasons),
+    },
+    ['dueAt', 'followUp', 'closeReason'],
+    {
+      allOf: [
+        {
+          if: { properties: { change: { const: 'follow_up_recorded' } } },
+          then: { required: ['followUp'] },
+        },
+        { if: { properties: { change: { const: 'closed' } } }, then: { required: ['closeReason'] } },
+      ],
+    },
+  ),
+};

@@ -1,0 +1,22 @@
+/**
+ * Integration event type names: `samad.<aggregate>.<what-happened-in-kebab-case>`, past tense,
+ * without the version (that travels in `eventVersion`). Versioned name for schema ids: `<type>.v<n>`.
+ */
+export const IntegrationEventTypes = {
+  requestRegistered: 'samad.request.registered',
+  requestRoutedToAgency: 'samad.request.routed-to-agency',
+  requestAwaitingManualRouting: 'samad.request.awaiting-manual-routing',
+  requestAcknowledged: 'samad.request.acknowledged',
+  requestReferredInsideAgency: 'samad.request.referred-inside-agency',
+  requestReturnedAsNotResponsible: 'samad.request.returned-as-not-responsible',
+  requestAnswered: 'samad.request.answered',
+  followUpRecorded: 'samad.request.follow-up-recorded',
+  requestClosed: 'samad.request.closed',
+  agencyRequestAssigned: 'samad.agency.request-assigned',
+  agencyRequestUpdated: 'samad.agency.request-updated',
+} as const;
+
+export type IntegrationEventType = (typeof IntegrationEventTypes)[keyof typeof IntegrationEventTypes];
+
+export const versionedEventName = (eventType: string, eventVersion: number): string =>
+  `${eventType}.v${eventVersion}`;

@@ -1,0 +1,233 @@
+import type { SchemaObject } from 'ajv/dist/2020';
+import type { IntegrationEventEnvelope } from './integration-event.envelope';
+import { IntegrationEventTypes } from './event-types';
+import {
+  answerOutcomes,
+  closeReasons,
+  requestChannels,
+  requestKinds,
+  routingOrigins,
+  type AnswerOutcome,
+  type CloseReason,
+  type RequestChannel,
+  type RequestKind,
+  type RoutingOrigin,
+} from './request-vocabulary';
+import {
+  agencyCode,
+  code,
+  enumOf,
+  iranianMobile,
+  nationalCode,
+  nonEmptyText,
+  objectOf,
+  trackingCode,
+  utcTimestamp,
+} from './schema-fragments';
+
+// Request lifecycle integration events, version 1, published on Topics.requestEvents keyed by streamId.
+// Timestamps are UTC ISO-8601 strings. Schemas accept extra properties (tolerant reader):
+// a version only ever gains optional fields; anything else is a new version with an upcaster.
+
+export interface CitizenV1 {
+  readonly nationalCode: string;
+  readonly fullName: string;
+  /** Canonical `09xxxxxxxxx`. */
+  readonly mobile: string;
+}
+
+export interface RequestRegisteredV1 {
+  readonly trackingCode: string;
+  readonly kind: RequestKind;
+  readonly channel: RequestChannel;
+  readonly collective: boolean;
+  readonly citizens: readonly CitizenV1[];
+  readonly countyCode: string;
+  readonly categoryCode: string;
+  readonly description: string;
+  readonly registeredAt: string;
+  readonly registeredBy: string;
+}
+
+export interface RequestRoutedToAgencyV1 {
+  readonly trackingCode: string;
+  readonly agencyCode: string;
+  readonly dueAt: string;
+  readonly routedBy: RoutingOrigin;
+  readonly ruleId?: string;
+  readonly at: string;
+}
+
+export interface RequestAwaitingManualRoutingV1 {
+  readonly trackingCode: string;
+  readonly reason: string;
+  readonly at: string;
+}
+
+export interface RequestAcknowledgedV1 {
+  readonly trackingCode: string;
+  readonly agencyCode: string;
+  readonly at: string;
+}
+
+export interface RequestReferredInsideAgencyV1 {
+  readonly trackingCode: string;
+  readonly agencyCode: string;
+  /** At least one of `unit` and `toStaff` is present. */
+  readonly unit?: string;
+  readonly toStaff?: string;
+  readonly note?: string;
+  readonly at: string;
+}
+
+export interface RequestReturnedAsNotResponsibleV1 {
+  readonly trackingCode: string;
+  readonly agencyCode: string;
+  readonly reason: string;
+  readonly at: string;
+}
+
+export interface RequestAnsweredV1 {
+  readonly trackingCode: string;
+  readonly agencyCode: string;
+  readonly outcome: AnswerOutcome;
+  readonly text: string;
+  readonly answeredAt: string;
+}
+
+export interface FollowUpRecordedV1 {
+  readonly trackingCode: string;
+  readonly note: string;
+  readonly channel: RequestChannel;
+  readonly at: string;
+}
+
+export interface RequestClosedV1 {
+  readonly trackingCode: string;
+  readonly reason: CloseReason;
+  /** Present exactly when reason is `duplicate`. */
+  readonly duplicateOf?: string;
+  readonly note?: string;
+  readonly at: string;
+}
+
+export type RequestRegisteredEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.requestRegistered,
+  1,
+  RequestRegisteredV1
+>;
+export type RequestRoutedToAgencyEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.requestRoutedToAgency,
+  1,
+  RequestRoutedToAgencyV1
+>;
+export type RequestAwaitingManualRoutingEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.requestAwaitingManualRouting,
+  1,
+  RequestAwaitingManualRoutingV1
+>;
+export type RequestAcknowledgedEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.requestAcknowledged,
+  1,
+  RequestAcknowledgedV1
+>;
+export type RequestReferredInsideAgencyEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.requestReferredInsideAgency,
+  1,
+  RequestReferredInsideAgencyV1
+>;
+export type RequestReturnedAsNotResponsibleEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.requestReturnedAsNotResponsible,
+  1,
+  RequestReturnedAsNotResponsibleV1
+>;
+export type RequestAnsweredEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.requestAnswered,
+  1,
+  RequestAnsweredV1
+>;
+export type FollowUpRecordedEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.followUpRecorded,
+  1,
+  FollowUpRecordedV1
+>;
+export type RequestClosedEventV1 = IntegrationEventEnvelope<typeof IntegrationEventTypes.requestClosed, 1, RequestClosedV1>;
+
+export type RequestLifecycleIntegrationEvent =
+  | RequestRegisteredEventV1
+  | RequestRoutedToAgencyEventV1
+  | RequestAwaitingManualRoutingEventV1
+  | RequestAcknowledgedEventV1
+  | RequestReferredInsideAgencyEventV1
+  | RequestReturnedAsNotResponsibleEventV1
+  | RequestAnsweredEventV1
+  | FollowUpRecordedEventV1
+  | RequestClosedEventV1;
+
+const citizenV1: SchemaObject = objectOf({ nationalCode, fullName: nonEmptyText, mobile: iranianMobile });
+
+/** Data schemas of the v1 request lifecycle events, keyed by event type. */
+export const requestEventDataSchemasV1: Record<RequestLifecycleIntegrationEvent['eventType'], SchemaObject> = {
+  [IntegrationEventTypes.requestRegistered]: objectOf({
+    trackingCode,
+    kind: enumOf(requestKinds),
+    channel: enumOf(requestChannels),
+    collective: { type: 'boolean' },
+    citizens: { type: 'array', minItems: 1, items: citizenV1 },
+    countyCode: code,
+    categoryCode: code,
+    description: nonEmptyText,
+    registeredAt: utcTimestamp,
+    registeredBy: nonEmptyText,
+  }),
+  [IntegrationEventTypes.requestRoutedToAgency]: objectOf(
+    {
+      trackingCode,
+      agencyCode,
+      dueAt: utcTimestamp,
+      routedBy: enumOf(routingOrigins),
+      ruleId: code,
+      at: utcTimestamp,
+    },
+    ['ruleId'],
+  ),
+  [IntegrationEventTypes.requestAwaitingManualRouting]: objectOf({
+    trackingCode,
+    reason: nonEmptyText,
+    at: utcTimestamp,
+  }),
+  [IntegrationEventTypes.requestAcknowledged]: objectOf({ trackingCode, agencyCode, at: utcTimestamp }),
+  [IntegrationEventTypes.requestReferredInsideAgency]: objectOf(
+    { trackingCode, agencyCode, unit: nonEmptyText, toStaff: nonEmptyText, note: nonEmptyText, at: utcTimestamp },
+    ['unit', 'toStaff', 'note'],
+    { anyOf: [{ required: ['unit'] }, { required: ['toStaff'] }] },
+  ),
+  [IntegrationEventTypes.requestReturnedAsNotResponsible]: objectOf({
+    trackingCode,
+    agencyCode,
+    reason: nonEmptyText,
+    at: utcTimestamp,
+  }),
+  [IntegrationEventTypes.requestAnswered]: objectOf({
+    trackingCode,
+    agencyCode,
+    outcome: enumOf(answerOutcomes),
+    text: nonEmptyText,
+    answeredAt: utcTimestamp,
+  }),
+  [IntegrationEventTypes.followUpRecorded]: objectOf({
+    trackingCode,
+    note: nonEmptyText,
+    channel: enumOf(requestChannels),
+    at: utcTimestamp,
+  }),
+  [IntegrationEventTypes.requestClosed]: objectOf(
+    { trackingCode, reason: enumOf(closeReasons), duplicateOf: trackingCode, note: nonEmptyText, at: utcTimestamp },
+    ['duplicateOf', 'note'],
+    {
+      if: { properties: { reason: { const: 'duplicate' } } },
+      then: { required: ['duplicateOf'] },
+      else: { not: { required: ['duplicateOf'] } },
+    },
+  ),
+};

@@ -1,0 +1,41 @@
+/**
+ * The published vocabulary of a request, as other services and agency systems see it.
+ * The domain keeps its own copy; a compile-time check in request-lifecycle keeps the two equal.
+ */
+export const requestKinds = ['request', 'complaint', 'demand'] as const;
+export type RequestKind = (typeof requestKinds)[number];
+
+export const requestChannels = ['phone', 'desk', 'trip_letter', 'web'] as const;
+export type RequestChannel = (typeof requestChannels)[number];
+
+export const answerOutcomes = ['positive', 'negative', 'partial'] as const;
+export type AnswerOutcome = (typeof answerOutcomes)[number];
+
+export const routingOrigins = ['rules', 'supervisor'] as const;
+export type RoutingOrigin = (typeof routingOrigins)[number];
+
+export const closeReasons = ['answered', 'duplicate', 'withdrawn'] as const;
+export type CloseReason = (typeof closeReasons)[number];
+
+export const requestStatuses = [
+  'registered',
+  'awaiting_manual_routing',
+  'routed',
+  'acknowledged',
+  'referred',
+  'returned',
+  'answered',
+  'closed',
+] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+export const actorRoles = [
+  'operator',
+  'citizen',
+  'agency_staff',
+  'agency_system',
+  'supervisor',
+  'administrator',
+  'system',
+] as const;
+export type ActorRole = (typeof actorRoles)[number];

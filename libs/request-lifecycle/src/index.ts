@@ -1,0 +1,3 @@
+import { Topics } from '@samad/events';
+import { Kafka } from 'kafkajs';
+export const probe = [Topics, Kafka];

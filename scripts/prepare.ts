@@ -1,0 +1,67 @@
+/**
+ * Prepares PostgreSQL and Kafka for the services: creates the database if missing, runs every schema's
+ * migrations, and creates the project's topics. `--fresh` drops the database first (tests only).
+ */
+import { Client } from 'pg';
+import { Topics } from '@samad/events';
+import { createKafka, ensureTopics, runSchemaMigrations } from '@samad/service-kit';
+import { intakeMigrations } from '../apps/intake/src/infrastructure/intake.migrations';
+import { routingMigrations } from '../apps/routing/src/infrastructure/routing.migrations';
+import { agencyMigrations } from '../apps/agency/src/infrastructure/agency.migrations';
+import { reportingMigrations } from '../apps/reporting/src/infrastructure/reporting.migrations';
+
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/samad';
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const partitions = Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 6);
+const fresh = process.argv.includes('--fresh');
+
+async function ensureDatabase(): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString(), connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.error(
+      `samad: PostgreSQL is not answering at ${url.host} (${(error as Error).message}); set DATABASE_URL`,
+    );
+    process.exit(1);
+  }
+  try {
+    if (fresh) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) {
+      await admin.query(`CREATE DATABASE "${name}"`);
+      console.log(`samad: created database ${name}`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+async function main(): Promise<void> {
+  await ensureDatabase();
+  const schemas = {
+    intake: intakeMigrations,
+    routing: routingMigrations,
+    agency: agencyMigrations,
+    reporting: reportingMigrations,
+  };
+  for (const [schema, migrations] of Object.entries(schemas)) {
+    const applied = await runSchemaMigrations(databaseUrl, schema, migrations);
+    console.log(
+      `samad: schema ${schema} migrated${applied.length ? ` (${applied.join(', ')})` : ' (up to date)'}`,
+    );
+  }
+  await ensureTopics(createKafka({ kafkaBrokers: brokers, kafkaClientId: 'samad-prepare' }), [
+    { topic: Topics.requestEvents, numPartitions: partitions },
+    { topic: Topics.deadLetter, numPartitions: 1 },
+  ]);
+  console.log(`samad: Kafka topics ready on ${brokers.join(',')}`);
+}
+
+main().catch((error) => {
+  console.error(`samad: prepare failed: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});

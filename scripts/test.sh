@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# npm test: the same set-up on its own database and broker port, then lint and every test; always cleans up.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+
+export KAFKA_PORT="${SAMAD_TEST_KAFKA_PORT:-19092}"
+export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
+export DATABASE_URL="${SAMAD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/samad_test}"
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
+
+require_tools
+ensure_dependencies || exit 1
+build || exit 1
+trap 'bash infra/local/kafka.sh stop' EXIT
+KAFKA_FRESH=1 bash infra/local/kafka.sh start || exit 1
+run_node dist/scripts/prepare.js --fresh || exit 1
+
+checks_failed=0
+say "lint (ESLint with Nx module boundaries), format (Prettier), types (tsc)"
+npx nx show projects >/dev/null && npx eslint . --max-warnings=0 || checks_failed=1
+npx prettier --check . --log-level=warn || checks_failed=1
+npx tsc -p tsconfig.json --noEmit || checks_failed=1
+
+mkdir -p .local
+npx jest --ci --json --outputFile=.local/jest-results.json "$@"
+jest_status=$?
+node scripts/summarize-tests.js .local/jest-results.json "$checks_failed"
+summary_status=$?
+[ "$checks_failed" -eq 0 ] && [ "$jest_status" -eq 0 ] && [ "$summary_status" -eq 0 ]

@@ -1,0 +1,84 @@
+import { kafkaBroker } from '../support/kafka-broker';
+import { testEnv } from '../support/environment';
+import { TcpProxy } from '../support/tcp-proxy';
+import { startService, stopService, waitForHttp, type RunningService } from '../support/service-process';
+
+// Each service process reports Kafka and PostgreSQL separately and follows the broker's real state.
+describe('a service process and its /health', () => {
+  let service: RunningService;
+
+  beforeAll(async () => {
+    service = startService('routing', 13102);
+    await waitForHttp(service.baseUrl);
+  }, 60000);
+
+  afterAll(async () => {
+    kafkaBroker('start');
+    await stopService(service);
+  }, 120000);
+
+  it('answers 200 with both dependencies up', async () => {
+    const res = await fetch(`${service.baseUrl}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      service: 'routing',
+      status: 'up',
+      checks: { kafka: { status: 'up' }, postgres: { status: 'up' } },
+    });
+  });
+
+  it('answers 503 naming Kafka when the broker is stopped, and 200 again when it is back', async () => {
+    kafkaBroker('stop');
+    const down = await fetch(`${service.baseUrl}/health`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({
+      status: 'down',
+      down: ['kafka'],
+      checks: { kafka: { status: 'down' }, postgres: { status: 'up' } },
+    });
+
+    kafkaBroker('start');
+    await waitForHttp(service.baseUrl, '/health', 200);
+  }, 120000);
+
+  it('serves its OpenAPI document at /docs', async () => {
+    const res = await fetch(`${service.baseUrl}/docs-json`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { info: { title: string } }).info.title).toBe('Samad routing service');
+  });
+});
+
+describe('a service process at start and stop', () => {
+  it('refuses a wrong configuration value with a clear message and a non-zero exit', async () => {
+    const service = startService('intake', 13101, { KAFKA_BROKERS: 'not a broker list' });
+    expect(await service.exited).toBe(78);
+    expect(service.output()).toContain('invalid configuration: KAFKA_BROKERS: must be host:port');
+  });
+
+  it('answers 503 naming PostgreSQL when the database becomes unreachable, and 200 when it is back', async () => {
+    const target = new URL(testEnv.databaseUrl);
+    const proxy = new TcpProxy(13199, { host: target.hostname, port: Number(target.port || 5432) });
+    await proxy.open();
+    const viaProxy = Object.assign(new URL(target), { port: '13199' }).toString();
+    const service = startService('agency', 13103, { DATABASE_URL: viaProxy });
+    try {
+      await waitForHttp(service.baseUrl, '/health', 200);
+      await proxy.cut();
+      const down = await fetch(`${service.baseUrl}/health`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ down: ['postgres'], checks: { kafka: { status: 'up' } } });
+      await proxy.open();
+      await waitForHttp(service.baseUrl, '/health', 200);
+    } finally {
+      await proxy.cut();
+      await stopService(service);
+    }
+  }, 60000);
+
+  it('shuts down gracefully on SIGTERM with exit code 0', async () => {
+    const service = startService('reporting', 13104, { LOG_LEVEL: 'info' });
+    await waitForHttp(service.baseUrl);
+    expect(await stopService(service)).toBe(0);
+    expect(service.output()).toContain('shutting down');
+  }, 60000);
+});
