@@ -112,7 +112,12 @@ java_tool() {
 format_storage() {
   [[ -f $KAFKA_DATA_DIR/data/meta.properties ]] && return 0
   local cluster_id
-  cluster_id="$(java_tool kafka.tools.StorageTool random-uuid)"
+  # Same shape as `kafka-storage random-uuid` (22-char base64url) without paying for another JVM;
+  # a leading '-' would be parsed as a CLI flag, so draw again.
+  cluster_id=-
+  while [[ $cluster_id == -* ]]; do
+    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-22)"
+  done
   java_tool kafka.tools.StorageTool format --standalone --cluster-id "$cluster_id" --config "$CONFIG" >>"$LOG" 2>&1 ||
     { tail -n 30 "$LOG" >&2; die "formatting KRaft storage in $(rel "$KAFKA_DATA_DIR") failed"; }
 }
@@ -168,6 +173,8 @@ cmd_start() {
   if pid="$(running_pid)"; then
     echo "kafka: already running on $ADDR (pid $pid); waiting for readiness"
   else
+    # Fail fast instead of letting the wait below talk to whatever already holds the port.
+    (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null && die "$ADDR is already in use by another process"
     write_config
     format_storage
     launch

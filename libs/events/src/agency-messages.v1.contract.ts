@@ -84,11 +84,9 @@ export type AgencyRequestUpdatedEventV1 = IntegrationEventEnvelope<
 export type AgencyIntegrationEvent = AgencyRequestAssignedEventV1 | AgencyRequestUpdatedEventV1;
 
 // Closed on purpose: a national code (or anything else) slipping into an agency topic fails validation.
-const agencyCitizenContactV1: SchemaObject = objectOf(
-  { fullName: nonEmptyText, mobile: iranianMobile },
-  [],
-  { additionalProperties: false },
-);
+const agencyCitizenContactV1: SchemaObject = objectOf({ fullName: nonEmptyText, mobile: iranianMobile }, [], {
+  additionalProperties: false,
+});
 
 export const agencyMessageDataSchemasV1: Record<AgencyIntegrationEvent['eventType'], SchemaObject> = {
   [IntegrationEventTypes.agencyRequestAssigned]: objectOf({

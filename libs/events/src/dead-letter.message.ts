@@ -1,6 +1,13 @@
 import type { SchemaObject } from 'ajv/dist/2020';
 import type { IntegrationEventRejection } from './integration-event.validator';
-import { enumOf, identifier, jsonSchemaDialect, nonEmptyText, objectOf, utcTimestamp } from './schema-fragments';
+import {
+  enumOf,
+  identifier,
+  jsonSchemaDialect,
+  nonEmptyText,
+  objectOf,
+  utcTimestamp,
+} from './schema-fragments';
 
 /** Decoding failures plus `processing_failed`: the handler threw on a valid event more times than it retries. */
 export type DeadLetterReason = IntegrationEventRejection | 'processing_failed';

@@ -11,7 +11,8 @@ export const decodeIntegrationEvent = (
   value: string | Uint8Array | null | undefined,
   upcast: UpcasterRegistry['upcast'] = defaultUpcast,
 ): IntegrationEventValidation => {
-  if (value === null || value === undefined) return { ok: false, code: 'invalid_json', reason: 'empty message' };
+  if (value === null || value === undefined)
+    return { ok: false, code: 'invalid_json', reason: 'empty message' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(typeof value === 'string' ? value : utf8.decode(value));

@@ -11,7 +11,11 @@ export interface Actor {
  * What goes over Kafka. `eventType` never carries the version; `eventVersion` does
  * (the versioned name `samad.request.registered.v1` is used only for schema ids and docs).
  */
-export interface IntegrationEventEnvelope<Type extends string = string, Version extends number = number, Data = unknown> {
+export interface IntegrationEventEnvelope<
+  Type extends string = string,
+  Version extends number = number,
+  Data = unknown,
+> {
   /** The store's event id (UUID); consumers deduplicate on it. */
   readonly eventId: string;
   readonly eventType: Type;
@@ -40,7 +44,8 @@ export const actorSchema: SchemaObject = objectOf({ id: nonEmptyText, role: enum
 export const envelopeProperties: Record<string, SchemaObject> = {
   eventId: nonEmptyText,
   eventType: { type: 'string', pattern: '^[a-z]+(\\.[a-z][a-z0-9-]*)+$' },
-  eventVersion: { type: 'integer', minimum: 1 },
+  // 0 is allowed so a pre-release shape can still be named, upcast and parked with a clear reason.
+  eventVersion: { type: 'integer', minimum: 0 },
   streamId: nonEmptyText,
   streamRevision: { type: 'integer', minimum: 0 },
   position: { type: 'string', pattern: '^(0|[1-9][0-9]*)$' },

@@ -21,7 +21,11 @@ export interface IntegrationEventSchema {
 export const integrationEventSchemaId = (eventType: string, eventVersion: number): string =>
   `urn:samad:schema:${versionedEventName(eventType, eventVersion)}`;
 
-const envelopeSchemaFor = (eventType: string, eventVersion: number, dataSchema: SchemaObject): SchemaObject => ({
+const envelopeSchemaFor = (
+  eventType: string,
+  eventVersion: number,
+  dataSchema: SchemaObject,
+): SchemaObject => ({
   $schema: jsonSchemaDialect,
   $id: integrationEventSchemaId(eventType, eventVersion),
   title: versionedEventName(eventType, eventVersion),
@@ -36,7 +40,10 @@ const envelopeSchemaFor = (eventType: string, eventVersion: number, dataSchema: 
   ),
 });
 
-const schemasOfVersion = (eventVersion: number, dataSchemas: Record<string, SchemaObject>): IntegrationEventSchema[] =>
+const schemasOfVersion = (
+  eventVersion: number,
+  dataSchemas: Record<string, SchemaObject>,
+): IntegrationEventSchema[] =>
   Object.entries(dataSchemas).map(([eventType, dataSchema]) => ({
     eventType,
     eventVersion,
@@ -59,6 +66,8 @@ export const envelopeSchema: SchemaObject = {
 
 /** Highest version with a schema, i.e. the version producers emit and upcasters lift to. */
 export const currentEventVersion = (eventType: string): number | undefined => {
-  const versions = integrationEventSchemas.filter((s) => s.eventType === eventType).map((s) => s.eventVersion);
+  const versions = integrationEventSchemas
+    .filter((s) => s.eventType === eventType)
+    .map((s) => s.eventVersion);
   return versions.length === 0 ? undefined : Math.max(...versions);
 };

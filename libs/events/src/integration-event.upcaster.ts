@@ -30,7 +30,8 @@ export const createUpcasterRegistry = (upcasters: readonly Upcaster[]): Upcaster
   for (const upcaster of upcasters) {
     const key = `${upcaster.eventType}@${upcaster.fromVersion}`;
     // Two ways to lift the same version would make replay depend on registration order.
-    if (byKey.has(key)) throw new Error(`duplicate upcaster for ${upcaster.eventType} v${upcaster.fromVersion}`);
+    if (byKey.has(key))
+      throw new Error(`duplicate upcaster for ${upcaster.eventType} v${upcaster.fromVersion}`);
     byKey.set(key, upcaster);
   }
   const upcast = <T>(envelope: T): T | IntegrationEventEnvelope => {
@@ -41,7 +42,11 @@ export const createUpcasterRegistry = (upcasters: readonly Upcaster[]): Upcaster
       next !== undefined;
       next = byKey.get(`${current.eventType}@${current.eventVersion}`)
     ) {
-      current = { ...current, eventVersion: next.fromVersion + 1, data: next.upcast(current.data as never, current) };
+      current = {
+        ...current,
+        eventVersion: next.fromVersion + 1,
+        data: next.upcast(current.data as never, current),
+      };
     }
     return current;
   };

@@ -5,10 +5,7 @@ import { envelopeSchema, integrationEventSchemas, type IntegrationEvent } from '
 
 /** Why a message was rejected; the dead-letter topic carries the same code. */
 export type IntegrationEventRejection =
-  | 'invalid_json'
-  | 'invalid_envelope'
-  | 'unknown_event_type'
-  | 'invalid_event_data';
+  'invalid_json' | 'invalid_envelope' | 'unknown_event_type' | 'invalid_event_data';
 
 export type IntegrationEventValidation =
   | { readonly ok: true; readonly event: IntegrationEvent }
@@ -26,7 +23,8 @@ let compiled: CompiledSchemas | undefined;
 // Compiled once, on first use, so importing the contracts costs nothing for services that never validate.
 const schemas = (): CompiledSchemas => {
   if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  // strictRequired off: `anyOf: [{ required: [...] }]` alternatives name properties declared one level up.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
   addFormats(ajv, ['date-time']);
   compiled = {
     envelope: ajv.compile<IntegrationEventEnvelope>(envelopeSchema),
@@ -53,12 +51,20 @@ const describe = (errors: ErrorObject[] | null | undefined): string =>
 export const validateIntegrationEvent = (envelope: unknown): IntegrationEventValidation => {
   const { envelope: validateEnvelope, events } = schemas();
   if (!validateEnvelope(envelope)) {
-    return { ok: false, code: 'invalid_envelope', reason: `invalid envelope: ${describe(validateEnvelope.errors)}` };
+    return {
+      ok: false,
+      code: 'invalid_envelope',
+      reason: `invalid envelope: ${describe(validateEnvelope.errors)}`,
+    };
   }
   const { eventType, eventVersion } = envelope;
   const validateEvent = events.get(keyOf(eventType, eventVersion));
   if (!validateEvent) {
-    return { ok: false, code: 'unknown_event_type', reason: `unknown event type ${eventType} v${eventVersion}` };
+    return {
+      ok: false,
+      code: 'unknown_event_type',
+      reason: `unknown event type ${eventType} v${eventVersion}`,
+    };
   }
   if (!validateEvent(envelope)) {
     return {

@@ -151,7 +151,11 @@ export type FollowUpRecordedEventV1 = IntegrationEventEnvelope<
   1,
   FollowUpRecordedV1
 >;
-export type RequestClosedEventV1 = IntegrationEventEnvelope<typeof IntegrationEventTypes.requestClosed, 1, RequestClosedV1>;
+export type RequestClosedEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.requestClosed,
+  1,
+  RequestClosedV1
+>;
 
 export type RequestLifecycleIntegrationEvent =
   | RequestRegisteredEventV1
@@ -167,67 +171,81 @@ export type RequestLifecycleIntegrationEvent =
 const citizenV1: SchemaObject = objectOf({ nationalCode, fullName: nonEmptyText, mobile: iranianMobile });
 
 /** Data schemas of the v1 request lifecycle events, keyed by event type. */
-export const requestEventDataSchemasV1: Record<RequestLifecycleIntegrationEvent['eventType'], SchemaObject> = {
-  [IntegrationEventTypes.requestRegistered]: objectOf({
-    trackingCode,
-    kind: enumOf(requestKinds),
-    channel: enumOf(requestChannels),
-    collective: { type: 'boolean' },
-    citizens: { type: 'array', minItems: 1, items: citizenV1 },
-    countyCode: code,
-    categoryCode: code,
-    description: nonEmptyText,
-    registeredAt: utcTimestamp,
-    registeredBy: nonEmptyText,
-  }),
-  [IntegrationEventTypes.requestRoutedToAgency]: objectOf(
-    {
+export const requestEventDataSchemasV1: Record<RequestLifecycleIntegrationEvent['eventType'], SchemaObject> =
+  {
+    [IntegrationEventTypes.requestRegistered]: objectOf({
+      trackingCode,
+      kind: enumOf(requestKinds),
+      channel: enumOf(requestChannels),
+      collective: { type: 'boolean' },
+      citizens: { type: 'array', minItems: 1, items: citizenV1 },
+      countyCode: code,
+      categoryCode: code,
+      description: nonEmptyText,
+      registeredAt: utcTimestamp,
+      registeredBy: nonEmptyText,
+    }),
+    [IntegrationEventTypes.requestRoutedToAgency]: objectOf(
+      {
+        trackingCode,
+        agencyCode,
+        dueAt: utcTimestamp,
+        routedBy: enumOf(routingOrigins),
+        ruleId: code,
+        at: utcTimestamp,
+      },
+      ['ruleId'],
+    ),
+    [IntegrationEventTypes.requestAwaitingManualRouting]: objectOf({
+      trackingCode,
+      reason: nonEmptyText,
+      at: utcTimestamp,
+    }),
+    [IntegrationEventTypes.requestAcknowledged]: objectOf({ trackingCode, agencyCode, at: utcTimestamp }),
+    [IntegrationEventTypes.requestReferredInsideAgency]: objectOf(
+      {
+        trackingCode,
+        agencyCode,
+        unit: nonEmptyText,
+        toStaff: nonEmptyText,
+        note: nonEmptyText,
+        at: utcTimestamp,
+      },
+      ['unit', 'toStaff', 'note'],
+      { anyOf: [{ required: ['unit'] }, { required: ['toStaff'] }] },
+    ),
+    [IntegrationEventTypes.requestReturnedAsNotResponsible]: objectOf({
       trackingCode,
       agencyCode,
-      dueAt: utcTimestamp,
-      routedBy: enumOf(routingOrigins),
-      ruleId: code,
+      reason: nonEmptyText,
       at: utcTimestamp,
-    },
-    ['ruleId'],
-  ),
-  [IntegrationEventTypes.requestAwaitingManualRouting]: objectOf({
-    trackingCode,
-    reason: nonEmptyText,
-    at: utcTimestamp,
-  }),
-  [IntegrationEventTypes.requestAcknowledged]: objectOf({ trackingCode, agencyCode, at: utcTimestamp }),
-  [IntegrationEventTypes.requestReferredInsideAgency]: objectOf(
-    { trackingCode, agencyCode, unit: nonEmptyText, toStaff: nonEmptyText, note: nonEmptyText, at: utcTimestamp },
-    ['unit', 'toStaff', 'note'],
-    { anyOf: [{ required: ['unit'] }, { required: ['toStaff'] }] },
-  ),
-  [IntegrationEventTypes.requestReturnedAsNotResponsible]: objectOf({
-    trackingCode,
-    agencyCode,
-    reason: nonEmptyText,
-    at: utcTimestamp,
-  }),
-  [IntegrationEventTypes.requestAnswered]: objectOf({
-    trackingCode,
-    agencyCode,
-    outcome: enumOf(answerOutcomes),
-    text: nonEmptyText,
-    answeredAt: utcTimestamp,
-  }),
-  [IntegrationEventTypes.followUpRecorded]: objectOf({
-    trackingCode,
-    note: nonEmptyText,
-    channel: enumOf(requestChannels),
-    at: utcTimestamp,
-  }),
-  [IntegrationEventTypes.requestClosed]: objectOf(
-    { trackingCode, reason: enumOf(closeReasons), duplicateOf: trackingCode, note: nonEmptyText, at: utcTimestamp },
-    ['duplicateOf', 'note'],
-    {
-      if: { properties: { reason: { const: 'duplicate' } } },
-      then: { required: ['duplicateOf'] },
-      else: { not: { required: ['duplicateOf'] } },
-    },
-  ),
-};
+    }),
+    [IntegrationEventTypes.requestAnswered]: objectOf({
+      trackingCode,
+      agencyCode,
+      outcome: enumOf(answerOutcomes),
+      text: nonEmptyText,
+      answeredAt: utcTimestamp,
+    }),
+    [IntegrationEventTypes.followUpRecorded]: objectOf({
+      trackingCode,
+      note: nonEmptyText,
+      channel: enumOf(requestChannels),
+      at: utcTimestamp,
+    }),
+    [IntegrationEventTypes.requestClosed]: objectOf(
+      {
+        trackingCode,
+        reason: enumOf(closeReasons),
+        duplicateOf: trackingCode,
+        note: nonEmptyText,
+        at: utcTimestamp,
+      },
+      ['duplicateOf', 'note'],
+      {
+        if: { properties: { reason: { const: 'duplicate' } } },
+        then: { required: ['duplicateOf'] },
+        else: { not: { required: ['duplicateOf'] } },
+      },
+    ),
+  };

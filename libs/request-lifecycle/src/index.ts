@@ -1,3 +1,21 @@
-import { Topics } from '@samad/events';
-import { Kafka } from 'kafkajs';
-export const probe = [Topics, Kafka];
+// Pure request lifecycle: vocabulary, events, commands, the decider, value objects and calendar helpers.
+export * from './shared/domain-error';
+export * from './shared/decider';
+export * from './shared/persian-text';
+export * from './value-objects/national-code.value-object';
+export * from './value-objects/iranian-mobile.value-object';
+export * from './value-objects/tracking-code.value-object';
+export { dammCheckDigit, isDammValid } from './value-objects/damm-check-digit';
+export * from './calendar/tehran-time';
+export * from './calendar/working-days';
+export * from './calendar/jalali-format';
+export * from './request/request.vocabulary';
+export * from './request/request.events';
+export * from './request/request.commands';
+export * from './request/request.state';
+export * from './request/request.evolve';
+export * from './request/request.decider';
+export * from './request/request-stream-name';
+export * from './request/request-integration.mapper';
+export * from './request/request-agency-messages.mapper';
+export * from './testing/decider-specification';

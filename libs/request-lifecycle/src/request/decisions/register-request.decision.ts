@@ -1,0 +1,83 @@
+import { DomainError } from '../../shared/domain-error';
+import { parseIranianMobile } from '../../value-objects/iranian-mobile.value-object';
+import { parseNationalCode } from '../../value-objects/national-code.value-object';
+import { parseTrackingCode } from '../../value-objects/tracking-code.value-object';
+import type { CitizenInput, RegisterRequest } from '../request.commands';
+import type { Citizen, RequestEvent, RequestRegistered } from '../request.events';
+import type { RegisteredRequest, RequestState } from '../request.state';
+import { requestChannels, requestKinds } from '../request.vocabulary';
+import { isoDate, notClosed, oneOf, registered, requiredCode, requiredText } from './decision-guards';
+
+const citizensOf = (input: readonly CitizenInput[] | undefined, collective: boolean): Citizen[] => {
+  const list = Array.isArray(input) ? input : [];
+  if (list.length === 0)
+    throw new DomainError('VALUE_REQUIRED', 'at least one citizen is required', 'citizens');
+  if (!collective && list.length !== 1) {
+    throw new DomainError('INVALID_VALUE', 'an individual request has exactly one citizen', 'citizens');
+  }
+  if (collective && list.length < 2) {
+    throw new DomainError('INVALID_VALUE', 'a collective request has at least two citizens', 'citizens');
+  }
+  const seen = new Set<string>();
+  return list.map((citizen, i) => {
+    const field = `citizens[${i}]`;
+    const nationalCode = parseNationalCode(citizen?.nationalCode ?? '', `${field}.nationalCode`);
+    // One person signing twice is a typo or a padded petition; either way the operator should look again.
+    if (seen.has(nationalCode)) {
+      throw new DomainError('INVALID_VALUE', 'the same national code appears twice', `${field}.nationalCode`);
+    }
+    seen.add(nationalCode);
+    return {
+      nationalCode,
+      fullName: requiredText(citizen?.fullName, `${field}.fullName`, false),
+      mobile: parseIranianMobile(citizen?.mobile ?? '', `${field}.mobile`),
+    };
+  });
+};
+
+const sameCitizens = (a: readonly Citizen[], b: readonly Citizen[]): boolean =>
+  a.length === b.length &&
+  a.every(
+    (c, i) =>
+      c.nationalCode === b[i].nationalCode && c.fullName === b[i].fullName && c.mobile === b[i].mobile,
+  );
+
+// Compared field by field: the store may hand back JSON with its keys in another order.
+const sameRegistration = (state: RegisteredRequest, data: RequestRegistered['data']): boolean =>
+  state.kind === data.kind &&
+  state.channel === data.channel &&
+  state.collective === data.collective &&
+  sameCitizens(state.citizens, data.citizens) &&
+  state.countyCode === data.countyCode &&
+  state.categoryCode === data.categoryCode &&
+  state.description === data.description &&
+  state.registeredBy === data.registeredBy;
+
+export const registerRequest = ({ data }: RegisterRequest, state: RequestState): RequestEvent[] => {
+  if (typeof data.collective !== 'boolean')
+    throw new DomainError('INVALID_VALUE', 'must be true or false', 'collective');
+  const registration: RequestRegistered['data'] = {
+    trackingCode: parseTrackingCode(data.trackingCode ?? ''),
+    kind: oneOf(data.kind, requestKinds, 'kind'),
+    channel: oneOf(data.channel, requestChannels, 'channel'),
+    collective: data.collective,
+    citizens: citizensOf(data.citizens, data.collective),
+    countyCode: requiredCode(data.countyCode, 'countyCode'),
+    categoryCode: requiredCode(data.categoryCode, 'categoryCode'),
+    description: requiredText(data.description, 'description'),
+    registeredAt: isoDate(data.now, 'now'),
+    registeredBy: requiredCode(data.registeredBy, 'registeredBy'),
+  };
+
+  if (state.status !== 'not_registered') {
+    const existing = registered(state, registration.trackingCode);
+    notClosed(existing);
+    // An intake retry (timeout, double click) carries the same registration: nothing new happened.
+    if (sameRegistration(existing, registration)) return [];
+    throw new DomainError(
+      'REQUEST_ALREADY_REGISTERED',
+      `request ${existing.trackingCode} is already registered`,
+    );
+  }
+  return [{ type: 'RequestRegistered', data: registration }];
+};

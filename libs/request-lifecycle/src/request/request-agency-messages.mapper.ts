@@ -1,0 +1,101 @@
+import {
+  IntegrationEventTypes,
+  Topics,
+  type AgencyIntegrationEvent,
+  type AgencyRequestChange,
+  type AgencyRequestUpdatedV1,
+} from '@samad/events';
+import type { RequestEvent } from './request.events';
+import { evolve } from './request.evolve';
+import { requestStreamName } from './request-stream-name';
+import type { RequestState } from './request.state';
+import { heldStatuses } from './request.vocabulary';
+
+/** A message for one agency's own topic; wrap it in an envelope with the source event's recorded info. */
+export interface AgencyTopicMessage {
+  readonly topic: string;
+  /** Same key as the request topic, so an agency sees a request's messages in order. */
+  readonly key: string;
+  readonly agencyCode: string;
+  readonly eventType: AgencyIntegrationEvent['eventType'];
+  readonly eventVersion: 1;
+  readonly data: AgencyIntegrationEvent['data'];
+}
+
+const changeOf: Partial<Record<RequestEvent['type'], AgencyRequestChange>> = {
+  RequestAcknowledged: 'acknowledged',
+  RequestReferredInsideAgency: 'referred_inside_agency',
+  RequestReturnedAsNotResponsible: 'returned_as_not_responsible',
+  RequestAnswered: 'answered',
+  FollowUpRecorded: 'follow_up_recorded',
+  RequestClosed: 'closed',
+};
+
+const message = (
+  agencyCode: string,
+  trackingCode: string,
+  eventType: AgencyIntegrationEvent['eventType'],
+  data: AgencyIntegrationEvent['data'],
+): AgencyTopicMessage => ({
+  topic: Topics.agency(agencyCode),
+  key: requestStreamName(trackingCode),
+  agencyCode,
+  eventType,
+  eventVersion: 1,
+  data,
+});
+
+/**
+ * What an agency's own topic receives for one request event, given the request's state before it.
+ * At most one message per event: the new agency on routing, otherwise the agency that holds (or held)
+ * the request. Only the citizen's name and mobile leave the centre, never the national code.
+ */
+export const toAgencyMessages = (before: RequestState, event: RequestEvent): AgencyTopicMessage[] => {
+  const after = evolve(before, event);
+  if (after.status === 'not_registered') return [];
+  const { trackingCode } = after;
+
+  if (event.type === 'RequestRoutedToAgency') {
+    const { agencyCode, dueAt, at } = event.data;
+    return [
+      message(agencyCode, trackingCode, IntegrationEventTypes.agencyRequestAssigned, {
+        trackingCode,
+        agencyCode,
+        kind: after.kind,
+        collective: after.collective,
+        categoryCode: after.categoryCode,
+        countyCode: after.countyCode,
+        description: after.description,
+        citizens: after.citizens.map(({ fullName, mobile }) => ({ fullName, mobile })),
+        registeredAt: after.registeredAt,
+        assignedAt: at,
+        dueAt,
+      }),
+    ];
+  }
+
+  const change = changeOf[event.type];
+  // A return leaves no holder: tell the agency that returned it; otherwise whoever holds or answered it.
+  const agencyCode =
+    event.type === 'RequestReturnedAsNotResponsible' ? event.data.agencyCode : holderOf(before);
+  if (change === undefined || agencyCode === undefined) return [];
+
+  const isHeld =
+    after.agencyCode === agencyCode && (heldStatuses as readonly string[]).includes(after.status);
+  const update: AgencyRequestUpdatedV1 = {
+    trackingCode,
+    agencyCode,
+    change,
+    status: after.status,
+    at: event.type === 'RequestAnswered' ? event.data.answeredAt : (event.data as { at: string }).at,
+    ...(isHeld && after.dueAt !== undefined && { dueAt: after.dueAt }),
+    ...(event.type === 'FollowUpRecorded' && {
+      followUp: { note: event.data.note, channel: event.data.channel },
+    }),
+    ...(event.type === 'RequestClosed' && { closeReason: event.data.reason }),
+  };
+  return [message(agencyCode, trackingCode, IntegrationEventTypes.agencyRequestUpdated, update)];
+};
+
+const holderOf = (state: RequestState): string | undefined =>
+  state.status === 'not_registered' ? undefined : state.agencyCode;

@@ -1,0 +1,118 @@
+import { validateIntegrationEvent } from '@samad/events';
+import type { RequestEvent } from './request.events';
+import { stateFromEvents } from './request.evolve';
+import { toAgencyMessages, type AgencyTopicMessage } from './request-agency-messages.mapper';
+import {
+  AGENCY,
+  citizenAli,
+  citizenZahra,
+  events,
+  history,
+  OTHER_AGENCY,
+  T,
+  TRACKING_CODE,
+} from './test-support/request.fixtures';
+
+const messagesFor = (given: RequestEvent[], event: RequestEvent): AgencyTopicMessage[] =>
+  toAgencyMessages(stateFromEvents(given), event);
+
+const asEnvelope = (message: AgencyTopicMessage) => ({
+  eventId: 'evt-1',
+  eventType: message.eventType,
+  eventVersion: message.eventVersion,
+  streamId: message.key,
+  streamRevision: 1,
+  position: '77',
+  occurredAt: T.routed,
+  recordedAt: T.routed,
+  data: message.data,
+});
+
+describe('agency topic messages', () => {
+  it('assigns a routed request to the agency with contact details but no national code', () => {
+    const collective = [events.requestRegistered({ collective: true, citizens: [citizenZahra, citizenAli] })];
+    const [message, ...rest] = messagesFor(collective, events.requestRoutedToAgency());
+    expect(rest).toEqual([]);
+    expect(message).toEqual({
+      topic: 'samad.agency.abfa',
+      key: `request-${TRACKING_CODE}`,
+      agencyCode: AGENCY,
+      eventType: 'samad.agency.request-assigned',
+      eventVersion: 1,
+      data: {
+        trackingCode: TRACKING_CODE,
+        agencyCode: AGENCY,
+        kind: 'complaint',
+        collective: true,
+        categoryCode: 'water',
+        countyCode: 'minab',
+        description: 'قطعی آب در محله‌ی ما از سه روز پیش',
+        citizens: [
+          { fullName: citizenZahra.fullName, mobile: citizenZahra.mobile },
+          { fullName: citizenAli.fullName, mobile: citizenAli.mobile },
+        ],
+        registeredAt: T.registered,
+        assignedAt: T.routed,
+        dueAt: T.due,
+      },
+    });
+    expect(JSON.stringify(message)).not.toContain(citizenZahra.nationalCode);
+    expect(validateIntegrationEvent(asEnvelope(message)).ok).toBe(true);
+  });
+
+  it('tells the holding agency that the citizen followed up, with its due date', () => {
+    const [message] = messagesFor(history.acknowledged(), events.followUpRecorded());
+    expect(message.data).toEqual({
+      trackingCode: TRACKING_CODE,
+      agencyCode: AGENCY,
+      change: 'follow_up_recorded',
+      status: 'acknowledged',
+      at: T.followedUp,
+      dueAt: T.due,
+      followUp: { note: 'شهروند تماس گرفت و پیگیری کرد', channel: 'phone' },
+    });
+    expect(validateIntegrationEvent(asEnvelope(message)).ok).toBe(true);
+  });
+
+  it('confirms a return to the agency that returned it, which no longer holds it', () => {
+    const [message] = messagesFor(history.acknowledged(), events.requestReturnedAsNotResponsible());
+    expect(message).toMatchObject({ topic: 'samad.agency.abfa' });
+    expect(message.data).toEqual({
+      trackingCode: TRACKING_CODE,
+      agencyCode: AGENCY,
+      change: 'returned_as_not_responsible',
+      status: 'returned',
+      at: T.returned,
+    });
+  });
+
+  it('tells the answering agency when the request is closed', () => {
+    const [message] = messagesFor(history.answered(), events.requestClosed());
+    expect(message.data).toEqual({
+      trackingCode: TRACKING_CODE,
+      agencyCode: AGENCY,
+      change: 'closed',
+      status: 'closed',
+      at: T.closed,
+      closeReason: 'answered',
+    });
+    expect(validateIntegrationEvent(asEnvelope(message)).ok).toBe(true);
+  });
+
+  it('sends the new agency an assignment after a reroute, and nothing to the old one', () => {
+    const messages = messagesFor(
+      history.returned(),
+      events.requestRoutedToAgency({ agencyCode: OTHER_AGENCY, at: T.rerouted }),
+    );
+    expect(messages.map((m) => [m.topic, m.eventType])).toEqual([
+      ['samad.agency.tavanir', 'samad.agency.request-assigned'],
+    ]);
+  });
+
+  it('sends nothing while no agency holds or held the request', () => {
+    expect(messagesFor([], events.requestRegistered())).toEqual([]);
+    expect(messagesFor(history.registered(), events.followUpRecorded())).toEqual([]);
+    expect(messagesFor(history.registered(), events.requestAwaitingManualRouting())).toEqual([]);
+    expect(messagesFor(history.returned(), events.requestClosed({ reason: 'withdrawn' }))).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import {
+  IntegrationEventTypes,
+  type Actor,
+  type AnswerOutcome as PublishedOutcome,
+  type CloseReason as PublishedCloseReason,
+  type RequestChannel as PublishedChannel,
+  type RequestKind as PublishedKind,
+  type RequestLifecycleIntegrationEvent,
+  type RequestStatus as PublishedStatus,
+  type RoutingOrigin as PublishedRoutingOrigin,
+} from '@samad/events';
+import type { RequestEvent } from './request.events';
+import { occurredAt } from './request.events';
+import { requestStreamName } from './request-stream-name';
+import type {
+  AnswerOutcome,
+  CloseReason,
+  RequestChannel,
+  RequestKind,
+  RequestStatus,
+  RoutingOrigin,
+} from './request.vocabulary';
+
+// The domain vocabulary and the published v1 vocabulary must stay equal; a drift fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const vocabularyMatchesV1: [
+  Same<RequestKind, PublishedKind>,
+  Same<RequestChannel, PublishedChannel>,
+  Same<AnswerOutcome, PublishedOutcome>,
+  Same<RoutingOrigin, PublishedRoutingOrigin>,
+  Same<CloseReason, PublishedCloseReason>,
+  Same<RequestStatus, PublishedStatus>,
+] = [true, true, true, true, true, true];
+void vocabularyMatchesV1;
+
+type Payload = Pick<RequestLifecycleIntegrationEvent, 'eventType' | 'eventVersion' | 'data'>;
+type PayloadOf<T extends RequestLifecycleIntegrationEvent['eventType']> = Pick<
+  Extract<RequestLifecycleIntegrationEvent, { eventType: T }>,
+  'eventType' | 'eventVersion' | 'data'
+>;
+
+const payload = <T extends RequestLifecycleIntegrationEvent['eventType']>(
+  eventType: T,
+  data: PayloadOf<T>['data'],
+): PayloadOf<T> => ({ eventType, eventVersion: 1, data }) as PayloadOf<T>;
+
+/**
+ * Domain event → published integration event (type, version, data). v1 data equals the domain data;
+ * mapping each type explicitly means a domain change that breaks the contract fails to compile.
+ */
+export const toIntegrationPayload = (event: RequestEvent): Payload => {
+  switch (event.type) {
+    case 'RequestRegistered':
+      return payload(IntegrationEventTypes.requestRegistered, event.data);
+    case 'RequestRoutedToAgency':
+      return payload(IntegrationEventTypes.requestRoutedToAgency, event.data);
+    case 'RequestAwaitingManualRouting':
+      return payload(IntegrationEventTypes.requestAwaitingManualRouting, event.data);
+    case 'RequestAcknowledged':
+      return payload(IntegrationEventTypes.requestAcknowledged, event.data);
+    case 'RequestReferredInsideAgency':
+      return payload(IntegrationEventTypes.requestReferredInsideAgency, event.data);
+    case 'RequestReturnedAsNotResponsible':
+      return payload(IntegrationEventTypes.requestReturnedAsNotResponsible, event.data);
+    case 'RequestAnswered':
+      return payload(IntegrationEventTypes.requestAnswered, event.data);
+    case 'FollowUpRecorded':
+      return payload(IntegrationEventTypes.followUpRecorded, event.data);
+    case 'RequestClosed':
+      return payload(IntegrationEventTypes.requestClosed, event.data);
+    default: {
+      const _exhaustive: never = event;
+      throw new Error(`not a request event: ${(_exhaustive as { type: string }).type}`);
+    }
+  }
+};
+
+/** What the store knows about a recorded event, as the relay reads it. */
+export interface RecordedEventInfo {
+  readonly eventId: string;
+  readonly streamRevision: number | bigint;
+  readonly position: string | number | bigint;
+  readonly recordedAt: Date | string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  readonly actor?: Actor;
+}
+
+/** The Kafka envelope for a request event read back from the store (publish on Topics.requestEvents, key = streamId). */
+export const toIntegrationEnvelope = (
+  event: RequestEvent,
+  recorded: RecordedEventInfo,
+): RequestLifecycleIntegrationEvent => {
+  const { eventType, eventVersion, data } = toIntegrationPayload(event);
+  return {
+    eventId: recorded.eventId,
+    eventType,
+    eventVersion,
+    streamId: requestStreamName(event.data.trackingCode),
+    streamRevision: Number(recorded.streamRevision),
+    position: String(recorded.position),
+    occurredAt: occurredAt(event),
+    recordedAt:
+      typeof recorded.recordedAt === 'string' ? recorded.recordedAt : recorded.recordedAt.toISOString(),
+    ...(recorded.correlationId !== undefined && { correlationId: recorded.correlationId }),
+    ...(recorded.causationId !== undefined && { causationId: recorded.causationId }),
+    ...(recorded.actor !== undefined && { actor: recorded.actor }),
+    data,
+  } as RequestLifecycleIntegrationEvent;
+};

@@ -1,0 +1,94 @@
+import { IntegrationEventTypes, validateIntegrationEvent } from '@samad/events';
+import { requestEventTypes, type RequestEvent } from './request.events';
+import { toIntegrationEnvelope, toIntegrationPayload } from './request-integration.mapper';
+import {
+  events,
+  history,
+  OTHER_AGENCY,
+  OTHER_TRACKING_CODE,
+  T,
+  TRACKING_CODE,
+} from './test-support/request.fixtures';
+
+const oneOfEach: RequestEvent[] = [
+  events.requestRegistered(),
+  events.requestRoutedToAgency(),
+  events.requestAwaitingManualRouting(),
+  events.requestAcknowledged(),
+  events.requestReferredInsideAgency({ unit: undefined, toStaff: 'staff-204', note: undefined }),
+  events.requestReturnedAsNotResponsible(),
+  events.requestAnswered(),
+  events.followUpRecorded(),
+  events.requestClosed({ reason: 'duplicate', duplicateOf: OTHER_TRACKING_CODE, note: 'تکراری' }),
+];
+
+const recorded = (revision: number) => ({
+  eventId: `evt-${revision}`,
+  streamRevision: BigInt(revision),
+  position: 9_007_199_254_740_993n + BigInt(revision),
+  recordedAt: new Date('2024-10-20T06:00:01Z'),
+});
+
+describe('domain event → integration envelope', () => {
+  it('covers every domain event type', () => {
+    expect(oneOfEach.map((e) => e.type)).toEqual([...requestEventTypes]);
+  });
+
+  it.each(oneOfEach.map((e, i) => [e.type, e, i] as const))(
+    'maps %s to a valid v1 envelope',
+    (_type, event, i) => {
+      const envelope = toIntegrationEnvelope(event, recorded(i));
+      expect(validateIntegrationEvent(envelope)).toEqual({ ok: true, event: envelope });
+      expect(envelope.data).toEqual(event.data);
+    },
+  );
+
+  it('fills the envelope from the recorded event and the fact itself', () => {
+    const envelope = toIntegrationEnvelope(events.requestAnswered(), {
+      ...recorded(4),
+      correlationId: 'corr-9',
+      causationId: 'evt-3',
+      actor: { id: 'staff-204', role: 'agency_staff' },
+    });
+    expect(envelope).toEqual({
+      eventId: 'evt-4',
+      eventType: 'samad.request.answered',
+      eventVersion: 1,
+      streamId: `request-${TRACKING_CODE}`,
+      streamRevision: 4,
+      position: '9007199254740997',
+      occurredAt: T.answered,
+      recordedAt: '2024-10-20T06:00:01.000Z',
+      correlationId: 'corr-9',
+      causationId: 'evt-3',
+      actor: { id: 'staff-204', role: 'agency_staff' },
+      data: events.requestAnswered().data,
+    });
+  });
+
+  it('names the integration types after the domain events', () => {
+    expect(oneOfEach.map((e) => toIntegrationPayload(e).eventType)).toEqual([
+      IntegrationEventTypes.requestRegistered,
+      IntegrationEventTypes.requestRoutedToAgency,
+      IntegrationEventTypes.requestAwaitingManualRouting,
+      IntegrationEventTypes.requestAcknowledged,
+      IntegrationEventTypes.requestReferredInsideAgency,
+      IntegrationEventTypes.requestReturnedAsNotResponsible,
+      IntegrationEventTypes.requestAnswered,
+      IntegrationEventTypes.followUpRecorded,
+      IntegrationEventTypes.requestClosed,
+    ]);
+  });
+
+  it('keeps a full story valid, reroute included', () => {
+    const story = [
+      ...history.returned(),
+      events.requestRoutedToAgency({ agencyCode: OTHER_AGENCY, at: T.rerouted, dueAt: T.rerouteDue }),
+      events.requestAnswered({ agencyCode: OTHER_AGENCY }),
+      events.requestClosed(),
+    ];
+    for (const [i, event] of story.entries()) {
+      expect(validateIntegrationEvent(toIntegrationEnvelope(event, recorded(i))).ok).toBe(true);
+    }
+  });
+});

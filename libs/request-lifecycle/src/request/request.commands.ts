@@ -1,0 +1,81 @@
+import type {
+  AnswerOutcome,
+  CloseReason,
+  RequestChannel,
+  RequestKind,
+  RoutingOrigin,
+} from './request.vocabulary';
+
+/** Emmett-style command: imperative. `now` is passed in by the handler; the decider never reads a clock. */
+export type DomainCommand<Type extends string, Data extends object> = Readonly<{
+  type: Type;
+  data: Readonly<Data & { trackingCode: string; now: Date }>;
+  metadata?: Readonly<Record<string, unknown>>;
+}>;
+
+/** As typed by the operator: decide normalises digits, Arabic letters and phone formats. */
+export interface CitizenInput {
+  readonly nationalCode: string;
+  readonly fullName: string;
+  readonly mobile: string;
+}
+
+export type RegisterRequest = DomainCommand<
+  'RegisterRequest',
+  {
+    kind: RequestKind;
+    channel: RequestChannel;
+    /** جمعی: several citizens (at least two); individual requests have exactly one. */
+    collective: boolean;
+    citizens: readonly CitizenInput[];
+    countyCode: string;
+    categoryCode: string;
+    description: string;
+    /** The operator (or `web`) who registered it. */
+    registeredBy: string;
+  }
+>;
+
+export type RouteToAgency = DomainCommand<
+  'RouteToAgency',
+  {
+    agencyCode: string;
+    /** Computed by the caller (addWorkingDays with the category's deadline and the holiday calendar). */
+    dueAt: Date;
+    routedBy: RoutingOrigin;
+    ruleId?: string;
+  }
+>;
+
+export type MarkAwaitingManualRouting = DomainCommand<'MarkAwaitingManualRouting', { reason: string }>;
+
+export type Acknowledge = DomainCommand<'Acknowledge', { agencyCode: string }>;
+
+export type ReferInsideAgency = DomainCommand<
+  'ReferInsideAgency',
+  { agencyCode: string; unit?: string; toStaff?: string; note?: string }
+>;
+
+export type ReturnAsNotResponsible = DomainCommand<
+  'ReturnAsNotResponsible',
+  { agencyCode: string; reason: string }
+>;
+
+export type Answer = DomainCommand<'Answer', { agencyCode: string; outcome: AnswerOutcome; text: string }>;
+
+export type RecordFollowUp = DomainCommand<'RecordFollowUp', { note: string; channel: RequestChannel }>;
+
+export type Close = DomainCommand<'Close', { reason: CloseReason; duplicateOf?: string; note?: string }>;
+
+export type RequestCommand =
+  | RegisterRequest
+  | RouteToAgency
+  | MarkAwaitingManualRouting
+  | Acknowledge
+  | ReferInsideAgency
+  | ReturnAsNotResponsible
+  | Answer
+  | RecordFollowUp
+  | Close;
+
+export type RequestCommandType = RequestCommand['type'];

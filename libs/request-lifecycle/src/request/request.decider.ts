@@ -1,0 +1,51 @@
+import type { Decider } from '../shared/decider';
+import { acknowledge } from './decisions/acknowledge.decision';
+import { answer } from './decisions/answer.decision';
+import { close } from './decisions/close.decision';
+import { markAwaitingManualRouting } from './decisions/mark-awaiting-manual-routing.decision';
+import { recordFollowUp } from './decisions/record-follow-up.decision';
+import { referInsideAgency } from './decisions/refer-inside-agency.decision';
+import { registerRequest } from './decisions/register-request.decision';
+import { returnAsNotResponsible } from './decisions/return-as-not-responsible.decision';
+import { routeToAgency } from './decisions/route-to-agency.decision';
+import type { RequestCommand } from './request.commands';
+import type { RequestEvent } from './request.events';
+import { evolve, initialState } from './request.evolve';
+import type { RequestState } from './request.state';
+
+/**
+ * The request lifecycle rules. Pure: no I/O, no clock, no randomness. Returns the new facts, `[]` when the
+ * command would only reach the state already reached (an idempotent repeat), or throws a DomainError.
+ */
+export const decide = (command: RequestCommand, state: RequestState): RequestEvent[] => {
+  switch (command.type) {
+    case 'RegisterRequest':
+      return registerRequest(command, state);
+    case 'RouteToAgency':
+      return routeToAgency(command, state);
+    case 'MarkAwaitingManualRouting':
+      return markAwaitingManualRouting(command, state);
+    case 'Acknowledge':
+      return acknowledge(command, state);
+    case 'ReferInsideAgency':
+      return referInsideAgency(command, state);
+    case 'ReturnAsNotResponsible':
+      return returnAsNotResponsible(command, state);
+    case 'Answer':
+      return answer(command, state);
+    case 'RecordFollowUp':
+      return recordFollowUp(command, state);
+    case 'Close':
+      return close(command, state);
+    default: {
+      const _exhaustive: never = command;
+      throw new Error(`unknown command ${(_exhaustive as { type: string }).type}`);
+    }
+  }
+};
+
+export const requestDecider: Decider<RequestCommand, RequestEvent, RequestState> = {
+  initialState,
+  evolve,
+  decide,
+};

@@ -1,0 +1,138 @@
+import type {
+  AnswerOutcome,
+  CloseReason,
+  RequestChannel,
+  RequestKind,
+  RoutingOrigin,
+} from './request.vocabulary';
+
+/** Emmett-style event: a past-tense fact. Data is JSON-native (timestamps are UTC ISO strings). */
+export type DomainEvent<Type extends string, Data extends object> = Readonly<{
+  type: Type;
+  data: Readonly<Data>;
+  metadata?: Readonly<Record<string, unknown>>;
+}>;
+
+export interface Citizen {
+  /** Canonical 10-digit کد ملی. */
+  readonly nationalCode: string;
+  readonly fullName: string;
+  /** Canonical `09xxxxxxxxx`. */
+  readonly mobile: string;
+}
+
+// Timestamps are ISO strings, not Dates, so a JSON round trip through the store gives back the same event.
+
+export type RequestRegistered = DomainEvent<
+  'RequestRegistered',
+  {
+    trackingCode: string;
+    kind: RequestKind;
+    channel: RequestChannel;
+    collective: boolean;
+    citizens: readonly Citizen[];
+    countyCode: string;
+    categoryCode: string;
+    description: string;
+    registeredAt: string;
+    registeredBy: string;
+  }
+>;
+
+export type RequestRoutedToAgency = DomainEvent<
+  'RequestRoutedToAgency',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    dueAt: string;
+    routedBy: RoutingOrigin;
+    ruleId?: string;
+    at: string;
+  }
+>;
+
+export type RequestAwaitingManualRouting = DomainEvent<
+  'RequestAwaitingManualRouting',
+  { trackingCode: string; reason: string; at: string }
+>;
+
+export type RequestAcknowledged = DomainEvent<
+  'RequestAcknowledged',
+  { trackingCode: string; agencyCode: string; at: string }
+>;
+
+export type RequestReferredInsideAgency = DomainEvent<
+  'RequestReferredInsideAgency',
+  { trackingCode: string; agencyCode: string; unit?: string; toStaff?: string; note?: string; at: string }
+>;
+
+export type RequestReturnedAsNotResponsible = DomainEvent<
+  'RequestReturnedAsNotResponsible',
+  { trackingCode: string; agencyCode: string; reason: string; at: string }
+>;
+
+export type RequestAnswered = DomainEvent<
+  'RequestAnswered',
+  { trackingCode: string; agencyCode: string; outcome: AnswerOutcome; text: string; answeredAt: string }
+>;
+
+export type FollowUpRecorded = DomainEvent<
+  'FollowUpRecorded',
+  { trackingCode: string; note: string; channel: RequestChannel; at: string }
+>;
+
+export type RequestClosed = DomainEvent<
+  'RequestClosed',
+  { trackingCode: string; reason: CloseReason; duplicateOf?: string; note?: string; at: string }
+>;
+
+export type RequestEvent =
+  | RequestRegistered
+  | RequestRoutedToAgency
+  | RequestAwaitingManualRouting
+  | RequestAcknowledged
+  | RequestReferredInsideAgency
+  | RequestReturnedAsNotResponsible
+  | RequestAnswered
+  | FollowUpRecorded
+  | RequestClosed;
+
+export type RequestEventType = RequestEvent['type'];
+
+/** Every event type the request stream may hold, for store type registries. */
+export const requestEventTypes = [
+  'RequestRegistered',
+  'RequestRoutedToAgency',
+  'RequestAwaitingManualRouting',
+  'RequestAcknowledged',
+  'RequestReferredInsideAgency',
+  'RequestReturnedAsNotResponsible',
+  'RequestAnswered',
+  'FollowUpRecorded',
+  'RequestClosed',
+] as const satisfies readonly RequestEventType[];
+
+export const isRequestEvent = (event: { type: string }): event is RequestEvent =>
+  (requestEventTypes as readonly string[]).includes(event.type);
+
+/** When the fact happened (each event names its own timestamp). */
+export const occurredAt = (event: RequestEvent): string => {
+  switch (event.type) {
+    case 'RequestRegistered':
+      return event.data.registeredAt;
+    case 'RequestAnswered':
+      return event.data.answeredAt;
+    case 'RequestRoutedToAgency':
+    case 'RequestAwaitingManualRouting':
+    case 'RequestAcknowledged':
+    case 'RequestReferredInsideAgency':
+    case 'RequestReturnedAsNotResponsible':
+    case 'FollowUpRecorded':
+    case 'RequestClosed':
+      return event.data.at;
+    default: {
+      const _exhaustive: never = event;
+      throw new Error(`not a request event: ${(_exhaustive as { type: string }).type}`);
+    }
+  }
+};

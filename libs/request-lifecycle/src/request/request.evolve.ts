@@ -1,0 +1,112 @@
+import type { RequestEvent } from './request.events';
+import type { RegisteredRequest, RequestState } from './request.state';
+
+export const initialState = (): RequestState => ({ status: 'not_registered' });
+
+// Drops keys whose value is undefined, so a state built from a JSON round trip equals one built in memory.
+const compact = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+const withoutRouting = ({
+  agencyCode: _agencyCode,
+  dueAt: _dueAt,
+  routedBy: _routedBy,
+  ruleId: _ruleId,
+  routedAt: _routedAt,
+  acknowledgedAt: _acknowledgedAt,
+  referral: _referral,
+  manualRoutingReason: _manualRoutingReason,
+  ...rest
+}: RegisteredRequest): RegisteredRequest => rest;
+
+/**
+ * Applies one fact. Total: every event type is handled and nothing throws; a fact that cannot apply to
+ * the current state (a corrupt or foreign stream) leaves the state unchanged rather than inventing one.
+ */
+export const evolve = (state: RequestState, event: RequestEvent): RequestState => {
+  if (event.type === 'RequestRegistered') {
+    if (state.status !== 'not_registered') return state;
+    const { data } = event;
+    return {
+      status: 'registered',
+      trackingCode: data.trackingCode,
+      kind: data.kind,
+      channel: data.channel,
+      collective: data.collective,
+      citizens: data.citizens,
+      countyCode: data.countyCode,
+      categoryCode: data.categoryCode,
+      description: data.description,
+      registeredAt: data.registeredAt,
+      registeredBy: data.registeredBy,
+      returnedBy: [],
+      followUpCount: 0,
+    };
+  }
+  if (state.status === 'not_registered') return state;
+
+  switch (event.type) {
+    case 'RequestRoutedToAgency': {
+      const { agencyCode, dueAt, routedBy, ruleId, at } = event.data;
+      return compact({
+        ...withoutRouting(state),
+        status: 'routed',
+        agencyCode,
+        dueAt,
+        routedBy,
+        ruleId,
+        routedAt: at,
+      });
+    }
+    case 'RequestAwaitingManualRouting':
+      return {
+        ...withoutRouting(state),
+        status: 'awaiting_manual_routing',
+        manualRoutingReason: event.data.reason,
+      };
+    case 'RequestAcknowledged':
+      return { ...state, status: 'acknowledged', acknowledgedAt: event.data.at };
+    case 'RequestReferredInsideAgency': {
+      const { unit, toStaff, note, at } = event.data;
+      return {
+        ...state,
+        status: 'referred',
+        acknowledgedAt: state.acknowledgedAt ?? at,
+        referral: compact({ unit, toStaff, note, at }),
+      };
+    }
+    case 'RequestReturnedAsNotResponsible': {
+      const { agencyCode, reason, at } = event.data;
+      return {
+        ...withoutRouting(state),
+        status: 'returned',
+        returnedBy: state.returnedBy.includes(agencyCode)
+          ? state.returnedBy
+          : [...state.returnedBy, agencyCode],
+        lastReturn: { agencyCode, reason, at },
+      };
+    }
+    case 'RequestAnswered': {
+      const { agencyCode, outcome, text, answeredAt } = event.data;
+      return { ...state, status: 'answered', agencyCode, answer: { agencyCode, outcome, text }, answeredAt };
+    }
+    case 'FollowUpRecorded': {
+      const { note, channel, at } = event.data;
+      return { ...state, followUpCount: state.followUpCount + 1, lastFollowUp: { note, channel, at } };
+    }
+    case 'RequestClosed': {
+      const { reason, duplicateOf, note, at } = event.data;
+      return { ...state, status: 'closed', closure: compact({ reason, duplicateOf, note, at }) };
+    }
+    default: {
+      // An event type this version does not know (written by a newer one) changes nothing here.
+      const _exhaustive: never = event;
+      void _exhaustive;
+      return state;
+    }
+  }
+};
+
+/** Rebuilds a request's state from its stream. */
+export const stateFromEvents = (events: readonly RequestEvent[]): RequestState =>
+  events.reduce(evolve, initialState());

@@ -1,0 +1,61 @@
+import type { Citizen } from './request.events';
+import type {
+  AnswerOutcome,
+  CloseReason,
+  RequestChannel,
+  RequestKind,
+  RequestStatus,
+  RoutingOrigin,
+} from './request.vocabulary';
+
+/** A stream with no events yet. */
+export interface NotRegisteredRequest {
+  readonly status: 'not_registered';
+}
+
+/** What the decider needs to know about a registered request; rebuilt from its stream by evolve. */
+export interface RegisteredRequest {
+  readonly status: RequestStatus;
+  readonly trackingCode: string;
+  readonly kind: RequestKind;
+  readonly channel: RequestChannel;
+  readonly collective: boolean;
+  readonly citizens: readonly Citizen[];
+  readonly countyCode: string;
+  readonly categoryCode: string;
+  readonly description: string;
+  readonly registeredAt: string;
+  readonly registeredBy: string;
+  /** The agency holding the request (routed/acknowledged/referred), or the one that answered it. */
+  readonly agencyCode?: string;
+  readonly dueAt?: string;
+  readonly routedBy?: RoutingOrigin;
+  readonly ruleId?: string;
+  readonly routedAt?: string;
+  readonly acknowledgedAt?: string;
+  readonly referral?: {
+    readonly unit?: string;
+    readonly toStaff?: string;
+    readonly note?: string;
+    readonly at: string;
+  };
+  readonly manualRoutingReason?: string;
+  /** Agencies that returned it as not theirs, oldest first: routing rules skip them. */
+  readonly returnedBy: readonly string[];
+  readonly lastReturn?: { readonly agencyCode: string; readonly reason: string; readonly at: string };
+  readonly answer?: { readonly agencyCode: string; readonly outcome: AnswerOutcome; readonly text: string };
+  readonly answeredAt?: string;
+  readonly followUpCount: number;
+  readonly lastFollowUp?: { readonly note: string; readonly channel: RequestChannel; readonly at: string };
+  readonly closure?: {
+    readonly reason: CloseReason;
+    readonly duplicateOf?: string;
+    readonly note?: string;
+    readonly at: string;
+  };
+}
+
+export type RequestState = NotRegisteredRequest | RegisteredRequest;
+
+export const isRegistered = (state: RequestState): state is RegisteredRequest =>
+  state.status !== 'not_registered';

@@ -1,0 +1,45 @@
+// The domain's own vocabulary. libs/events publishes an equal copy; request-integration.mapper.ts fails to
+// compile if the two drift, which is the moment to publish a new event version.
+
+export const requestKinds = ['request', 'complaint', 'demand'] as const;
+/** درخواست، شکایت، مطالبه */
+export type RequestKind = (typeof requestKinds)[number];
+
+export const requestChannels = ['phone', 'desk', 'trip_letter', 'web'] as const;
+/** 111 call, in-person desk, letter during a provincial trip, web. */
+export type RequestChannel = (typeof requestChannels)[number];
+
+export const answerOutcomes = ['positive', 'negative', 'partial'] as const;
+export type AnswerOutcome = (typeof answerOutcomes)[number];
+
+export const routingOrigins = ['rules', 'supervisor'] as const;
+export type RoutingOrigin = (typeof routingOrigins)[number];
+
+export const closeReasons = ['answered', 'duplicate', 'withdrawn'] as const;
+/** `answered` after an answer; `duplicate` of another request; `withdrawn` by the citizen. */
+export type CloseReason = (typeof closeReasons)[number];
+
+export const requestStatuses = [
+  'registered',
+  'awaiting_manual_routing',
+  'routed',
+  'acknowledged',
+  'referred',
+  'returned',
+  'answered',
+  'closed',
+] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+/** Statuses in which an agency holds the request and its clock is running. */
+export const heldStatuses = [
+  'routed',
+  'acknowledged',
+  'referred',
+] as const satisfies readonly RequestStatus[];
+/** Statuses in which the request waits for routing (by rules or a supervisor). */
+export const unroutedStatuses = [
+  'registered',
+  'awaiting_manual_routing',
+  'returned',
+] as const satisfies readonly RequestStatus[];

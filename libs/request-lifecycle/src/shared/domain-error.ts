@@ -1,0 +1,45 @@
+/** Stable error codes; transports map them (HTTP → Problem Details) through `domainErrorCategory`. */
+export const domainErrorCategories = {
+  // The command itself is malformed: nothing about the request's state matters.
+  VALUE_REQUIRED: 'invalid',
+  INVALID_VALUE: 'invalid',
+  INVALID_TRACKING_CODE: 'invalid',
+  INVALID_NATIONAL_CODE: 'invalid',
+  INVALID_MOBILE: 'invalid',
+  DUE_DATE_NOT_IN_FUTURE: 'invalid',
+  // No such request.
+  REQUEST_NOT_FOUND: 'not_found',
+  // The caller is not the agency that holds the request.
+  NOT_ASSIGNED_TO_AGENCY: 'forbidden',
+  // The request's state does not allow this command.
+  REQUEST_ALREADY_REGISTERED: 'conflict',
+  REQUEST_ALREADY_ROUTED: 'conflict',
+  REQUEST_ALREADY_AWAITING_MANUAL_ROUTING: 'conflict',
+  AGENCY_ALREADY_RETURNED: 'conflict',
+  REQUEST_ALREADY_ANSWERED: 'conflict',
+  REQUEST_NOT_ANSWERED: 'conflict',
+  REQUEST_ALREADY_CLOSED: 'conflict',
+} as const;
+
+export type DomainErrorCode = keyof typeof domainErrorCategories;
+export type DomainErrorCategory = (typeof domainErrorCategories)[DomainErrorCode];
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** The offending command field for `invalid` errors, e.g. `citizens[1].mobile`. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+
+  get category(): DomainErrorCategory {
+    return domainErrorCategories[this.code];
+  }
+}
+
+export const isDomainError = (error: unknown, code?: DomainErrorCode): error is DomainError =>
+  error instanceof DomainError && (code === undefined || error.code === code);

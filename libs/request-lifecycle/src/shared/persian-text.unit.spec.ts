@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { normalizePersianText, toAsciiDigits, toPersianDigits } from './persian-text';
+
+const ZWNJ = '\u200c';
+const persianDigit = (d: number) => String.fromCharCode(0x06f0 + d);
+const arabicDigit = (d: number) => String.fromCharCode(0x0660 + d);
+
+describe('toAsciiDigits', () => {
+  it('maps Persian and Arabic-Indic digits and leaves everything else', () => {
+    expect(toAsciiDigits('۰۹۱۷-١٢٣ abc ۴٥')).toBe('0917-123 abc 45');
+  });
+
+  it('is the inverse of writing the digits in either script (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 30 }),
+        fc.boolean(),
+        (digits, arabic) => {
+          const written = digits.map(arabic ? arabicDigit : persianDigit).join('');
+          expect(toAsciiDigits(written)).toBe(digits.join(''));
+          expect(toAsciiDigits(toPersianDigits(digits.join('')))).toBe(digits.join(''));
+        },
+      ),
+    );
+  });
+
+  it('never changes a string without Eastern digits (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        fc.pre(!/[\u06f0-\u06f9\u0660-\u0669]/.test(s));
+        expect(toAsciiDigits(s)).toBe(s);
+      }),
+    );
+  });
+});
+
+describe('normalizePersianText', () => {
+  it('turns Arabic yeh and kaf into Persian ones', () => {
+    expect(normalizePersianText('كريمي')).toBe('کریمی');
+    expect(normalizePersianText('مصطفى')).toBe('مصطفی');
+  });
+
+  it('keeps a zero-width non-joiner inside a word', () => {
+    expect(normalizePersianText('می\u200cخواهم')).toBe('می\u200cخواهم');
+  });
+
+  it('drops joiners that touch spaces or the ends, and collapses runs', () => {
+    expect(normalizePersianText(`${ZWNJ} نامه ${ZWNJ} ها${ZWNJ}${ZWNJ}ی   ما ${ZWNJ}`)).toBe(
+      `نامه ها${ZWNJ}ی ما`,
+    );
+  });
+
+  it('trims and collapses whitespace, including tabs, newlines and no-break spaces', () => {
+    expect(normalizePersianText('  علی \t\n رئیسی\u00a0 ')).toBe('علی رئیسی');
+  });
+
+  it('keeps paragraphs when asked, trimming each line', () => {
+    expect(normalizePersianText('  سلام  \r\n\r\n\r\n  متن   نامه \n', { keepLineBreaks: true })).toBe(
+      'سلام\n\nمتن نامه',
+    );
+  });
+
+  const persianish = fc.string({
+    unit: fc.constantFrom('ي', 'ك', 'ى', 'ی', 'ک', 'ا', 'ب', ' ', '\t', '\n', ZWNJ, '۱', '1'),
+    maxLength: 40,
+  });
+
+  it('output has no Arabic yeh/kaf, no double spaces, no stray joiners, no outer blanks (property)', () => {
+    fc.assert(
+      fc.property(persianish, fc.boolean(), (text, keepLineBreaks) => {
+        const out = normalizePersianText(text, { keepLineBreaks });
+        expect(out).not.toMatch(/[\u064a\u0643\u0649]/);
+        expect(out).not.toMatch(/ {2}|\t/);
+        expect(out).not.toMatch(/\u200c{2}|\u200c[ \n]|[ \n]\u200c|^\u200c|\u200c$/);
+        expect(out).toBe(out.trim());
+        if (!keepLineBreaks) expect(out).not.toContain('\n');
+      }),
+    );
+  });
+
+  it('is idempotent (property)', () => {
+    fc.assert(
+      fc.property(persianish, fc.boolean(), (text, keepLineBreaks) => {
+        const once = normalizePersianText(text, { keepLineBreaks });
+        expect(normalizePersianText(once, { keepLineBreaks })).toBe(once);
+      }),
+    );
+  });
+});
