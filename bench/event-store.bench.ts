@@ -168,7 +168,6 @@ async function main(): Promise<void> {
     throw new Error(`Refusing to reset "${ourDatabase}": use a database named *bench* or set BENCH_ALLOW_RESET=1`);
   }
   await createDatabaseIfMissing(url, ourDatabase);
-  await admin(url, async () => undefined);
   // Fresh on both sides: our schema dropped and migrated, emmett in its own freshly created database.
   const reset = new Client({ connectionString: url });
   await reset.connect();

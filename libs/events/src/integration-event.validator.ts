@@ -38,7 +38,7 @@ const schemas = (): CompiledSchemas => {
   return compiled;
 };
 
-const describe = (errors: ErrorObject[] | null | undefined): string =>
+const explain = (errors: ErrorObject[] | null | undefined): string =>
   (errors ?? [])
     .filter((e) => e.keyword !== 'if')
     .map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`)
@@ -54,7 +54,7 @@ export const validateIntegrationEvent = (envelope: unknown): IntegrationEventVal
     return {
       ok: false,
       code: 'invalid_envelope',
-      reason: `invalid envelope: ${describe(validateEnvelope.errors)}`,
+      reason: `invalid envelope: ${explain(validateEnvelope.errors)}`,
     };
   }
   const { eventType, eventVersion } = envelope;
@@ -70,7 +70,7 @@ export const validateIntegrationEvent = (envelope: unknown): IntegrationEventVal
     return {
       ok: false,
       code: 'invalid_event_data',
-      reason: `invalid ${eventType} v${eventVersion}: ${describe(validateEvent.errors)}`,
+      reason: `invalid ${eventType} v${eventVersion}: ${explain(validateEvent.errors)}`,
     };
   }
   return { ok: true, event: envelope };

@@ -35,7 +35,8 @@ export const actorRoles = [
   'agency_staff',
   'agency_system',
   'supervisor',
-  'administrator',
+  'auditor',
+  'admin',
   'system',
 ] as const;
 export type ActorRole = (typeof actorRoles)[number];

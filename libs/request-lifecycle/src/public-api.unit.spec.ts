@@ -1,9 +1,9 @@
-import * as lifecycle from '@samad/request-lifecycle';
+import * as lifecycle from './index';
 import { DomainError } from './shared/domain-error';
 import { commands, history } from './request/test-support/request.fixtures';
 
 describe('@samad/request-lifecycle public API', () => {
-  it('exposes the decider and its helpers through the workspace alias', () => {
+  it('exposes the decider and its helpers from the barrel', () => {
     const { decide, evolve, initialState, requestDecider, requestStreamName, DeciderSpecification } =
       lifecycle;
     expect(requestDecider).toEqual({ decide, evolve, initialState });

@@ -15,3 +15,5 @@ export * from './kafka/integration-event-consumer';
 export * from './requests/request-command.handler';
 export * from './messaging/messaging.module';
 export * from './messaging/consumer-host';
+export * from './http/configure-http-app';
+export * from './http/current-actor.decorator';

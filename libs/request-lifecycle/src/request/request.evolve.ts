@@ -1,11 +1,8 @@
+import { definedOnly } from '../shared/defined-only';
 import type { RequestEvent } from './request.events';
 import type { RegisteredRequest, RequestState } from './request.state';
 
 export const initialState = (): RequestState => ({ status: 'not_registered' });
-
-// Drops keys whose value is undefined, so a state built from a JSON round trip equals one built in memory.
-const compact = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
 const withoutRouting = ({
   agencyCode: _agencyCode,
@@ -48,7 +45,7 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
   switch (event.type) {
     case 'RequestRoutedToAgency': {
       const { agencyCode, dueAt, routedBy, ruleId, at } = event.data;
-      return compact({
+      return definedOnly({
         ...withoutRouting(state),
         status: 'routed',
         agencyCode,
@@ -72,7 +69,7 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
         ...state,
         status: 'referred',
         acknowledgedAt: state.acknowledgedAt ?? at,
-        referral: compact({ unit, toStaff, note, at }),
+        referral: definedOnly({ unit, toStaff, note, at }),
       };
     }
     case 'RequestReturnedAsNotResponsible': {
@@ -96,7 +93,7 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
     }
     case 'RequestClosed': {
       const { reason, duplicateOf, note, at } = event.data;
-      return { ...state, status: 'closed', closure: compact({ reason, duplicateOf, note, at }) };
+      return { ...state, status: 'closed', closure: definedOnly({ reason, duplicateOf, note, at }) };
     }
     default: {
       // An event type this version does not know (written by a newer one) changes nothing here.

@@ -33,7 +33,7 @@ const normalizeLine = (line: string): string =>
  * inside words, whitespace trimmed and collapsed. Digits are left as typed (see toAsciiDigits for codes).
  */
 export const normalizePersianText = (text: string, options: NormalizeOptions = {}): string => {
-  const letters = text.replace(/[\u064a\u0649\u0643]/g, (letter) => persianLetters[letter] ?? letter);
+  const letters = text.replace(/[\u064a\u0649\u0643]/g, (letter) => persianLetters[letter]);
   if (!options.keepLineBreaks) return normalizeLine(letters.replace(/\s+/g, ' '));
   return letters
     .replace(/\r\n?/g, '\n')

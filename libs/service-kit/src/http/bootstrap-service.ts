@@ -9,8 +9,7 @@ import {
   type ServiceName,
 } from '../config/service-config';
 import { JsonLogger } from '../logging/json-logger';
-import { ProblemDetailsFilter } from './problem-details.filter';
-import { samadValidationPipe } from './validation.pipe';
+import { configureHttpApp } from './configure-http-app';
 
 export interface ServiceDefinition {
   name: ServiceName;
@@ -32,8 +31,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
   }
   const logger = new JsonLogger(definition.name, config.logLevel);
   const app = await NestFactory.create(definition.module(config), { logger, bufferLogs: true });
-  app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalPipes(samadValidationPipe());
+  configureHttpApp(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(definition.title).setVersion('1').addBearerAuth().build(),

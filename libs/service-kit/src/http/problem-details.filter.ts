@@ -8,6 +8,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import { DomainError } from '@samad/request-lifecycle';
 
 export interface FieldProblem {
   field: string;
@@ -35,9 +36,6 @@ export class InputValidationError extends BadRequestException {
 const statusByCode: Record<string, number> = {
   WRONG_EXPECTED_VERSION: HttpStatus.CONFLICT,
   STREAM_NOT_FOUND: HttpStatus.NOT_FOUND,
-  REQUEST_NOT_FOUND: HttpStatus.NOT_FOUND,
-  // Another agency's request answers exactly like one that does not exist.
-  NOT_ASSIGNED_TO_AGENCY: HttpStatus.NOT_FOUND,
 };
 
 export function statusForCode(code: string): number {
@@ -69,6 +67,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: 'ورودی نامعتبر است (invalid input)',
         status: 400,
         errors: error.errors,
+      };
+    }
+    if (error instanceof DomainError) {
+      const status = { invalid: 400, not_found: 404, forbidden: 404, conflict: 409 }[error.category];
+      return {
+        type: `urn:samad:problem:${error.code.toLowerCase().replace(/_/g, '-')}`,
+        title: error.message,
+        status,
+        code: error.code,
+        ...(error.field && { errors: [{ field: error.field, message: error.message }] }),
       };
     }
     if (isCoded(error) && !/^E[A-Z]+$/.test(error.code) && !/^\d/.test(error.code)) {

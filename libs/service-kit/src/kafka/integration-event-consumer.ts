@@ -67,7 +67,12 @@ export class IntegrationEventConsumer {
         return;
       } catch (error) {
         if (attempt >= maxAttempts) return this.park(topic, partition, message, 'processing_failed', error);
-        this.logger.warn({ msg: 'retrying event', eventId: decoded.event.eventId, attempt, error: String(error) });
+        this.logger.warn({
+          msg: 'retrying event',
+          eventId: decoded.event.eventId,
+          attempt,
+          error: String(error),
+        });
         await new Promise((r) => setTimeout(r, retryBaseDelayMs * 2 ** (attempt - 1)));
       }
     }
@@ -104,7 +109,9 @@ export class IntegrationEventConsumer {
       failedAt: (this.options.clock ?? (() => new Date()))(),
       consumerGroup: this.options.groupId,
     });
-    this.logger.error(`parking message ${topic}/${partition}@${message.offset} on the dead-letter topic: ${deadLetter.error}`);
+    this.logger.error(
+      `parking message ${topic}/${partition}@${message.offset} on the dead-letter topic: ${deadLetter.error}`,
+    );
     // If this send fails the error propagates, the offset is not committed, and the message is retried.
     await this.producer!.send({
       topic: Topics.deadLetter,

@@ -1,5 +1,8 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { IntegrationEventConsumer, type IntegrationEventConsumerOptions } from '../kafka/integration-event-consumer';
+import {
+  IntegrationEventConsumer,
+  type IntegrationEventConsumerOptions,
+} from '../kafka/integration-event-consumer';
 
 /**
  * Base for a service's Kafka consumer as a Nest provider: starts after the app is up, stops first on

@@ -23,7 +23,11 @@ export class MessagingModule implements OnApplicationShutdown {
             createEventStore(
               process.env.EVENT_STORE === 'eventstoredb'
                 ? { kind: 'eventstoredb', connectionString: process.env.EVENTSTORE_CONNECTION_STRING ?? '' }
-                : { kind: 'postgres', connectionString: config.databaseUrl, applicationName: `samad-${config.service}` },
+                : {
+                    kind: 'postgres',
+                    connectionString: config.databaseUrl,
+                    applicationName: `samad-${config.service}`,
+                  },
             ),
         },
         { provide: KAFKA, useFactory: (): Kafka => createKafka(config) },

@@ -1,3 +1,4 @@
+import type { ActorRole } from '@samad/events';
 import { v5 as uuidv5, v4 as uuidv4 } from 'uuid';
 import {
   StreamNotFoundError,
@@ -17,7 +18,7 @@ import {
 } from '@samad/request-lifecycle';
 
 export interface CommandContext {
-  actor: { id: string; role: string };
+  actor: { id: string; role: ActorRole };
   correlationId?: string;
   /** The event or HTTP request that caused this command; makes the resulting event ids deterministic. */
   causationId?: string;
@@ -42,7 +43,8 @@ export async function loadRequest(
     const state = events.reduce((s, e) => evolve(s, e as unknown as RequestEvent), initialState());
     return { state, events, revision: events[events.length - 1].streamRevision };
   } catch (error) {
-    if (error instanceof StreamNotFoundError) return { state: initialState(), events: [], revision: 'no_stream' };
+    if (error instanceof StreamNotFoundError)
+      return { state: initialState(), events: [], revision: 'no_stream' };
     throw error;
   }
 }

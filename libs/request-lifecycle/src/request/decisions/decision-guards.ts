@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain-error';
+export { definedOnly } from '../../shared/defined-only';
 import { normalizePersianText } from '../../shared/persian-text';
 import type { RegisteredRequest, RequestState } from '../request.state';
 import { heldStatuses } from '../request.vocabulary';
@@ -97,7 +98,3 @@ export const heldBy = (state: RegisteredRequest, agencyCode: string): void => {
     throw new DomainError('REQUEST_ALREADY_ANSWERED', `request ${state.trackingCode} is already answered`);
   }
 };
-
-/** Copies only defined values, so events never carry `key: undefined` (JSON would drop it anyway). */
-export const definedOnly = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

@@ -1,0 +1,39 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import {
+  JsonLogger,
+  configureHttpApp,
+  loadServiceConfig,
+  type ServiceConfig,
+  type ServiceName,
+} from '@samad/service-kit';
+import { testEnv } from './environment';
+
+export interface InProcessService {
+  app: INestApplication;
+  baseUrl: string;
+  config: ServiceConfig;
+  close: () => Promise<void>;
+}
+
+/**
+ * Runs one service's real module in the test process, on the real test database and broker, with the
+ * same filters and pipes as production; listens on an ephemeral port so tests talk plain HTTP to it.
+ */
+export async function startInProcess(
+  service: ServiceName,
+  module: (config: ServiceConfig) => DynamicModule,
+  env: Record<string, string> = {},
+): Promise<InProcessService> {
+  const config = loadServiceConfig(service, {
+    DATABASE_URL: testEnv.databaseUrl,
+    KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...env,
+  });
+  const app = await NestFactory.create(module(config), { logger: new JsonLogger(service, config.logLevel) });
+  configureHttpApp(app);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, config, baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
