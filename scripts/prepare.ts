@@ -4,6 +4,8 @@
  */
 import { Client } from 'pg';
 import { Topics } from '@samad/events';
+import { runEventStoreMigrations } from '@samad/event-store';
+import { agencies } from '@samad/reference-data';
 import { createKafka, ensureTopics, runSchemaMigrations } from '@samad/service-kit';
 import { intakeMigrations } from '../apps/intake/src/infrastructure/intake.migrations';
 import { routingMigrations } from '../apps/routing/src/infrastructure/routing.migrations';
@@ -42,6 +44,8 @@ async function ensureDatabase(): Promise<void> {
 
 async function main(): Promise<void> {
   await ensureDatabase();
+  await runEventStoreMigrations(databaseUrl);
+  console.log('samad: event store migrated');
   const schemas = {
     intake: intakeMigrations,
     routing: routingMigrations,
@@ -57,6 +61,8 @@ async function main(): Promise<void> {
   await ensureTopics(createKafka({ kafkaBrokers: brokers, kafkaClientId: 'samad-prepare' }), [
     { topic: Topics.requestEvents, numPartitions: partitions },
     { topic: Topics.deadLetter, numPartitions: 1 },
+    // Each agency's own stream of its requests, for its own systems to consume.
+    ...agencies.map((a) => ({ topic: Topics.agency(a.code), numPartitions: Math.min(partitions, 3) })),
   ]);
   console.log(`samad: Kafka topics ready on ${brokers.join(',')}`);
 }

@@ -17,3 +17,4 @@ export * from './messaging/messaging.module';
 export * from './messaging/consumer-host';
 export * from './http/configure-http-app';
 export * from './http/current-actor.decorator';
+export * from './messaging/request-event-relay.host';

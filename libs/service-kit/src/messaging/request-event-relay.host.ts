@@ -1,0 +1,64 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { Topics, encodeIntegrationEvent } from '@samad/events';
+import { KafkaRelay, recordedEventToJson, type EventStore, type RecordedEvent } from '@samad/event-store';
+import { isRequestEvent, toIntegrationEnvelope } from '@samad/request-lifecycle';
+import type { ServiceConfig } from '../config/service-config';
+import { JsonLogger } from '../logging/json-logger';
+import { SERVICE_CONFIG } from '../service-tokens';
+import { EVENT_STORE, KAFKA } from './messaging.module';
+
+/** A recorded request event as the integration envelope every consumer validates. */
+export function encodeRecordedRequestEvent(event: RecordedEvent): string {
+  // Anything that is not a request event goes out as-is; consumers park it on the dead-letter topic.
+  if (!isRequestEvent(event)) return JSON.stringify(recordedEventToJson(event));
+  const { metadata } = event;
+  return encodeIntegrationEvent(
+    toIntegrationEnvelope(event as never, {
+      eventId: event.id,
+      streamRevision: event.streamRevision,
+      position: event.position.prepare,
+      recordedAt: event.recordedAt,
+      correlationId: metadata.correlationId,
+      causationId: metadata.causationId,
+      actor: metadata.actor as never,
+    }),
+  );
+}
+
+/**
+ * Runs the store → Kafka relay inside a service. Every replica may run it: a PostgreSQL leader lock
+ * lets exactly one publish, and another takes over when it dies (ADR 0004).
+ */
+@Injectable()
+export class RequestEventRelayHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private relay?: KafkaRelay;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const log = new JsonLogger(`${this.config.service}-relay`, this.config.logLevel).pino;
+    this.relay = new KafkaRelay({
+      name: 'request-events',
+      store: this.store,
+      databaseUrl: this.config.databaseUrl,
+      kafka: this.kafka,
+      topic: Topics.requestEvents,
+      encode: encodeRecordedRequestEvent,
+      logger: {
+        info: (message, context) => log.info(context ?? {}, message),
+        warn: (message, context) => log.warn(context ?? {}, message),
+        error: (message, context) => log.error(context ?? {}, message),
+      },
+    });
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
+}
