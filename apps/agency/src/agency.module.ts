@@ -1,12 +1,32 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
+import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
+import { AcknowledgeRequestHttpController } from './acknowledge-request/acknowledge-request.http.controller';
+import { AgencyCommandRunner } from './acting-agency/agency-command.runner';
+import { AgencyConsumer } from './agency.consumer';
+import { AgencyTopicPublisher } from './agency-topics/agency-topic.publisher';
+import { AnswerRequestHttpController } from './answer-request/answer-request.http.controller';
+import { ReferRequestHttpController } from './refer-request/refer-request.http.controller';
+import { ReturnRequestHttpController } from './return-request/return-request.http.controller';
+import { ViewInboxHttpController } from './view-inbox/view-inbox.http.controller';
 
 @Module({})
 export class AgencyModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: AgencyModule,
-      imports: [ServiceKitModule.forService(config), databaseModule(config)],
+      imports: [
+        ServiceKitModule.forService(config),
+        databaseModule(config),
+        MessagingModule.forService(config),
+      ],
+      controllers: [
+        ViewInboxHttpController,
+        AcknowledgeRequestHttpController,
+        ReferRequestHttpController,
+        AnswerRequestHttpController,
+        ReturnRequestHttpController,
+      ],
+      providers: [AgencyCommandRunner, AgencyTopicPublisher, AgencyConsumer],
     };
   }
 }

@@ -1,12 +1,42 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
+import {
+  MessagingModule,
+  RequestEventRelayHost,
+  ServiceKitModule,
+  databaseModule,
+  type ServiceConfig,
+} from '@samad/service-kit';
+import { GetCatalogHttpController } from './catalog/get-catalog.http.controller';
+import { RequestIndexConsumer } from './read-model/request-index.consumer';
+import { RecordFollowUpHttpController } from './record-follow-up/record-follow-up.http.controller';
+import { RegisterRequestHandler } from './register-request/register-request.handler';
+import { RegisterRequestHttpController } from './register-request/register-request.http.controller';
+import { SearchRequestsHttpController } from './search-requests/search-requests.http.controller';
+import { TrackRequestHttpController } from './track-request/track-request.http.controller';
 
 @Module({})
 export class IntakeModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: IntakeModule,
-      imports: [ServiceKitModule.forService(config), databaseModule(config)],
+      imports: [
+        ServiceKitModule.forService(config),
+        databaseModule(config),
+        MessagingModule.forService(config),
+      ],
+      controllers: [
+        GetCatalogHttpController,
+        RegisterRequestHttpController,
+        SearchRequestsHttpController,
+        RecordFollowUpHttpController,
+        TrackRequestHttpController,
+      ],
+      providers: [
+        RegisterRequestHandler,
+        RequestIndexConsumer,
+        // The store → Kafka relay runs here; a PostgreSQL leader lock lets only one replica publish at a time.
+        RequestEventRelayHost,
+      ],
     };
   }
 }

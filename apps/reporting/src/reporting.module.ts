@@ -1,12 +1,28 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
+import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
+import { OverdueRequestsHandler } from './overdue-requests/overdue-requests.handler';
+import { OverdueRequestsHttpController } from './overdue-requests/overdue-requests.http.controller';
+import { RequestStatisticsConsumer } from './read-model/request-statistics.consumer';
+import { RequestHistoryHttpController } from './request-history/request-history.http.controller';
+import { RequestSummaryHandler } from './request-summary/request-summary.handler';
+import { RequestSummaryHttpController } from './request-summary/request-summary.http.controller';
 
 @Module({})
 export class ReportingModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: ReportingModule,
-      imports: [ServiceKitModule.forService(config), databaseModule(config)],
+      imports: [
+        ServiceKitModule.forService(config),
+        databaseModule(config),
+        MessagingModule.forService(config),
+      ],
+      controllers: [
+        RequestSummaryHttpController,
+        OverdueRequestsHttpController,
+        RequestHistoryHttpController,
+      ],
+      providers: [RequestSummaryHandler, OverdueRequestsHandler, RequestStatisticsConsumer],
     };
   }
 }

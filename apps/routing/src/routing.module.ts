@@ -1,12 +1,30 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
+import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
+import { ListAgenciesHttpController } from './list-agencies/list-agencies.http.controller';
+import { ListRulesHttpController } from './list-rules/list-rules.http.controller';
+import { ListManualQueueHttpController } from './manual-queue/list-manual-queue.http.controller';
+import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
+import { RouteManuallyHandler } from './route-manually/route-manually.handler';
+import { RouteManuallyHttpController } from './route-manually/route-manually.http.controller';
+import { RoutingConsumer } from './routing.consumer';
 
 @Module({})
 export class RoutingModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: RoutingModule,
-      imports: [ServiceKitModule.forService(config), databaseModule(config)],
+      imports: [
+        ServiceKitModule.forService(config),
+        databaseModule(config),
+        MessagingModule.forService(config),
+      ],
+      controllers: [
+        ListRulesHttpController,
+        ListAgenciesHttpController,
+        ListManualQueueHttpController,
+        RouteManuallyHttpController,
+      ],
+      providers: [RouteByRulesHandler, RouteManuallyHandler, RoutingConsumer],
     };
   }
 }

@@ -2,11 +2,7 @@
 import type { ExpectedRevision } from './event-store.port';
 
 export type EventStoreErrorCode =
-  | 'WRONG_EXPECTED_VERSION'
-  | 'STREAM_NOT_FOUND'
-  | 'DUPLICATE_EVENT_ID'
-  | 'INVALID_APPEND'
-  | 'NOT_SUPPORTED';
+  'WRONG_EXPECTED_VERSION' | 'STREAM_NOT_FOUND' | 'DUPLICATE_EVENT_ID' | 'INVALID_APPEND' | 'NOT_SUPPORTED';
 
 export abstract class EventStoreError extends Error {
   abstract readonly code: EventStoreErrorCode;

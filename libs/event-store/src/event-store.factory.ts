@@ -4,7 +4,10 @@ import type { EventStore } from './event-store.port';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 
 export type EventStoreConfig =
-  | ({ readonly kind: 'postgres'; readonly connectionString: string } & Omit<PostgresEventStoreOptions, 'connectionString'>)
+  | ({ readonly kind: 'postgres'; readonly connectionString: string } & Omit<
+      PostgresEventStoreOptions,
+      'connectionString'
+    >)
   | { readonly kind: 'eventstoredb'; readonly connectionString: string };
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/samad';

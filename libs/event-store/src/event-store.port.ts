@@ -69,7 +69,10 @@ export type ReadAllOptions = {
   readonly maxCount?: number;
 } & (
   | { /** Inclusive, as in EventStoreDB. */ readonly fromPosition?: Position; readonly afterPosition?: never }
-  | { /** Exclusive: the position of the last event you already have (for paging). */ readonly afterPosition?: Position; readonly fromPosition?: never }
+  | {
+      /** Exclusive: the position of the last event you already have (for paging). */ readonly afterPosition?: Position;
+      readonly fromPosition?: never;
+    }
 );
 
 export type EventHandler = (event: RecordedEvent) => void | Promise<void>;

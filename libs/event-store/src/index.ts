@@ -18,6 +18,9 @@ export {
 export type { AppendBatcherOptions } from './postgres/append-batcher';
 export { APPEND_CHANNEL } from './postgres/append-notifier';
 export { eventStoreMigrations } from './postgres/migrations';
-export { runEventStoreMigrations, type EventStoreMigrationResult } from './postgres/run-event-store-migrations';
+export {
+  runEventStoreMigrations,
+  type EventStoreMigrationResult,
+} from './postgres/run-event-store-migrations';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 export { KafkaRelay, type KafkaRelayOptions, type KafkaRelayStats } from './relay/kafka-relay';

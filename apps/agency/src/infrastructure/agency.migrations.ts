@@ -1,4 +1,8 @@
 import { processedEventsMigration } from '@samad/service-kit';
+import { CreateAgencyReadModels1764400001000 } from './migrations/1764400001000-create-agency-read-models';
 
 /** The agency schema's migrations, in order. */
-export const agencyMigrations = [processedEventsMigration('agency', 1764400000000)];
+export const agencyMigrations = [
+  processedEventsMigration('agency', 1764400000000),
+  CreateAgencyReadModels1764400001000,
+];

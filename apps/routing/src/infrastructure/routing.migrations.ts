@@ -1,8 +1,10 @@
 import { processedEventsMigration } from '@samad/service-kit';
 import { CreateRoutingRules1764400001000 } from './migrations/1764400001000-create-routing-rules';
+import { SeedHolidays1764400002000 } from './migrations/1764400002000-seed-holidays';
 
 /** The routing schema's migrations, in order. */
 export const routingMigrations = [
   processedEventsMigration('routing', 1764400000000),
   CreateRoutingRules1764400001000,
+  SeedHolidays1764400002000,
 ];

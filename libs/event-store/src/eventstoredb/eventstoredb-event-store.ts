@@ -61,7 +61,12 @@ export class EventStoreDbEventStore implements EventStore {
       const result = await this.client.appendToStream(
         streamId,
         append.events.map((event) =>
-          jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata }),
+          jsonEvent({
+            id: event.id,
+            type: event.type,
+            data: event.data as JSONType,
+            metadata: event.metadata,
+          }),
         ),
         { expectedRevision: toDbExpected(append.expectedRevision) },
       );
@@ -70,7 +75,11 @@ export class EventStoreDbEventStore implements EventStore {
     } catch (error) {
       if (error instanceof DbWrongExpectedVersionError) {
         const actual = error.actualVersion;
-        throw new WrongExpectedVersionError(streamId, append.expectedRevision, typeof actual === 'bigint' ? actual : 'no_stream');
+        throw new WrongExpectedVersionError(
+          streamId,
+          append.expectedRevision,
+          typeof actual === 'bigint' ? actual : 'no_stream',
+        );
       }
       throw error;
     }
@@ -102,7 +111,10 @@ export class EventStoreDbEventStore implements EventStore {
     const after = options.afterPosition;
     const events: RecordedEvent[] = [];
     if (limit <= 0) return events;
-    const read = this.client.readAll({ direction: FORWARDS, fromPosition: options.fromPosition ?? after ?? START });
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: options.fromPosition ?? after ?? START,
+    });
     // System events count against the server's maxCount, so filter here and stop reading once we have enough.
     for await (const resolved of read) {
       const event = toRecordedEvent(resolved);
@@ -140,7 +152,11 @@ export class EventStoreDbEventStore implements EventStore {
 class EventStoreDbAllSubscription extends SubscriptionBase {
   private readonly subscription: AllStreamSubscription;
 
-  constructor(client: EventStoreDBClient, fromCheckpoint: Position | undefined, onEvent: EventHandler | undefined) {
+  constructor(
+    client: EventStoreDBClient,
+    fromCheckpoint: Position | undefined,
+    onEvent: EventHandler | undefined,
+  ) {
     super(onEvent);
     // EventStoreDB's subscribeToAll fromPosition is exclusive, exactly our checkpoint semantics.
     this.subscription = client.subscribeToAll({
@@ -180,7 +196,8 @@ const toDbExpected = (expected: ExpectedRevision): AppendExpectedRevision => {
   }
 };
 
-const isSystemEvent = (event: RecordedEvent): boolean => event.type.startsWith('$') || event.streamId.startsWith('$');
+const isSystemEvent = (event: RecordedEvent): boolean =>
+  event.type.startsWith('$') || event.streamId.startsWith('$');
 
 const toRecordedEvent = (resolved: ResolvedEvent): RecordedEvent | undefined => {
   const event = resolved.event;

@@ -79,7 +79,10 @@ export class AppendBatcher {
     while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
       const batch: QueuedAppend[] = [];
       let events = 0;
-      while (this.queue.length > 0 && (batch.length === 0 || events + this.queue[0].events <= this.maxBatchEvents)) {
+      while (
+        this.queue.length > 0 &&
+        (batch.length === 0 || events + this.queue[0].events <= this.maxBatchEvents)
+      ) {
         const next = this.queue.shift() as QueuedAppend;
         events += next.events;
         batch.push(next);
@@ -149,12 +152,17 @@ export const encodeAppend = (append: PreparedAppend, checkIds: boolean): string 
       e: append.events.map((event) => ({ i: event.id, t: event.type, d: event.data, m: event.metadata })),
     });
   } catch (error) {
-    throw new InvalidAppendError(append.streamId, `data or metadata is not JSON-serialisable (${String(error)})`, {
-      cause: error,
-    });
+    throw new InvalidAppendError(
+      append.streamId,
+      `data or metadata is not JSON-serialisable (${String(error)})`,
+      {
+        cause: error,
+      },
+    );
   }
   // jsonb cannot store U+0000; refuse here rather than fail a whole batch in PostgreSQL.
-  if (NUL_ESCAPE.test(body)) throw new InvalidAppendError(append.streamId, 'text contains U+0000, which jsonb cannot store');
+  if (NUL_ESCAPE.test(body))
+    throw new InvalidAppendError(append.streamId, 'text contains U+0000, which jsonb cannot store');
   return body;
 };
 
@@ -166,11 +174,18 @@ const toOutcome = (append: PreparedAppend, row: AppendBatchRow): AppendResult | 
     case 'idempotent':
       return {
         nextExpectedRevision: BigInt(row.revision),
-        position: { commit: BigInt(row.transaction_id as string), prepare: BigInt(row.global_position as string) },
+        position: {
+          commit: BigInt(row.transaction_id as string),
+          prepare: BigInt(row.global_position as string),
+        },
       };
     case 'wrong_expected_version': {
       const actual = BigInt(row.revision);
-      return new WrongExpectedVersionError(append.streamId, append.expectedRevision, actual < 0n ? 'no_stream' : actual);
+      return new WrongExpectedVersionError(
+        append.streamId,
+        append.expectedRevision,
+        actual < 0n ? 'no_stream' : actual,
+      );
     }
     case 'duplicate':
       return new DuplicateEventIdError(
@@ -182,8 +197,15 @@ const toOutcome = (append: PreparedAppend, row: AppendBatchRow): AppendResult | 
 
 const isConnectionError = (error: unknown): boolean => {
   const code = (error as { code?: unknown })?.code;
-  if (typeof code !== 'string') return error instanceof Error && /connection|terminat|ECONN/i.test(error.message);
-  return code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code.startsWith('ECONN');
+  if (typeof code !== 'string')
+    return error instanceof Error && /connection|terminat|ECONN/i.test(error.message);
+  return (
+    code.startsWith('08') ||
+    code === '57P01' ||
+    code === '57P02' ||
+    code === '57P03' ||
+    code.startsWith('ECONN')
+  );
 };
 
 const mapBatchError = (append: PreparedAppend, error: unknown): unknown => {

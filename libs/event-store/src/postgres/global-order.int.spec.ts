@@ -33,7 +33,8 @@ describe('global order under concurrent, slow, out-of-order commits', () => {
     const committed = new Set<string>();
     const rolledBack = new Set<string>();
 
-    const marker = (await store.appendToStream(`order-${run}-marker`, [{ type: 'Marker', data: {} }])).position;
+    const marker = (await store.appendToStream(`order-${run}-marker`, [{ type: 'Marker', data: {} }]))
+      .position;
     const received: RecordedEvent[] = [];
     const subscription = store.subscribeToAll({
       fromCheckpoint: marker,
@@ -48,7 +49,8 @@ describe('global order under concurrent, slow, out-of-order commits', () => {
     const naiveReader = (async () => {
       const client = new Client({ connectionString: databaseUrl });
       await client.connect();
-      let last = (await client.query('SELECT coalesce(max(global_position), 0) AS p FROM event_store.events')).rows[0].p;
+      let last = (await client.query('SELECT coalesce(max(global_position), 0) AS p FROM event_store.events'))
+        .rows[0].p;
       while (!naiveStop) {
         const { rows } = await client.query(
           'SELECT event_id, global_position FROM event_store.events WHERE global_position > $1 ORDER BY global_position',
@@ -146,7 +148,9 @@ describe('global order under concurrent, slow, out-of-order commits', () => {
     }
 
     // The hazard was real in this run: sequence values committed out of order.
-    const outOfSequence = received.some((event, i) => i > 0 && event.position.prepare < received[i - 1].position.prepare);
+    const outOfSequence = received.some(
+      (event, i) => i > 0 && event.position.prepare < received[i - 1].position.prepare,
+    );
     expect(outOfSequence).toBe(true);
     const naiveMissed = [...committed].filter((id) => !naive.has(id)).length;
     console.info(

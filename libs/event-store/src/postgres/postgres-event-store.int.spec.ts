@@ -7,7 +7,10 @@ import { migratedTestDatabase } from '../test-support/test-database';
 import { PostgresEventStore } from './postgres-event-store';
 import { runEventStoreMigrations } from './run-event-store-migrations';
 
-eventStoreContract('postgres', async () => new PostgresEventStore({ connectionString: await migratedTestDatabase() }));
+eventStoreContract(
+  'postgres',
+  async () => new PostgresEventStore({ connectionString: await migratedTestDatabase() }),
+);
 
 describe('PostgresEventStore', () => {
   let databaseUrl: string;
@@ -29,7 +32,10 @@ describe('PostgresEventStore', () => {
 
   describe('migrations', () => {
     it('are idempotent, even when run concurrently', async () => {
-      const results = await Promise.all([runEventStoreMigrations(databaseUrl), runEventStoreMigrations(databaseUrl)]);
+      const results = await Promise.all([
+        runEventStoreMigrations(databaseUrl),
+        runEventStoreMigrations(databaseUrl),
+      ]);
       expect(results).toEqual([{ applied: [] }, { applied: [] }]);
       const { rows } = await sql.query('SELECT name FROM event_store.event_store_migrations');
       expect(rows.map((row) => row.name)).toEqual(['CreateEventStore1764460800000']);
@@ -39,12 +45,14 @@ describe('PostgresEventStore', () => {
   describe('write batching', () => {
     it('coalesces concurrent appends into shared transactions', async () => {
       const streams = Array.from({ length: 200 }, stream);
-      const results = await Promise.all(streams.map((id) => store.appendToStream(id, [{ type: 'A', data: {} }])));
+      const results = await Promise.all(
+        streams.map((id) => store.appendToStream(id, [{ type: 'A', data: {} }])),
+      );
       const transactions = new Set(results.map((result) => result.position.commit));
       expect(transactions.size).toBeLessThan(50);
     });
 
-    it("fails only the append whose expectation is wrong, not the others in its batch", async () => {
+    it('fails only the append whose expectation is wrong, not the others in its batch', async () => {
       const [a, b] = [stream(), stream()];
       await store.appendToStream(a, [{ type: 'A', data: {} }]);
       const outcomes = await Promise.allSettled([
@@ -55,6 +63,45 @@ describe('PostgresEventStore', () => {
       expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
       expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
       expect((await store.readStream(a)).map((e) => e.type)).toEqual(['A', 'Good']);
+    });
+
+    it('applies several appends to one stream in one batch in submission order', async () => {
+      const id = stream();
+      const results = await Promise.all([
+        store.appendToStream(id, [{ type: 'A', data: {} }], { expectedRevision: 'no_stream' }),
+        store.appendToStream(
+          id,
+          [
+            { type: 'B', data: {} },
+            { type: 'C', data: {} },
+          ],
+          { expectedRevision: 0n },
+        ),
+        store.appendToStream(id, [{ type: 'D', data: {} }], { expectedRevision: 2n }),
+      ]);
+      expect(results.map((r) => r.nextExpectedRevision)).toEqual([0n, 2n, 3n]);
+      expect(new Set(results.map((r) => r.position.commit)).size).toBe(1);
+      const events = await store.readStream(id);
+      expect(events.map((e) => e.type)).toEqual(['A', 'B', 'C', 'D']);
+      await expect(store.verifyStream(id)).resolves.toEqual({ ok: true, eventsChecked: 4 });
+    });
+
+    it('stores an append retried within the same batch once', async () => {
+      const id = stream();
+      const events = [
+        { id: randomUUID(), type: 'A', data: {} },
+        { id: randomUUID(), type: 'B', data: {} },
+      ];
+      await store.appendToStream(id, [{ type: 'Opened', data: {} }]);
+      const [first, retry] = await Promise.all([
+        store.appendToStream(id, events, { expectedRevision: 0n }),
+        store.appendToStream(id, events, { expectedRevision: 0n }),
+      ]);
+      expect(retry).toEqual(first);
+      expect((await store.readStream(id)).map((e) => e.type)).toEqual(['Opened', 'A', 'B']);
+      await expect(
+        store.appendToStream(id, [events[0], { id: randomUUID(), type: 'New', data: {} }]),
+      ).rejects.toMatchObject({ code: 'DUPLICATE_EVENT_ID' });
     });
 
     it('rejects data PostgreSQL cannot store without failing its neighbours', async () => {
@@ -72,10 +119,14 @@ describe('PostgresEventStore', () => {
 
     it('refuses invalid input with typed errors', async () => {
       await expect(store.appendToStream(stream(), [])).rejects.toBeInstanceOf(InvalidAppendError);
-      await expect(store.appendToStream(stream(), [{ id: 'not-a-uuid', type: 'A', data: {} }])).rejects.toMatchObject({
+      await expect(
+        store.appendToStream(stream(), [{ id: 'not-a-uuid', type: 'A', data: {} }]),
+      ).rejects.toMatchObject({
         code: 'INVALID_APPEND',
       });
-      await expect(store.appendToStream('', [{ type: 'A', data: {} }])).rejects.toBeInstanceOf(InvalidAppendError);
+      await expect(store.appendToStream('', [{ type: 'A', data: {} }])).rejects.toBeInstanceOf(
+        InvalidAppendError,
+      );
       await expect(store.appendToStream(stream(), [{ type: 'A', data: { n: 1n } }])).rejects.toBeInstanceOf(
         InvalidAppendError,
       );
@@ -96,7 +147,10 @@ describe('PostgresEventStore', () => {
 
   describe('live subscriptions', () => {
     it('wake on NOTIFY, not on the (here: one minute) fallback poll', async () => {
-      const live = new PostgresEventStore({ connectionString: databaseUrl, subscriptions: { pollIntervalMs: 60_000 } });
+      const live = new PostgresEventStore({
+        connectionString: databaseUrl,
+        subscriptions: { pollIntervalMs: 60_000 },
+      });
       const id = stream();
       const marker = (await live.appendToStream(stream(), [{ type: 'Marker', data: {} }])).position;
       const received: RecordedEvent[] = [];
@@ -110,7 +164,8 @@ describe('PostgresEventStore', () => {
         await new Promise((resolve) => setTimeout(resolve, 300));
         const started = Date.now();
         await store.appendToStream(id, [{ type: 'A', data: {} }]);
-        while (received.length === 0 && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 5));
+        while (received.length === 0 && Date.now() - started < 5000)
+          await new Promise((r) => setTimeout(r, 5));
         expect(received).toHaveLength(1);
         expect(Date.now() - started).toBeLessThan(1500);
       } finally {
@@ -120,7 +175,10 @@ describe('PostgresEventStore', () => {
     });
 
     it('re-polls shortly when an older open transaction holds the announced events back', async () => {
-      const live = new PostgresEventStore({ connectionString: databaseUrl, subscriptions: { pollIntervalMs: 60_000 } });
+      const live = new PostgresEventStore({
+        connectionString: databaseUrl,
+        subscriptions: { pollIntervalMs: 60_000 },
+      });
       const id = stream();
       const marker = (await live.appendToStream(stream(), [{ type: 'Marker', data: {} }])).position;
       const received: RecordedEvent[] = [];
@@ -143,7 +201,8 @@ describe('PostgresEventStore', () => {
         expect(received).toHaveLength(0);
         const released = Date.now();
         await blocker.query('COMMIT');
-        while (received.length === 0 && Date.now() - released < 5000) await new Promise((r) => setTimeout(r, 5));
+        while (received.length === 0 && Date.now() - released < 5000)
+          await new Promise((r) => setTimeout(r, 5));
         expect(received.map((e) => e.type)).toEqual(['HeldBack']);
         expect(Date.now() - released).toBeLessThan(1000);
       } finally {
@@ -155,11 +214,25 @@ describe('PostgresEventStore', () => {
   });
 
   describe('tamper evidence', () => {
+    const tampered: string[] = [];
+
+    // Remove whole tampered streams afterwards, so verifyAll stays meaningful for later runs on this database.
+    afterEach(async () => {
+      const streams = tampered.splice(0);
+      await sql.query('DELETE FROM event_store.events WHERE stream_id = ANY($1)', [streams]);
+      await sql.query('DELETE FROM event_store.streams WHERE stream_id = ANY($1)', [streams]);
+    });
+
     const appendFive = async (): Promise<string> => {
       const id = stream();
+      tampered.push(id);
       await store.appendToStream(
         id,
-        [0, 1, 2, 3, 4].map((n) => ({ type: 'FollowUpRecorded', data: { n, note: 'پیگیری' }, metadata: { actor: { id: 'u', role: 'operator' } } })),
+        [0, 1, 2, 3, 4].map((n) => ({
+          type: 'FollowUpRecorded',
+          data: { n, note: 'پیگیری' },
+          metadata: { actor: { id: 'u', role: 'operator' } },
+        })),
       );
       return id;
     };
@@ -187,7 +260,10 @@ describe('PostgresEventStore', () => {
         [id],
       );
       const result = await store.verifyStream(id);
-      expect(result).toMatchObject({ ok: false, brokenLink: { streamId: id, revision: 2n, reason: 'hash_mismatch' } });
+      expect(result).toMatchObject({
+        ok: false,
+        brokenLink: { streamId: id, revision: 2n, reason: 'hash_mismatch' },
+      });
       if (result.ok) throw new Error('unreachable');
       expect(result.brokenLink.position).toEqual(original[2].position);
       expect(result.brokenLink.actualHash).toBe(original[2].hash);
@@ -216,7 +292,9 @@ describe('PostgresEventStore', () => {
 
     it('catches a deleted event in the middle and at the end', async () => {
       const middle = await appendFive();
-      await sql.query('DELETE FROM event_store.events WHERE stream_id = $1 AND stream_revision = 2', [middle]);
+      await sql.query('DELETE FROM event_store.events WHERE stream_id = $1 AND stream_revision = 2', [
+        middle,
+      ]);
       await expect(store.verifyStream(middle)).resolves.toMatchObject({
         ok: false,
         brokenLink: { revision: 3n, reason: 'revision_gap' },
@@ -225,7 +303,10 @@ describe('PostgresEventStore', () => {
       const tail = await appendFive();
       await sql.query('DELETE FROM event_store.events WHERE stream_id = $1 AND stream_revision = 4', [tail]);
       const result = await store.verifyStream(tail);
-      expect(result).toMatchObject({ ok: false, brokenLink: { streamId: tail, revision: 4n, reason: 'head_mismatch' } });
+      expect(result).toMatchObject({
+        ok: false,
+        brokenLink: { streamId: tail, revision: 4n, reason: 'head_mismatch' },
+      });
       if (result.ok) throw new Error('unreachable');
       expect(result.brokenLink.position).toBeUndefined();
     });

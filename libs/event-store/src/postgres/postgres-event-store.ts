@@ -71,7 +71,10 @@ const READ_BACKWARDS = {
   text: `SELECT ${EVENT_COLUMNS} FROM event_store.events e
           WHERE e.stream_id = $1 AND e.stream_revision <= $2 ORDER BY e.stream_revision DESC LIMIT $3`,
 };
-const APPEND_BATCH = { name: 'samad_es_append_batch', text: 'SELECT * FROM event_store.append_batch($1::jsonb)' };
+const APPEND_BATCH = {
+  name: 'samad_es_append_batch',
+  text: 'SELECT * FROM event_store.append_batch($1::jsonb)',
+};
 
 // Recomputes each link from the stored bytes and the previous stored hash; the first failure in global order wins.
 const chainBreakSql = (where: string) => `
@@ -156,7 +159,9 @@ export class PostgresEventStore implements EventStore {
       });
     if (this.ownsPool) {
       // An idle client's connection dying must not crash the process; the pool replaces it.
-      this.pool.on('error', (error) => this.logger.warn('Idle PostgreSQL connection failed', { error: error.message }));
+      this.pool.on('error', (error) =>
+        this.logger.warn('Idle PostgreSQL connection failed', { error: error.message }),
+      );
     }
     this.notifier = new AppendNotifier(
       async (payload) => {
@@ -166,7 +171,8 @@ export class PostgresEventStore implements EventStore {
       this.logger,
     );
     this.batcher = new AppendBatcher(
-      async (appendsJson) => (await this.pool.query<AppendBatchRow>({ ...APPEND_BATCH, values: [appendsJson] })).rows,
+      async (appendsJson) =>
+        (await this.pool.query<AppendBatchRow>({ ...APPEND_BATCH, values: [appendsJson] })).rows,
       {
         ...options.batching,
         onCommitted: (transactionId) => {
@@ -200,7 +206,9 @@ export class PostgresEventStore implements EventStore {
       values: [streamId, from.toString(), limit],
     });
     if (rows.length === 0) {
-      const exists = await this.pool.query('SELECT 1 FROM event_store.streams WHERE stream_id = $1', [streamId]);
+      const exists = await this.pool.query('SELECT 1 FROM event_store.streams WHERE stream_id = $1', [
+        streamId,
+      ]);
       if (exists.rowCount === 0) throw new StreamNotFoundError(streamId);
     }
     return rows.map(toRecordedEvent);
@@ -209,7 +217,11 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const inclusive = options.fromPosition !== undefined;
-    const page = await this.readPage(options.fromPosition ?? options.afterPosition, options.maxCount ?? null, inclusive);
+    const page = await this.readPage(
+      options.fromPosition ?? options.afterPosition,
+      options.maxCount ?? null,
+      inclusive,
+    );
     return page.events;
   }
 
@@ -235,7 +247,9 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     const result = await this.verify('WHERE e.stream_id = $1', [streamId]);
     if (result.ok && result.eventsChecked === 0) {
-      const exists = await this.pool.query('SELECT 1 FROM event_store.streams WHERE stream_id = $1', [streamId]);
+      const exists = await this.pool.query('SELECT 1 FROM event_store.streams WHERE stream_id = $1', [
+        streamId,
+      ]);
       if (exists.rowCount === 0) throw new StreamNotFoundError(streamId);
     }
     return result;
@@ -257,7 +271,11 @@ export class PostgresEventStore implements EventStore {
     if (this.ownsPool) await this.pool.end();
   }
 
-  private async readPage(from: Position | undefined, limit: number | null, inclusive: boolean): Promise<AllPage> {
+  private async readPage(
+    from: Position | undefined,
+    limit: number | null,
+    inclusive: boolean,
+  ): Promise<AllPage> {
     const position = from ?? START;
     const { rows } = await this.pool.query<EventRow & { snapshot_xmin: string }>({
       ...(inclusive ? READ_ALL_FROM : READ_ALL_AFTER),

@@ -12,7 +12,10 @@ export interface EventStoreMigrationResult {
 }
 
 export const runEventStoreMigrations = async (databaseUrl: string): Promise<EventStoreMigrationResult> => {
-  const lock = new Client({ connectionString: databaseUrl, application_name: 'samad-event-store-migrations' });
+  const lock = new Client({
+    connectionString: databaseUrl,
+    application_name: 'samad-event-store-migrations',
+  });
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1, $2)', [...MIGRATION_LOCK]);

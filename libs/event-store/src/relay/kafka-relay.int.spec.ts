@@ -85,7 +85,10 @@ describe('KafkaRelay', () => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
+      await admin.createTopics({
+        topics: [{ topic, numPartitions: 3, replicationFactor: 1 }],
+        waitForLeaders: true,
+      });
     } finally {
       await admin.disconnect();
     }
@@ -118,13 +121,13 @@ describe('KafkaRelay', () => {
   /** Starts a fresh relay name at the current end of the log, so it relays only this test's events. */
   const relayNamedAtEnd = async (): Promise<string> => {
     const name = `relay-test-${randomUUID()}`;
-    const marker = (await store.appendToStream(`relay-marker-${randomUUID()}`, [{ type: 'Marker', data: {} }]))
-      .position;
-    await sql.query('INSERT INTO event_store.relay_checkpoints (relay_name, "commit", prepare) VALUES ($1, $2, $3)', [
-      name,
-      marker.commit.toString(),
-      marker.prepare.toString(),
-    ]);
+    const marker = (
+      await store.appendToStream(`relay-marker-${randomUUID()}`, [{ type: 'Marker', data: {} }])
+    ).position;
+    await sql.query(
+      'INSERT INTO event_store.relay_checkpoints (relay_name, "commit", prepare) VALUES ($1, $2, $3)',
+      [name, marker.commit.toString(), marker.prepare.toString()],
+    );
     return name;
   };
 
@@ -145,7 +148,13 @@ describe('KafkaRelay', () => {
     return relay;
   };
 
-  const appendSpread = async (prefix: string, streams: number, appends: number, written: string[], pauseMs = 0) => {
+  const appendSpread = async (
+    prefix: string,
+    streams: number,
+    appends: number,
+    written: string[],
+    pauseMs = 0,
+  ) => {
     for (let n = 0; n < appends; n++) {
       const id = randomUUID();
       await store.appendToStream(`${prefix}-${n % streams}`, [{ id, type: 'Appended', data: { n } }]);
@@ -155,9 +164,10 @@ describe('KafkaRelay', () => {
   };
 
   const checkpointOf = async (name: string): Promise<Position | undefined> => {
-    const { rows } = await sql.query('SELECT "commit", prepare FROM event_store.relay_checkpoints WHERE relay_name = $1', [
-      name,
-    ]);
+    const { rows } = await sql.query(
+      'SELECT "commit", prepare FROM event_store.relay_checkpoints WHERE relay_name = $1',
+      [name],
+    );
     return rows[0] ? { commit: BigInt(rows[0].commit), prepare: BigInt(rows[0].prepare) } : undefined;
   };
 
@@ -183,14 +193,26 @@ describe('KafkaRelay', () => {
 
     const received = await consume(topic);
     const expected = new Set(written);
-    await waitFor(() => new Set(received.map((m) => m.eventId)).size >= expected.size, 90_000, 'all events in Kafka');
+    await waitFor(
+      () => new Set(received.map((m) => m.eventId)).size >= expected.size,
+      90_000,
+      'all events in Kafka',
+    );
     expect(new Set(received.map((m) => m.eventId))).toEqual(expected);
     expectPerStreamOrder(received, new Map());
     expect(relay.stats.kafkaFailures).toBeGreaterThan(0);
-    await waitFor(async () => {
-      const checkpoint = await checkpointOf(name);
-      return checkpoint !== undefined && startCheckpoint !== undefined && checkpoint.commit > startCheckpoint.commit;
-    }, 10_000, 'checkpoint to advance');
+    await waitFor(
+      async () => {
+        const checkpoint = await checkpointOf(name);
+        return (
+          checkpoint !== undefined &&
+          startCheckpoint !== undefined &&
+          checkpoint.commit > startCheckpoint.commit
+        );
+      },
+      10_000,
+      'checkpoint to advance',
+    );
   }, 240_000);
 
   it('publishes from exactly one instance and fails over when the leader dies', async () => {
@@ -227,7 +249,11 @@ describe('KafkaRelay', () => {
 
     await appendSpread(prefix, 5, 40, written);
     await waitFor(() => second.stats.isLeader, 10_000, 'second instance to take over');
-    await waitFor(() => new Set(received.map((m) => m.eventId)).size >= 80, 30_000, 'events via the new leader');
+    await waitFor(
+      () => new Set(received.map((m) => m.eventId)).size >= 80,
+      30_000,
+      'events via the new leader',
+    );
     expect(new Set(received.map((m) => m.eventId))).toEqual(new Set(written));
     expectPerStreamOrder(received, new Map());
     expect(second.stats.published).toBeGreaterThanOrEqual(40);

@@ -111,7 +111,10 @@ export class KafkaRelay {
         try {
           await this.lead();
         } catch (error) {
-          this.logger.error('Relay leadership failed', { relay: this.options.name, error: errorMessage(error) });
+          this.logger.error('Relay leadership failed', {
+            relay: this.options.name,
+            error: errorMessage(error),
+          });
         } finally {
           await this.lock.release();
         }
@@ -145,7 +148,11 @@ export class KafkaRelay {
           (error: unknown) => `subscription failed: ${errorMessage(error)}`,
         ),
       ]);
-      this.logger.info('Relay stops leading', { relay: this.options.name, instance: this.instanceId, reason });
+      this.logger.info('Relay stops leading', {
+        relay: this.options.name,
+        instance: this.instanceId,
+        reason,
+      });
     } finally {
       this.leading = false;
       this.leadershipEnd = undefined;

@@ -34,7 +34,10 @@ export class RelayLeaderLock {
       );
       this.held = rows[0].locked;
     } catch (error) {
-      this.logger.warn('Relay could not try the leader lock', { relay: this.relayName, error: errorMessage(error) });
+      this.logger.warn('Relay could not try the leader lock', {
+        relay: this.relayName,
+        error: errorMessage(error),
+      });
       this.drop();
       this.held = false;
     }
@@ -55,7 +58,9 @@ export class RelayLeaderLock {
       'SELECT "commit", prepare FROM event_store.relay_checkpoints WHERE relay_name = $1',
       [this.relayName],
     );
-    return rows.length === 0 ? undefined : { commit: BigInt(rows[0].commit), prepare: BigInt(rows[0].prepare) };
+    return rows.length === 0
+      ? undefined
+      : { commit: BigInt(rows[0].commit), prepare: BigInt(rows[0].prepare) };
   }
 
   /** Writes through the lock's session: if that session is gone, so is our leadership, and the write fails (fencing). */

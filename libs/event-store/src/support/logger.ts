@@ -11,6 +11,11 @@ export const consoleLogger: EventStoreLogger = {
   error: (message, context) => console.error(`[event-store] ${message}`, context ?? ''),
 };
 
-export const silentLogger: EventStoreLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: EventStoreLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
-export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

@@ -16,7 +16,11 @@ const event = (type: string, data: Record<string, unknown> = {}, id?: string): E
   ...(id ? { id } : {}),
   type,
   data,
-  metadata: { correlationId: 'corr-1', actor: { id: 'op-7', role: 'operator' }, occurredAt: '2025-01-01T08:00:00Z' },
+  metadata: {
+    correlationId: 'corr-1',
+    actor: { id: 'op-7', role: 'operator' },
+    occurredAt: '2025-01-01T08:00:00Z',
+  },
 });
 
 const waitFor = async (condition: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> => {
@@ -27,7 +31,10 @@ const waitFor = async (condition: () => boolean, timeoutMs = 10_000, what = 'con
   }
 };
 
-const expectRejection = async <E>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> => {
+const expectRejection = async <E>(
+  promise: Promise<unknown>,
+  type: new (...args: never[]) => E,
+): Promise<E> => {
   try {
     await promise;
   } catch (error) {
@@ -70,7 +77,10 @@ export const eventStoreContract = (adapter: string, createStore: EventStoreFacto
           ['RequestRouted', 1n],
         ]);
         expect(events[0].data).toEqual({ trackingCode: '1110000017' });
-        expect(events[0].metadata).toMatchObject({ correlationId: 'corr-1', actor: { id: 'op-7', role: 'operator' } });
+        expect(events[0].metadata).toMatchObject({
+          correlationId: 'corr-1',
+          actor: { id: 'op-7', role: 'operator' },
+        });
         expect(events.every((e) => e.streamId === id)).toBe(true);
         expect(events[0].id).toMatch(/^[0-9a-f-]{36}$/);
         expect(events[0].recordedAt).toBeInstanceOf(Date);
@@ -82,7 +92,11 @@ export const eventStoreContract = (adapter: string, createStore: EventStoreFacto
       it('keeps the ids it was given and JSON of any shape, including Persian text', async () => {
         const id = stream();
         const eventId = randomUUID();
-        const data = { text: 'درخواست آب شرب — روستای گچین', nested: { list: [1, 2.5, null, true] }, zwnj: 'می‌خواهم' };
+        const data = {
+          text: 'درخواست آب شرب — روستای گچین',
+          nested: { list: [1, 2.5, null, true] },
+          zwnj: 'می‌خواهم',
+        };
         await store.appendToStream(id, [event('RequestRegistered', data, eventId)]);
         const [stored] = await store.readStream(id);
         expect(stored.id).toBe(eventId);
@@ -97,8 +111,17 @@ export const eventStoreContract = (adapter: string, createStore: EventStoreFacto
         );
         const revisions = (events: RecordedEvent[]) => events.map((e) => e.streamRevision);
 
-        expect(revisions(await store.readStream(id, { direction: 'backwards' }))).toEqual([4n, 3n, 2n, 1n, 0n]);
-        expect(revisions(await store.readStream(id, { direction: 'backwards', maxCount: 2 }))).toEqual([4n, 3n]);
+        expect(revisions(await store.readStream(id, { direction: 'backwards' }))).toEqual([
+          4n,
+          3n,
+          2n,
+          1n,
+          0n,
+        ]);
+        expect(revisions(await store.readStream(id, { direction: 'backwards', maxCount: 2 }))).toEqual([
+          4n,
+          3n,
+        ]);
         expect(revisions(await store.readStream(id, { direction: 'backwards', fromRevision: 2n }))).toEqual([
           2n,
           1n,
@@ -121,7 +144,9 @@ export const eventStoreContract = (adapter: string, createStore: EventStoreFacto
     describe('expected revision', () => {
       it("'no_stream' succeeds only on a new stream", async () => {
         const id = stream();
-        await expect(store.appendToStream(id, [event('A')], { expectedRevision: 'no_stream' })).resolves.toMatchObject({
+        await expect(
+          store.appendToStream(id, [event('A')], { expectedRevision: 'no_stream' }),
+        ).resolves.toMatchObject({
           nextExpectedRevision: 0n,
         });
         const error = await expectRejection(
@@ -153,14 +178,18 @@ export const eventStoreContract = (adapter: string, createStore: EventStoreFacto
       it("'any' always succeeds", async () => {
         const id = stream();
         await store.appendToStream(id, [event('A')], { expectedRevision: 'any' });
-        await expect(store.appendToStream(id, [event('B')], { expectedRevision: 'any' })).resolves.toMatchObject({
+        await expect(
+          store.appendToStream(id, [event('B')], { expectedRevision: 'any' }),
+        ).resolves.toMatchObject({
           nextExpectedRevision: 1n,
         });
       });
 
       it('an exact revision succeeds when it is the current one and reports expected and actual when not', async () => {
         const id = stream();
-        const first = await store.appendToStream(id, [event('A'), event('B')], { expectedRevision: 'no_stream' });
+        const first = await store.appendToStream(id, [event('A'), event('B')], {
+          expectedRevision: 'no_stream',
+        });
         const second = await store.appendToStream(id, [event('C')], {
           expectedRevision: first.nextExpectedRevision,
         });
@@ -170,7 +199,12 @@ export const eventStoreContract = (adapter: string, createStore: EventStoreFacto
           store.appendToStream(id, [event('D')], { expectedRevision: 1n }),
           WrongExpectedVersionError,
         );
-        expect(error).toMatchObject({ code: 'WRONG_EXPECTED_VERSION', streamId: id, expected: 1n, actual: 2n });
+        expect(error).toMatchObject({
+          code: 'WRONG_EXPECTED_VERSION',
+          streamId: id,
+          expected: 1n,
+          actual: 2n,
+        });
         const onMissing = await expectRejection(
           store.appendToStream(stream(), [event('D')], { expectedRevision: 0n }),
           WrongExpectedVersionError,
@@ -183,7 +217,9 @@ export const eventStoreContract = (adapter: string, createStore: EventStoreFacto
         const id = stream();
         await store.appendToStream(id, [event('A')]);
         const outcomes = await Promise.allSettled(
-          Array.from({ length: 8 }, (_, n) => store.appendToStream(id, [event('B', { n })], { expectedRevision: 0n })),
+          Array.from({ length: 8 }, (_, n) =>
+            store.appendToStream(id, [event('B', { n })], { expectedRevision: 0n }),
+          ),
         );
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
         const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -214,7 +250,9 @@ export const eventStoreContract = (adapter: string, createStore: EventStoreFacto
         await store.appendToStream(b, [event('B0'), event('B1')]);
         await store.appendToStream(a, [event('A1')]);
 
-        const all = (await store.readAll({ afterPosition: marker })).filter((e) => e.streamId === a || e.streamId === b);
+        const all = (await store.readAll({ afterPosition: marker })).filter(
+          (e) => e.streamId === a || e.streamId === b,
+        );
         expect(all.map((e) => e.type)).toEqual(['A0', 'B0', 'B1', 'A1']);
         for (let i = 1; i < all.length; i++) {
           expect(comparePositions(all[i - 1].position, all[i].position)).toBeLessThan(0);
@@ -231,7 +269,10 @@ export const eventStoreContract = (adapter: string, createStore: EventStoreFacto
         expect(all.map((e) => e.type)).toEqual(['E0', 'E1', 'E2', 'E3']);
         expect(ours(await store.readAll({ fromPosition: all[1].position }))).toEqual(['E1', 'E2', 'E3']);
         expect(ours(await store.readAll({ afterPosition: all[1].position }))).toEqual(['E2', 'E3']);
-        expect(ours(await store.readAll({ fromPosition: all[1].position, maxCount: 2 }))).toEqual(['E1', 'E2']);
+        expect(ours(await store.readAll({ fromPosition: all[1].position, maxCount: 2 }))).toEqual([
+          'E1',
+          'E2',
+        ]);
         const firstPage = await store.readAll({ maxCount: 3 });
         expect(firstPage).toHaveLength(3);
       });

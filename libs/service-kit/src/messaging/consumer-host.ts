@@ -12,16 +12,18 @@ import {
 export abstract class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer?: IntegrationEventConsumer;
   private stopped = false;
+  private starting?: Promise<void>;
   protected readonly logger = new Logger(this.constructor.name);
 
   protected abstract consumerOptions(): IntegrationEventConsumerOptions;
 
   onApplicationBootstrap(): void {
-    void this.startWithRetry();
+    this.starting = this.startWithRetry();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    await this.starting; // a start in progress finishes (or gives up) before we disconnect
     await this.consumer?.stop();
   }
 

@@ -40,6 +40,7 @@ export async function loadRequest(
 ): Promise<{ state: RequestState; events: RecordedEvent[]; revision: ExpectedRevision }> {
   try {
     const events = await store.readStream(requestStreamName(trackingCode));
+    if (events.length === 0) return { state: initialState(), events: [], revision: 'no_stream' };
     const state = events.reduce((s, e) => evolve(s, e as unknown as RequestEvent), initialState());
     return { state, events, revision: events[events.length - 1].streamRevision };
   } catch (error) {

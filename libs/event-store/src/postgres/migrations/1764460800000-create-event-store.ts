@@ -27,8 +27,7 @@ CREATE TABLE IF NOT EXISTS event_store.events (
   recorded_at     timestamptz NOT NULL DEFAULT now(),
   hash            bytea NOT NULL,
   CONSTRAINT events_pkey PRIMARY KEY (transaction_id, global_position),
-  CONSTRAINT events_stream_revision_key UNIQUE (stream_id, stream_revision),
-  CONSTRAINT events_stream_event_id_key UNIQUE (stream_id, event_id)
+  CONSTRAINT events_stream_revision_key UNIQUE (stream_id, stream_revision)
 );
 
 ALTER SEQUENCE event_store.global_position_seq OWNED BY event_store.events.global_position;
@@ -64,101 +63,153 @@ $fn$;
 -- Appends many independent appends in one call (one round trip, one commit); see ADRs 0002 and 0003.
 -- p_appends: [{"s": stream id, "x": expected ("-1" no_stream, "-2" any, "-3" stream_exists, else revision),
 --              "c": check ids for idempotency, "e": [{"i": uuid, "t": type, "d": data, "m": metadata}]}]
+-- Appends are visited grouped by stream (each stream's head read once), results come back per append;
+-- all rows are written by two set-based statements at the end.
 CREATE OR REPLACE FUNCTION event_store.append_batch(p_appends jsonb)
 RETURNS TABLE (append_index int, status text, revision bigint, transaction_id xid8, global_position bigint)
-LANGUAGE plpgsql AS $fn$
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $fn$
 #variable_conflict use_column
 DECLARE
-  v_key      bigint;
-  r          record;
-  v_stream   text;
-  v_expected bigint;
-  v_current  bigint;
-  v_start    bigint;
-  v_hash     bytea;
-  v_events   jsonb;
-  v_count    int;
-  v_found    int;
-  v_hashes   bytea[];
-  v_event    jsonb;
-  v_i        int;
-  v_ok       boolean;
+  r           record;
+  v_stream    text;
+  v_current   bigint;
+  v_hash      bytea;
+  v_events    jsonb;
+  v_event     jsonb;
+  v_event_id  uuid;
+  v_count     int;
+  v_ids       uuid[];
+  v_found     int;
+  v_in_batch  int;
+  v_last      bigint;
+  v_group     int;
+  v_dirty     boolean := false;
+  v_ok        boolean;
+  e_idx    int[];
+  e_ord    int[];
+  e_stream text[];
+  e_rev    bigint[];
+  e_id     uuid[];
+  e_type   text[];
+  e_data   jsonb[];
+  e_meta   jsonb[];
+  e_hash   bytea[];
+  n_events int := 0;
+  h_stream text[];
+  h_rev    bigint[];
+  h_hash   bytea[];
+  n_heads  int := 0;
+  o_idx    int[];
+  o_status text[];
+  o_rev    bigint[];
+  o_stream text[];
+  n_out    int := 0;
 BEGIN
-  -- Global order needs every stream lock held before this transaction gets its xid (ADR 0002).
   IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
     RAISE EXCEPTION 'event_store.append_batch must be the first write of its transaction'
       USING ERRCODE = 'object_not_in_prerequisite_state';
   END IF;
-  -- Sorted lock order: concurrent batches can never deadlock on each other.
-  FOR v_key IN
-    SELECT DISTINCT hashtextextended(a.body->>'s', 0) FROM jsonb_array_elements(p_appends) AS a(body) ORDER BY 1
-  LOOP
-    PERFORM pg_advisory_xact_lock(v_key);
-  END LOOP;
+  PERFORM pg_advisory_xact_lock(k)
+     FROM (SELECT DISTINCT hashtextextended(a.body->>'s', 0) AS k FROM jsonb_array_elements(p_appends) AS a(body) ORDER BY 1) keys;
 
-  FOR r IN SELECT a.body, a.idx::int AS idx FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS a(body, idx)
+  FOR r IN
+    SELECT a.idx::int AS idx, a.body->>'s' AS stream_id, (a.body->>'x')::bigint AS expected,
+           (a.body->>'c')::boolean AS check_ids, a.body->'e' AS events, s.revision AS head_revision, s.last_hash AS head_hash
+      FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS a(body, idx)
+      LEFT JOIN event_store.streams s ON s.stream_id = a.body->>'s'
+     ORDER BY a.body->>'s', a.idx
   LOOP
-    v_stream := r.body->>'s';
-    v_expected := (r.body->>'x')::bigint;
-    v_events := r.body->'e';
+    IF v_stream IS DISTINCT FROM r.stream_id THEN
+      IF v_dirty THEN
+        n_heads := n_heads + 1;
+        h_stream[n_heads] := v_stream;
+        h_rev[n_heads] := v_current;
+        h_hash[n_heads] := v_hash;
+      END IF;
+      v_stream := r.stream_id;
+      v_current := coalesce(r.head_revision, -1);
+      v_hash := coalesce(r.head_hash, '\x'::bytea);
+      v_dirty := false;
+      v_group := n_events + 1;
+    END IF;
+    n_out := n_out + 1;
+    o_idx[n_out] := r.idx;
+    o_stream[n_out] := v_stream;
+    v_events := r.events;
     v_count := jsonb_array_length(v_events);
 
-    SELECT s.revision, s.last_hash INTO v_current, v_hash FROM event_store.streams s WHERE s.stream_id = v_stream;
-    IF NOT FOUND THEN
-      v_current := -1;
-      v_hash := '\x'::bytea;
-    END IF;
-
-    -- Idempotency: a retried append (same ids) succeeds with the positions it already has.
-    IF (r.body->>'c')::boolean AND v_current >= 0 THEN
-      SELECT count(*)::int INTO v_found FROM event_store.events e
-       WHERE e.stream_id = v_stream AND e.event_id IN (SELECT (x->>'i')::uuid FROM jsonb_array_elements(v_events) x);
-      IF v_found = v_count THEN
-        RETURN QUERY SELECT r.idx, 'idempotent'::text, e.stream_revision, e.transaction_id, e.global_position
-          FROM event_store.events e
-         WHERE e.stream_id = v_stream AND e.event_id IN (SELECT (x->>'i')::uuid FROM jsonb_array_elements(v_events) x)
-         ORDER BY e.stream_revision DESC LIMIT 1;
+    IF r.check_ids AND v_current >= 0 THEN
+      v_ids := ARRAY(SELECT (x->>'i')::uuid FROM jsonb_array_elements(v_events) x);
+      SELECT count(*)::int, max(e.stream_revision) INTO v_found, v_last
+        FROM event_store.events e WHERE e.stream_id = v_stream AND e.event_id = ANY(v_ids);
+      SELECT count(*)::int, greatest(v_last, max(u.rev)) INTO v_in_batch, v_last
+        FROM unnest(e_id[v_group:n_events], e_rev[v_group:n_events]) AS u(id, rev) WHERE u.id = ANY(v_ids);
+      IF v_found + v_in_batch = v_count THEN
+        o_status[n_out] := 'idempotent';
+        o_rev[n_out] := v_last;
         CONTINUE;
-      ELSIF v_found > 0 THEN
-        RETURN QUERY SELECT r.idx, 'duplicate'::text, v_current, NULL::xid8, NULL::bigint;
+      ELSIF v_found + v_in_batch > 0 THEN
+        o_status[n_out] := 'duplicate';
+        o_rev[n_out] := v_current;
         CONTINUE;
       END IF;
     END IF;
 
-    v_ok := CASE v_expected
+    v_ok := CASE r.expected
       WHEN -2 THEN true
       WHEN -1 THEN v_current = -1
       WHEN -3 THEN v_current >= 0
-      ELSE v_current = v_expected
+      ELSE v_current = r.expected
     END;
     IF NOT v_ok THEN
-      RETURN QUERY SELECT r.idx, 'wrong_expected_version'::text, v_current, NULL::xid8, NULL::bigint;
+      o_status[n_out] := 'wrong_expected_version';
+      o_rev[n_out] := v_current;
       CONTINUE;
     END IF;
 
-    v_start := v_current + 1;
-    v_hashes := '{}';
-    v_i := 0;
-    FOR v_event IN SELECT x FROM jsonb_array_elements(v_events) x
-    LOOP
-      v_i := v_i + 1;
+    FOR j IN 0 .. v_count - 1 LOOP
+      v_event := v_events -> j;
+      v_event_id := (v_event->>'i')::uuid;
       v_current := v_current + 1;
-      v_hash := event_store.event_hash(
-        v_hash, v_stream, v_current, (v_event->>'i')::uuid, v_event->>'t', v_event->'d', v_event->'m');
-      v_hashes[v_i] := v_hash;
+      v_hash := event_store.event_hash(v_hash, v_stream, v_current, v_event_id, v_event->>'t', v_event->'d', v_event->'m');
+      n_events := n_events + 1;
+      e_idx[n_events] := r.idx;
+      e_ord[n_events] := j;
+      e_stream[n_events] := v_stream;
+      e_rev[n_events] := v_current;
+      e_id[n_events] := v_event_id;
+      e_type[n_events] := v_event->>'t';
+      e_data[n_events] := v_event->'d';
+      e_meta[n_events] := v_event->'m';
+      e_hash[n_events] := v_hash;
     END LOOP;
-
-    INSERT INTO event_store.events AS e (stream_id, stream_revision, event_id, event_type, data, metadata, hash)
-    SELECT v_stream, v_start + x.ord - 1, (x.ev->>'i')::uuid, x.ev->>'t', x.ev->'d', x.ev->'m', v_hashes[x.ord]
-      FROM jsonb_array_elements(v_events) WITH ORDINALITY AS x(ev, ord)
-     ORDER BY x.ord;
-
-    INSERT INTO event_store.streams AS s (stream_id, revision, last_hash) VALUES (v_stream, v_current, v_hash)
-    ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash, updated_at = now();
-
-    RETURN QUERY SELECT r.idx, 'ok'::text, v_current, pg_current_xact_id(),
-      currval('event_store.global_position_seq');
+    v_dirty := true;
+    o_status[n_out] := 'ok';
+    o_rev[n_out] := v_current;
   END LOOP;
+  IF v_dirty THEN
+    n_heads := n_heads + 1;
+    h_stream[n_heads] := v_stream;
+    h_rev[n_heads] := v_current;
+    h_hash[n_heads] := v_hash;
+  END IF;
+
+  IF n_events > 0 THEN
+    INSERT INTO event_store.events (stream_id, stream_revision, event_id, event_type, data, metadata, hash)
+    SELECT u.s, u.r, u.i, u.t, u.d, u.m, u.h
+      FROM unnest(e_idx, e_ord, e_stream, e_rev, e_id, e_type, e_data, e_meta, e_hash) AS u(idx, ord, s, r, i, t, d, m, h)
+     ORDER BY u.idx, u.ord;
+    INSERT INTO event_store.streams AS s (stream_id, revision, last_hash)
+    SELECT u.s, u.r, u.h FROM unnest(h_stream, h_rev, h_hash) AS u(s, r, h)
+    ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash, updated_at = now();
+  END IF;
+
+  RETURN QUERY
+    SELECT o.idx, o.status, o.rev, e.transaction_id, e.global_position
+      FROM unnest(o_idx, o_status, o_rev, o_stream) AS o(idx, status, rev, stream)
+      LEFT JOIN event_store.events e
+        ON o.status IN ('ok', 'idempotent') AND e.stream_id = o.stream AND e.stream_revision = o.rev
+     ORDER BY o.idx;
 END
 $fn$;
 `;

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  IntegrationEventTypes,
+  type IntegrationEvent,
+  type RequestLifecycleIntegrationEvent,
+} from '@samad/events';
+import type { EventStore } from '@samad/event-store';
+import { ConsumerHost, EVENT_STORE, KAFKA, type IntegrationEventConsumerOptions } from '@samad/service-kit';
+import { agencyMessagesFor } from './agency-topics/agency-messages.reader';
+import { AgencyTopicPublisher } from './agency-topics/agency-topic.publisher';
+import { projectIntoAgencyReadModel } from './read-model/agency-read-model.projection';
+
+const isRequestLifecycleEvent = (event: IntegrationEvent): event is RequestLifecycleIntegrationEvent =>
+  event.eventType !== IntegrationEventTypes.agencyRequestAssigned &&
+  event.eventType !== IntegrationEventTypes.agencyRequestUpdated;
+
+/** Keeps the agencies' inboxes and feeds each agency's own topic from the request events. */
+@Injectable()
+export class AgencyConsumer extends ConsumerHost {
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    private readonly publisher: AgencyTopicPublisher,
+  ) {
+    super();
+  }
+
+  protected consumerOptions(): IntegrationEventConsumerOptions {
+    return {
+      kafka: this.kafka,
+      dataSource: this.dataSource,
+      schema: 'agency',
+      groupId: 'samad-agency',
+      handle: (event, manager) => this.handle(event, manager),
+    };
+  }
+
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
+    await this.publisher.close();
+  }
+
+  private async handle(event: IntegrationEvent, manager: EntityManager): Promise<void> {
+    if (!isRequestLifecycleEvent(event)) return;
+    await projectIntoAgencyReadModel(manager, event);
+    // Sent before the transaction commits: a crash in between re-sends it (at-least-once), never loses it.
+    await this.publisher.publish(await agencyMessagesFor(this.store, event), event);
+  }
+}

@@ -1,0 +1,105 @@
+import type { EntityManager } from 'typeorm';
+import { IntegrationEventTypes, type RequestLifecycleIntegrationEvent } from '@samad/events';
+
+type Sql = Pick<EntityManager, 'query'>;
+
+/**
+ * Keeps agency.request_details and agency.inbox in step with the request's lifecycle. Rows change only
+ * for the agency named by the event, so a late message about a former holder cannot touch the new one.
+ */
+export async function projectIntoAgencyReadModel(
+  sql: Sql,
+  event: RequestLifecycleIntegrationEvent,
+): Promise<void> {
+  const at = event.occurredAt;
+  switch (event.eventType) {
+    case IntegrationEventTypes.requestRegistered: {
+      const d = event.data;
+      // Only what an agency needs to reach the citizen: for a collective request, the first signatory.
+      const [contact] = d.citizens;
+      await sql.query(
+        `INSERT INTO agency.request_details (tracking_code, kind, channel, collective, category_code, county_code,
+           description, citizen_name, citizen_mobile, citizen_count, registered_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (tracking_code) DO NOTHING`,
+        [
+          d.trackingCode,
+          d.kind,
+          d.channel,
+          d.collective,
+          d.categoryCode,
+          d.countyCode,
+          d.description,
+          contact.fullName,
+          contact.mobile,
+          d.citizens.length,
+          d.registeredAt,
+        ],
+      );
+      return;
+    }
+    case IntegrationEventTypes.requestRoutedToAgency: {
+      const { trackingCode, agencyCode, dueAt } = event.data;
+      await sql.query(
+        `INSERT INTO agency.inbox (tracking_code, agency_code, status, due_at, routed_at, updated_at)
+         VALUES ($1, $2, 'routed', $3, $4, $4)
+         ON CONFLICT (tracking_code) DO UPDATE SET
+           agency_code = EXCLUDED.agency_code, status = 'routed', due_at = EXCLUDED.due_at,
+           routed_at = EXCLUDED.routed_at, acknowledged_at = NULL, referred_to = NULL,
+           answered_at = NULL, outcome = NULL, answer_text = NULL, updated_at = EXCLUDED.updated_at`,
+        [trackingCode, agencyCode, dueAt, at],
+      );
+      return;
+    }
+    case IntegrationEventTypes.requestAcknowledged: {
+      const { trackingCode, agencyCode } = event.data;
+      await sql.query(
+        `UPDATE agency.inbox SET status = 'acknowledged', acknowledged_at = $3, updated_at = $3
+          WHERE tracking_code = $1 AND agency_code = $2`,
+        [trackingCode, agencyCode, at],
+      );
+      return;
+    }
+    case IntegrationEventTypes.requestReferredInsideAgency: {
+      const { trackingCode, agencyCode, unit, toStaff } = event.data;
+      const referredTo = [unit, toStaff].filter(Boolean).join(' / ');
+      await sql.query(
+        `UPDATE agency.inbox SET status = 'referred', referred_to = $3,
+                acknowledged_at = coalesce(acknowledged_at, $4), updated_at = $4
+          WHERE tracking_code = $1 AND agency_code = $2`,
+        [trackingCode, agencyCode, referredTo, at],
+      );
+      return;
+    }
+    case IntegrationEventTypes.requestReturnedAsNotResponsible: {
+      // Not theirs: it leaves this agency's inbox; routing finds the next one.
+      const { trackingCode, agencyCode } = event.data;
+      await sql.query('DELETE FROM agency.inbox WHERE tracking_code = $1 AND agency_code = $2', [
+        trackingCode,
+        agencyCode,
+      ]);
+      return;
+    }
+    case IntegrationEventTypes.requestAnswered: {
+      const { trackingCode, agencyCode, outcome, text, answeredAt } = event.data;
+      await sql.query(
+        `UPDATE agency.inbox SET status = 'answered', answered_at = $3, outcome = $4, answer_text = $5, updated_at = $3
+          WHERE tracking_code = $1 AND agency_code = $2`,
+        [trackingCode, agencyCode, answeredAt, outcome, text],
+      );
+      return;
+    }
+    case IntegrationEventTypes.requestClosed:
+      await sql.query(`UPDATE agency.inbox SET status = 'closed', updated_at = $2 WHERE tracking_code = $1`, [
+        event.data.trackingCode,
+        at,
+      ]);
+      return;
+    case IntegrationEventTypes.requestAwaitingManualRouting:
+    case IntegrationEventTypes.followUpRecorded:
+      return; // nothing an inbox row shows (follow-ups reach the agency on its topic)
+    default: {
+      const _exhaustive: never = event;
+      void _exhaustive;
+    }
+  }
+}

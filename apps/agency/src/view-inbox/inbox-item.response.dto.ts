@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { answerOutcomes, requestChannels, requestKinds, requestStatuses } from '@samad/events';
+
+export class InboxNamedResponse {
+  @ApiProperty({ example: 'WAT-CUT' }) code!: string;
+  @ApiProperty({ example: 'قطعی آب' }) nameFa!: string;
+  @ApiProperty({ example: 'Water outage' }) nameEn!: string;
+}
+
+/** How to reach the citizen: name and mobile only (for a collective request, the first signatory). */
+export class InboxCitizenContactResponse {
+  @ApiProperty({ example: 'زهرا کریمی' }) fullName!: string;
+  @ApiProperty({ example: '09171234567' }) mobile!: string;
+}
+
+export class InboxAnswerResponse {
+  @ApiProperty({ enum: answerOutcomes }) outcome!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ example: '2026-11-30T10:00:00.000Z' }) answeredAt!: string;
+  @ApiProperty({ example: '۹ آذر ۱۴۰۵، ۱۳:۳۰' }) answeredAtJalali!: string;
+}
+
+export class InboxItemResponse {
+  @ApiProperty({ example: '1000000170' }) trackingCode!: string;
+  @ApiProperty({ enum: requestStatuses, example: 'routed' }) status!: string;
+  @ApiProperty({ enum: requestKinds }) kind!: string;
+  @ApiProperty({ enum: requestChannels }) channel!: string;
+  @ApiProperty() collective!: boolean;
+  @ApiProperty({ type: InboxNamedResponse }) category!: InboxNamedResponse;
+  @ApiProperty({ type: InboxNamedResponse }) county!: InboxNamedResponse;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: InboxCitizenContactResponse }) citizen!: InboxCitizenContactResponse;
+  @ApiProperty({ example: 1, description: 'How many citizens signed (more than one when collective)' })
+  citizenCount!: number;
+  @ApiProperty({ example: '2026-12-02T08:30:00.000Z', description: 'Answer due (UTC)' }) dueAt!: string;
+  @ApiProperty({ example: '۱۱ آذر ۱۴۰۵، ۱۲:۰۰', description: 'Answer due, Jalali, Tehran time' })
+  dueAtJalali!: string;
+  @ApiProperty({ description: 'Still to answer and past its due date' }) overdue!: boolean;
+  @ApiProperty({ example: '2026-11-29T08:30:00.000Z' }) routedAt!: string;
+  @ApiPropertyOptional({ example: '2026-11-29T09:00:00.000Z' }) acknowledgedAt?: string;
+  @ApiPropertyOptional({
+    example: 'امور مشترکین / مهندس احمدی',
+    description: 'Unit / staff it was referred to',
+  })
+  referredTo?: string;
+  @ApiPropertyOptional({ type: InboxAnswerResponse }) answer?: InboxAnswerResponse;
+}
+
+export class InboxResponse {
+  @ApiProperty({ example: 'ABFA' }) agency!: string;
+  @ApiProperty({ enum: ['open', 'answered', 'all'], example: 'open' }) status!: string;
+  @ApiProperty({ type: InboxItemResponse, isArray: true, description: 'Oldest due first' })
+  items!: InboxItemResponse[];
+}

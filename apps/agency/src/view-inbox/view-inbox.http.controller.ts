@@ -1,0 +1,103 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { categories, counties } from '@samad/reference-data';
+import { formatJalali, heldStatuses } from '@samad/request-lifecycle';
+import { InboxResponse, type InboxItemResponse, type InboxNamedResponse } from './inbox-item.response.dto';
+import { ViewInboxQuery, type InboxFilter } from './view-inbox.query.dto';
+
+interface InboxRow {
+  trackingCode: string;
+  status: string;
+  dueAt: Date;
+  routedAt: Date;
+  acknowledgedAt: Date | null;
+  referredTo: string | null;
+  answeredAt: Date | null;
+  outcome: string | null;
+  answerText: string | null;
+  kind: string;
+  channel: string;
+  collective: boolean;
+  categoryCode: string;
+  countyCode: string;
+  description: string;
+  citizenName: string;
+  citizenMobile: string;
+  citizenCount: number;
+}
+
+const filterSql: Record<InboxFilter, string> = {
+  open: `AND i.status IN (${heldStatuses.map((s) => `'${s}'`).join(', ')})`,
+  answered: 'AND i.answered_at IS NOT NULL',
+  all: '',
+};
+
+const named =
+  (list: readonly InboxNamedResponse[]) =>
+  (code: string): InboxNamedResponse => {
+    const found = list.find((e) => e.code === code);
+    return { code, nameFa: found?.nameFa ?? code, nameEn: found?.nameEn ?? code };
+  };
+const categoryOf = named(categories);
+const countyOf = named(counties);
+
+@ApiTags('agency inbox')
+@Controller('api/agency/inbox')
+export class ViewInboxHttpController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "An agency's inbox, oldest due first",
+    description: 'Only the requests this agency holds or answered, with only the citizen contact it needs.',
+  })
+  @ApiOkResponse({ type: InboxResponse })
+  @ApiBadRequestResponse({ description: 'Unknown agency or filter (Problem Details)' })
+  async view(@Query() query: ViewInboxQuery): Promise<InboxResponse> {
+    const status = query.status ?? 'open';
+    const rows: InboxRow[] = await this.dataSource.query(
+      `SELECT i.tracking_code AS "trackingCode", i.status, i.due_at AS "dueAt", i.routed_at AS "routedAt",
+              i.acknowledged_at AS "acknowledgedAt", i.referred_to AS "referredTo",
+              i.answered_at AS "answeredAt", i.outcome, i.answer_text AS "answerText",
+              d.kind, d.channel, d.collective, d.category_code AS "categoryCode", d.county_code AS "countyCode",
+              d.description, d.citizen_name AS "citizenName", d.citizen_mobile AS "citizenMobile",
+              d.citizen_count AS "citizenCount"
+         FROM agency.inbox i
+         JOIN agency.request_details d USING (tracking_code)
+        WHERE i.agency_code = $1 ${filterSql[status]}
+        ORDER BY i.due_at, i.tracking_code
+        LIMIT $2`,
+      [query.agency, query.limit ?? 200],
+    );
+    const now = Date.now();
+    return { agency: query.agency, status, items: rows.map((r) => toItem(r, now)) };
+  }
+}
+
+const toItem = (r: InboxRow, now: number): InboxItemResponse => ({
+  trackingCode: r.trackingCode,
+  status: r.status,
+  kind: r.kind,
+  channel: r.channel,
+  collective: r.collective,
+  category: categoryOf(r.categoryCode),
+  county: countyOf(r.countyCode),
+  description: r.description,
+  citizen: { fullName: r.citizenName, mobile: r.citizenMobile },
+  citizenCount: r.citizenCount,
+  dueAt: r.dueAt.toISOString(),
+  dueAtJalali: formatJalali(r.dueAt),
+  overdue: (heldStatuses as readonly string[]).includes(r.status) && r.dueAt.getTime() < now,
+  routedAt: r.routedAt.toISOString(),
+  ...(r.acknowledgedAt && { acknowledgedAt: r.acknowledgedAt.toISOString() }),
+  ...(r.referredTo && { referredTo: r.referredTo }),
+  ...(r.answeredAt && {
+    answer: {
+      outcome: r.outcome ?? '',
+      text: r.answerText ?? '',
+      answeredAt: r.answeredAt.toISOString(),
+      answeredAtJalali: formatJalali(r.answeredAt),
+    },
+  }),
+});

@@ -1,0 +1,32 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { categories, counties } from '@samad/reference-data';
+import { requestChannels, requestKinds } from '@samad/request-lifecycle';
+import { channelLabels, kindLabels } from '../shared/request-labels';
+import { GetCatalogResponseDto } from './get-catalog.response.dto';
+
+// Reference data only changes with a deployment, so the answer is built once.
+const catalog: GetCatalogResponseDto = {
+  counties: counties.map(({ code, nameFa, nameEn }) => ({ code, nameFa, nameEn })),
+  categories: categories.map(({ code, nameFa, nameEn, deadlineDays }) => ({
+    code,
+    nameFa,
+    nameEn,
+    deadlineDays,
+  })),
+  kinds: requestKinds.map((code) => ({ code, ...kindLabels[code] })),
+  channels: requestChannels.map((code) => ({ code, ...channelLabels[code] })),
+};
+
+@ApiTags('catalog')
+@Controller('api/catalog')
+export class GetCatalogHttpController {
+  @Get()
+  @ApiOperation({
+    summary: 'Counties, subject categories (with deadlines), kinds and channels for the intake form',
+  })
+  @ApiOkResponse({ type: GetCatalogResponseDto })
+  get(): GetCatalogResponseDto {
+    return catalog;
+  }
+}

@@ -1,0 +1,97 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  parseIranianMobile,
+  parseNationalCode,
+  requestChannels,
+  requestKinds,
+  type RequestChannel,
+  type RequestKind,
+} from '@samad/request-lifecycle';
+import { ParsesWith } from '../shared/parses-with.validator';
+import { categoryCodes, countyCodes } from '../shared/reference-lookup';
+
+// Codes and phones are checked by the domain's parsers, which accept Persian/Arabic-Indic digits as typed.
+export class CitizenDto {
+  @ApiProperty({
+    description: 'کد ملی: 10 digits with its check digit; Persian digits and dashes accepted',
+    example: '۰۴۹۹۳۷۰۸۹۹',
+  })
+  @IsString()
+  @MaxLength(32)
+  @ParsesWith(parseNationalCode)
+  nationalCode!: string;
+
+  @ApiProperty({ description: 'Full name; Arabic ي/ك are stored as Persian ی/ک', example: 'زهرا كريمي' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName!: string;
+
+  @ApiProperty({
+    description: 'Iranian mobile: 09…, +98 9…, Persian digits accepted',
+    example: '۰۹۱۷ ۱۲۳ ۴۵۶۷',
+  })
+  @IsString()
+  @MaxLength(32)
+  @ParsesWith(parseIranianMobile)
+  mobile!: string;
+}
+
+export class RegisterRequestDto {
+  @ApiProperty({
+    enum: requestChannels,
+    description: '111 call, people’s desk, provincial-trip letter or web',
+  })
+  @IsIn(requestChannels)
+  channel!: RequestChannel;
+
+  @ApiProperty({ enum: requestKinds, description: 'درخواست، شکایت، مطالبه' })
+  @IsIn(requestKinds)
+  kind!: RequestKind;
+
+  @ApiProperty({
+    description: 'جمعی: true for a collective request (at least two citizens), false for one citizen',
+  })
+  @IsBoolean()
+  collective!: boolean;
+
+  @ApiProperty({ type: [CitizenDto], description: 'Exactly one citizen, or at least two when collective' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => CitizenDto)
+  citizens!: CitizenDto[];
+
+  @ApiProperty({ enum: countyCodes, description: 'County code from GET /api/catalog', example: 'MIN' })
+  @IsString()
+  @IsIn(countyCodes, { message: 'unknown county code (see GET /api/catalog)' })
+  countyCode!: string;
+
+  @ApiProperty({
+    enum: categoryCodes,
+    description: 'Subject category code from GET /api/catalog',
+    example: 'WAT-CUT',
+  })
+  @IsString()
+  @IsIn(categoryCodes, { message: 'unknown category code (see GET /api/catalog)' })
+  categoryCode!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 4000, example: 'قطعی آب در محله از سه روز پیش' })
+  @IsString()
+  @Length(1, 4000)
+  description!: string;
+}

@@ -1,0 +1,62 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import {
+  formatJalali,
+  formatTrackingCode,
+  parseIranianMobile,
+  parseNationalCode,
+  type RequestStatus,
+  type TrackingCode,
+} from '@samad/request-lifecycle';
+import { InputValidationError } from '@samad/service-kit';
+import { findRequestsByCitizen, type RequestIndexRow } from '../read-model/request-index.projection';
+import { agencyRef, categoryRef, countyRef } from '../shared/reference-lookup';
+import { statusLabels } from '../shared/request-labels';
+import { SearchRequestsQueryDto } from './search-requests.request.dto';
+import { FoundRequestDto, SearchRequestsResponseDto } from './search-requests.response.dto';
+
+const toFound = (row: RequestIndexRow): FoundRequestDto => ({
+  trackingCode: row.tracking_code,
+  trackingCodeFormatted: formatTrackingCode(row.tracking_code as TrackingCode),
+  status: row.status,
+  statusFa: statusLabels[row.status as RequestStatus]?.nameFa ?? row.status,
+  kind: row.kind,
+  channel: row.channel,
+  category: categoryRef(row.category_code),
+  county: countyRef(row.county_code),
+  ...(row.agency_code !== null && { agency: agencyRef(row.agency_code) }),
+  registeredAt: row.registered_at.toISOString(),
+  registeredAtJalali: formatJalali(row.registered_at),
+});
+
+@ApiTags('requests')
+@Controller('api/requests')
+export class SearchRequestsHttpController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'A caller’s earlier requests, by national code or mobile (exactly one)',
+    description: 'From the intake read model, so a request registered seconds ago may not be listed yet.',
+  })
+  @ApiOkResponse({ type: SearchRequestsResponseDto })
+  @ApiBadRequestResponse({ description: 'Neither or both given, or not a valid national code / mobile' })
+  async search(@Query() query: SearchRequestsQueryDto): Promise<SearchRequestsResponseDto> {
+    const { nationalCode, mobile } = query;
+    if ((nationalCode === undefined) === (mobile === undefined)) {
+      const message = 'give exactly one of nationalCode or mobile';
+      throw new InputValidationError([
+        { field: 'nationalCode', message },
+        { field: 'mobile', message },
+      ]);
+    }
+    const rows = await findRequestsByCitizen(
+      this.dataSource.manager,
+      nationalCode !== undefined
+        ? { nationalCode: parseNationalCode(nationalCode) }
+        : { mobile: parseIranianMobile(mobile!) },
+    );
+    return { items: rows.map(toFound) };
+  }
+}

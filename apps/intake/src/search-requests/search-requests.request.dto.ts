@@ -1,0 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { parseIranianMobile, parseNationalCode } from '@samad/request-lifecycle';
+import { ParsesWith } from '../shared/parses-with.validator';
+
+/** Exactly one of the two; Persian digits, spaces and dashes are accepted as the operator types them. */
+export class SearchRequestsQueryDto {
+  @ApiPropertyOptional({ description: 'کد ملی of the caller', example: '۰۴۹۹۳۷۰۸۹۹' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  @ParsesWith(parseNationalCode)
+  nationalCode?: string;
+
+  @ApiPropertyOptional({ description: 'Mobile number of the caller', example: '09171234567' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  @ParsesWith(parseIranianMobile)
+  mobile?: string;
+}

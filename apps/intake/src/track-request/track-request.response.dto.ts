@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { answerOutcomes, requestKinds, requestStatuses } from '@samad/request-lifecycle';
+import { NamedRefDto } from '../shared/named-ref.response.dto';
+
+export class TrackedAnswerDto {
+  @ApiProperty({ enum: answerOutcomes })
+  outcome!: string;
+
+  @ApiProperty({ example: 'لوله اصلی ترمیم و آب وصل شد.' })
+  text!: string;
+
+  @ApiProperty({ example: '2024-10-17T08:00:00.000Z' })
+  answeredAt!: string;
+
+  @ApiProperty({ example: '۲۶ مهر ۱۴۰۳، ۱۱:۳۰' })
+  answeredAtJalali!: string;
+}
+
+/** What a citizen may see of a request: its progress, never anyone's national code, name or mobile. */
+export class TrackRequestResponseDto {
+  @ApiProperty({ example: '4939146576' })
+  trackingCode!: string;
+
+  @ApiProperty({ example: '493-914-6576' })
+  trackingCodeFormatted!: string;
+
+  @ApiProperty({ enum: requestStatuses })
+  status!: string;
+
+  @ApiProperty({ example: 'ارجاع به دستگاه' })
+  statusFa!: string;
+
+  @ApiProperty({ enum: requestKinds })
+  kind!: string;
+
+  @ApiProperty({ type: NamedRefDto })
+  category!: NamedRefDto;
+
+  @ApiProperty({ type: NamedRefDto })
+  county!: NamedRefDto;
+
+  @ApiProperty({ example: '2024-10-15T05:30:00.000Z' })
+  registeredAt!: string;
+
+  @ApiProperty({ example: '۲۴ مهر ۱۴۰۳، ۹:۰۰' })
+  registeredAtJalali!: string;
+
+  @ApiPropertyOptional({ type: NamedRefDto, description: 'The agency handling (or that answered) it' })
+  agency?: NamedRefDto;
+
+  @ApiPropertyOptional({ example: '2024-10-19T05:30:00.000Z', description: 'When the agency must answer by' })
+  dueAt?: string;
+
+  @ApiPropertyOptional({ example: '۲۸ مهر ۱۴۰۳، ۹:۰۰' })
+  dueAtJalali?: string;
+
+  @ApiPropertyOptional({ type: TrackedAnswerDto })
+  answer?: TrackedAnswerDto;
+}

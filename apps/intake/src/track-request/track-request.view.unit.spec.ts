@@ -1,0 +1,105 @@
+import {
+  stateFromEvents,
+  trackingCodeFromNumber,
+  type RegisteredRequest,
+  type RequestEvent,
+} from '@samad/request-lifecycle';
+import { provesOwnership, trackedView } from './track-request.view';
+
+const code = trackingCodeFromNumber(4242);
+const citizens = [
+  { nationalCode: '0499370899', fullName: 'زهرا کریمی', mobile: '09171234567' },
+  { nationalCode: '1234567891', fullName: 'علی رضایی', mobile: '09359876543' },
+];
+const registered: RequestEvent = {
+  type: 'RequestRegistered',
+  data: {
+    trackingCode: code,
+    kind: 'complaint',
+    channel: 'phone',
+    collective: true,
+    citizens,
+    countyCode: 'MIN',
+    categoryCode: 'WAT-CUT',
+    description: 'قطعی آب',
+    registeredAt: '2024-10-15T05:30:00.000Z',
+    registeredBy: 'operator-17',
+  },
+};
+const routed: RequestEvent = {
+  type: 'RequestRoutedToAgency',
+  data: {
+    trackingCode: code,
+    agencyCode: 'ABFA',
+    dueAt: '2024-10-19T05:30:00.000Z',
+    routedBy: 'rules',
+    at: '2024-10-15T05:31:00.000Z',
+  },
+};
+const answered: RequestEvent = {
+  type: 'RequestAnswered',
+  data: {
+    trackingCode: code,
+    agencyCode: 'ABFA',
+    outcome: 'positive',
+    text: 'آب وصل شد.',
+    answeredAt: '2024-10-16T08:00:00.000Z',
+  },
+};
+const stateOf = (...events: RequestEvent[]) => stateFromEvents(events) as RegisteredRequest;
+
+describe('the citizen’s view of a request', () => {
+  it('shows a registered request without agency, due date or answer', () => {
+    const view = trackedView(stateOf(registered));
+    expect(view).toEqual({
+      trackingCode: code,
+      trackingCodeFormatted: `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}`,
+      status: 'registered',
+      statusFa: 'ثبت شده',
+      kind: 'complaint',
+      category: { code: 'WAT-CUT', nameFa: 'قطعی آب', nameEn: 'Water outage' },
+      county: { code: 'MIN', nameFa: 'میناب', nameEn: 'Minab' },
+      registeredAt: '2024-10-15T05:30:00.000Z',
+      registeredAtJalali: expect.stringContaining('۱۴۰۳'),
+    });
+  });
+
+  it('names the agency, the due date and the answer once they exist, in Jalali too', () => {
+    const view = trackedView(stateOf(registered, routed, answered));
+    expect(view).toMatchObject({
+      status: 'answered',
+      agency: { code: 'ABFA', nameEn: 'Provincial Water and Wastewater Company' },
+      dueAt: '2024-10-19T05:30:00.000Z',
+      dueAtJalali: expect.stringContaining('۲۸ مهر ۱۴۰۳'),
+      answer: {
+        outcome: 'positive',
+        text: 'آب وصل شد.',
+        answeredAt: '2024-10-16T08:00:00.000Z',
+        answeredAtJalali: expect.stringContaining('۲۵ مهر ۱۴۰۳'),
+      },
+    });
+  });
+
+  it('never contains a national code, a name or a mobile number', () => {
+    const shown = JSON.stringify(trackedView(stateOf(registered, routed, answered)));
+    for (const citizen of citizens) {
+      for (const secret of [
+        citizen.nationalCode,
+        citizen.fullName,
+        citizen.mobile,
+        citizen.mobile.slice(-4),
+      ]) {
+        expect(shown).not.toContain(secret);
+      }
+    }
+  });
+
+  it('accepts the last four digits of any citizen’s mobile, typed in Persian digits too', () => {
+    const request = stateOf(registered);
+    expect(provesOwnership(request, '4567')).toBe(true);
+    expect(provesOwnership(request, '۶۵۴۳')).toBe(true);
+    expect(provesOwnership(request, '4568')).toBe(false);
+    expect(provesOwnership(request, '567')).toBe(false);
+    expect(provesOwnership(request, '')).toBe(false);
+  });
+});

@@ -1,0 +1,29 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OverdueRequestsHandler, type OverdueRequests } from './overdue-requests.handler';
+import { OverdueRequestsQueryDto } from './overdue-requests.query.dto';
+import { OverdueRequestsResponseDto } from './overdue-requests.response.dto';
+
+const DEFAULT_LIMIT = 500;
+
+@ApiTags('reports')
+@Controller('api/reports')
+export class OverdueRequestsHttpController {
+  constructor(private readonly handler: OverdueRequestsHandler) {}
+
+  @Get('overdue')
+  @ApiOperation({
+    summary: 'Open requests past their due date, most overdue first',
+    description: 'Requests an agency holds (routed, acknowledged or referred) whose due date has passed.',
+  })
+  @ApiOkResponse({ type: OverdueRequestsResponseDto })
+  @ApiBadRequestResponse({ description: 'Problem Details naming the bad parameter' })
+  overdue(@Query() query: OverdueRequestsQueryDto): Promise<OverdueRequests> {
+    return this.handler.execute({
+      agency: query.agency,
+      county: query.county,
+      limit: query.limit ?? DEFAULT_LIMIT,
+      now: new Date(),
+    });
+  }
+}

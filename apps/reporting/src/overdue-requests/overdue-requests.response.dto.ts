@@ -1,0 +1,70 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+class CodeAndNamesDto {
+  @ApiProperty({ example: 'ABFA' })
+  code!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'شرکت آب و فاضلاب استان هرمزگان' })
+  nameFa!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Provincial Water and Wastewater Company' })
+  nameEn!: string | null;
+}
+
+export class OverdueRequestDto {
+  @ApiProperty({ example: '1000000170' })
+  trackingCode!: string;
+
+  @ApiProperty({ type: CodeAndNamesDto })
+  agency!: CodeAndNamesDto;
+
+  @ApiProperty({ type: CodeAndNamesDto })
+  county!: CodeAndNamesDto;
+
+  @ApiProperty({ type: CodeAndNamesDto })
+  category!: CodeAndNamesDto;
+
+  @ApiProperty({ enum: ['routed', 'acknowledged', 'referred'] })
+  status!: string;
+
+  @ApiProperty({ enum: ['request', 'complaint', 'demand'] })
+  kind!: string;
+
+  @ApiProperty({ enum: ['phone', 'desk', 'trip_letter', 'web'] })
+  channel!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  registeredAt!: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  routedAt!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  dueAt!: string;
+
+  @ApiProperty({
+    example: '۵ فروردین ۱۴۰۴، ۱۴:۰۰',
+    description: 'Due date in the Jalali calendar, Tehran time',
+  })
+  dueAtJalali!: string;
+
+  @ApiProperty({ description: 'Whole days elapsed since the due date (0 on the first day late)' })
+  daysOverdue!: number;
+
+  @ApiProperty({ description: 'How often the citizen has chased it' })
+  followUpCount!: number;
+}
+
+export class OverdueRequestsResponseDto {
+  @ApiProperty({ format: 'date-time' })
+  asOf!: string;
+
+  @ApiProperty()
+  asOfJalali!: string;
+
+  @ApiProperty({ description: 'How many match, even beyond the limit' })
+  total!: number;
+
+  @ApiProperty({ type: [OverdueRequestDto], description: 'Most overdue first' })
+  requests!: OverdueRequestDto[];
+}

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { AgenciesResponse } from '../routing-data/named.response.dto';
+import { listAgencies } from '../routing-data/routing-data.queries';
+
+@ApiTags('routing rules')
+@Controller('api/routing/agencies')
+export class ListAgenciesHttpController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Agencies a request can be routed to' })
+  @ApiOkResponse({ type: AgenciesResponse })
+  async list(): Promise<AgenciesResponse> {
+    return { items: await listAgencies(this.dataSource) };
+  }
+}

@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { NamedResponse } from '../routing-data/named.response.dto';
+
+export class RuleCategoryResponse extends NamedResponse {
+  @ApiProperty({ example: 3, description: 'Working days the agency has to answer' }) deadlineDays!: number;
+}
+
+export class RoutingRuleResponse {
+  @ApiProperty({ example: 1 }) id!: number;
+  @ApiProperty({ type: RuleCategoryResponse }) category!: RuleCategoryResponse;
+  @ApiProperty({
+    type: NamedResponse,
+    nullable: true,
+    description: 'null: the fallback for every county without its own rule',
+  })
+  county!: NamedResponse | null;
+  @ApiProperty({ type: NamedResponse }) agency!: NamedResponse;
+  @ApiProperty({ example: 10, description: 'Higher wins among rules of the same county' }) priority!: number;
+}
+
+export class RoutingRulesResponse {
+  @ApiProperty({ type: RoutingRuleResponse, isArray: true }) items!: RoutingRuleResponse[];
+}

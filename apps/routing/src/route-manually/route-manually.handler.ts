@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EventStore } from '@samad/event-store';
+import {
+  DomainError,
+  formatJalali,
+  isRegistered,
+  parseTrackingCode,
+  type RegisteredRequest,
+} from '@samad/request-lifecycle';
+import {
+  EVENT_STORE,
+  InputValidationError,
+  handleRequestCommand,
+  loadRequest,
+  type ActorIdentity,
+} from '@samad/service-kit';
+import { dueDateFor, findAgency } from '../routing-data/routing-data.queries';
+import type { RouteManuallyResponse } from './route-manually.response.dto';
+
+export interface RouteManually {
+  readonly trackingCode: string;
+  readonly agencyCode: string;
+  readonly actor: ActorIdentity;
+  readonly correlationId?: string;
+}
+
+const view = (request: RegisteredRequest): RouteManuallyResponse => ({
+  trackingCode: request.trackingCode,
+  status: request.status,
+  agencyCode: request.agencyCode ?? '',
+  routedBy: request.routedBy ?? 'supervisor',
+  dueAt: request.dueAt ?? '',
+  dueAtJalali: request.dueAt ? formatJalali(new Date(request.dueAt)) : '',
+});
+
+/** A supervisor names the agency; the due date follows from the category's deadline as for the rules. */
+@Injectable()
+export class RouteManuallyHandler {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async handle(command: RouteManually, now = new Date()): Promise<RouteManuallyResponse> {
+    const trackingCode = parseTrackingCode(command.trackingCode);
+    const agency = await findAgency(this.dataSource, command.agencyCode.trim().toUpperCase());
+    if (!agency) {
+      throw new InputValidationError([
+        { field: 'agencyCode', message: 'دستگاهی با این کد نیست (unknown agency code)' },
+      ]);
+    }
+    const { state } = await loadRequest(this.store, trackingCode);
+    if (!isRegistered(state)) throw new DomainError('REQUEST_NOT_FOUND', `no request ${trackingCode}`);
+    // A retried call finds its own routing done: answer as the first call did rather than with a conflict.
+    const alreadyDone =
+      state.status === 'routed' && state.agencyCode === agency.code && state.routedBy === 'supervisor';
+    if (alreadyDone) return view(state);
+
+    const dueAt = await dueDateFor(this.dataSource, state.categoryCode, now);
+    if (!dueAt) throw new Error(`routing has no deadline for category ${state.categoryCode}`);
+    const outcome = await handleRequestCommand(
+      this.store,
+      {
+        type: 'RouteToAgency',
+        data: { trackingCode, now, agencyCode: agency.code, dueAt, routedBy: 'supervisor' },
+      },
+      { actor: command.actor, correlationId: command.correlationId },
+    );
+    return view(outcome.state as RegisteredRequest);
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CorrelationId, CurrentActor, type ActorIdentity } from '@samad/service-kit';
+import { RouteManuallyHandler } from './route-manually.handler';
+import { RouteManuallyRequest } from './route-manually.request.dto';
+import { RouteManuallyResponse } from './route-manually.response.dto';
+
+@ApiTags('manual routing')
+@Controller('api/routing/requests')
+export class RouteManuallyHttpController {
+  constructor(private readonly handler: RouteManuallyHandler) {}
+
+  @Post(':code/route')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A supervisor routes a request by hand',
+    description:
+      'For requests waiting in the manual queue, or not yet routed. The due date follows from the ' +
+      "category's deadline in working days. A supervisor may send it to an agency that returned it.",
+  })
+  @ApiHeader({
+    name: 'X-Samad-Actor',
+    required: false,
+    description: 'Supervisor id (until token auth, issue #5)',
+  })
+  @ApiOkResponse({ type: RouteManuallyResponse })
+  @ApiBadRequestResponse({ description: 'Invalid tracking code or unknown agency (Problem Details)' })
+  @ApiNotFoundResponse({ description: 'No such request' })
+  @ApiConflictResponse({ description: 'An agency already holds the request, or it is answered or closed' })
+  route(
+    @Param('code') code: string,
+    @Body() body: RouteManuallyRequest,
+    @CurrentActor('supervisor') actor: ActorIdentity,
+    @CorrelationId() correlationId: string,
+  ): Promise<RouteManuallyResponse> {
+    return this.handler.handle({ trackingCode: code, agencyCode: body.agencyCode, actor, correlationId });
+  }
+}

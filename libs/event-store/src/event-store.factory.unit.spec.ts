@@ -1,0 +1,37 @@
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+import { createEventStore, eventStoreConfigFromEnv } from './event-store.factory';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+
+describe('event store configuration', () => {
+  it('defaults to PostgreSQL on DATABASE_URL', () => {
+    expect(eventStoreConfigFromEnv({ DATABASE_URL: 'postgres://db/samad' })).toEqual({
+      kind: 'postgres',
+      connectionString: 'postgres://db/samad',
+    });
+  });
+
+  it('chooses EventStoreDB with EVENT_STORE=eventstoredb and its connection string', () => {
+    expect(
+      eventStoreConfigFromEnv({
+        EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      }),
+    ).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
+  });
+
+  it('explains what is missing or wrong', () => {
+    expect(() => eventStoreConfigFromEnv({ EVENT_STORE: 'eventstoredb' })).toThrow(
+      /EVENTSTORE_CONNECTION_STRING/,
+    );
+    expect(() => eventStoreConfigFromEnv({ EVENT_STORE: 'mongo' })).toThrow(/postgres.*eventstoredb/);
+  });
+
+  it('builds the adapter the configuration names (without connecting yet)', async () => {
+    const postgres = createEventStore({ kind: 'postgres', connectionString: 'postgres://127.0.0.1:1/none' });
+    expect(postgres).toBeInstanceOf(PostgresEventStore);
+    await postgres.close();
+    const esdb = createEventStore({ kind: 'eventstoredb', connectionString: 'esdb://127.0.0.1:1?tls=false' });
+    expect(esdb).toBeInstanceOf(EventStoreDbEventStore);
+    await esdb.close();
+  });
+});

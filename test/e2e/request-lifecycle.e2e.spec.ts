@@ -1,0 +1,193 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { Topics } from '@samad/events';
+import { testEnv, waitFor } from '../support/environment';
+import { KafkaTopicReader, consumerGroupCaughtUp } from '../support/kafka-topic-reader';
+import { startService, stopService, waitForHttp, type RunningService } from '../support/service-process';
+
+// The whole system as four OS processes on the real broker and database, driven through HTTP only.
+const ports = { intake: 13201, routing: 13202, agency: 13203, reporting: 13204 } as const;
+const url = (service: keyof typeof ports, path: string): string =>
+  `http://127.0.0.1:${ports[service]}${path}`;
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function call(method: string, target: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(target, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Json };
+}
+
+const citizen = { nationalCode: '0499370899', fullName: 'علي كريمي', mobile: '۰۹۱۲۳۴۵۶۷۸۹' };
+const registration = (categoryCode: string, countyCode: string, extra: Json = {}) => ({
+  channel: 'phone',
+  kind: 'complaint',
+  collective: false,
+  citizens: [citizen],
+  countyCode,
+  categoryCode,
+  description: 'آب محله از دیروز قطع است',
+  ...extra,
+});
+
+async function register(categoryCode: string, countyCode: string, headers: Record<string, string> = {}) {
+  const res = await call(
+    'POST',
+    url('intake', '/api/requests'),
+    registration(categoryCode, countyCode),
+    headers,
+  );
+  expect(res.status).toBe(201);
+  return res.body.trackingCode as string;
+}
+
+const inboxOf = async (agency: string, status = 'open') =>
+  (await call('GET', url('agency', `/api/agency/inbox?agency=${agency}&status=${status}`))).body
+    .items as Json[];
+
+const waitInInbox = (agency: string, code: string) =>
+  waitFor(`${code} in ${agency}'s inbox`, async () =>
+    (await inboxOf(agency)).find((i) => i.trackingCode === code),
+  );
+
+const historyOf = async (code: string) =>
+  (await call('GET', url('reporting', `/api/requests/${code}/history`))).body;
+
+describe('the request lifecycle end to end: intake → routing → agency → reporting over Kafka', () => {
+  const services: RunningService[] = [];
+  let abfaTopic: KafkaTopicReader;
+
+  beforeAll(async () => {
+    for (const [name, port] of Object.entries(ports)) {
+      services.push(startService(name as keyof typeof ports, port));
+    }
+    await Promise.all(services.map((s) => waitForHttp(s.baseUrl)));
+    abfaTopic = await new KafkaTopicReader(Topics.agency('ABFA')).start();
+  }, 120000);
+
+  afterAll(async () => {
+    await abfaTopic?.stop();
+    await Promise.all(services.map(stopService));
+  }, 60000);
+
+  it('registers, routes by the rules, reaches the inbox and topic, is acknowledged and answered, and is counted and replayable', async () => {
+    const code = await register('WAT-CUT', 'BND');
+    expect(code).toMatch(/^\d{10}$/);
+
+    const item = await waitInInbox('ABFA', code);
+    expect(item.dueAt).toEqual(expect.any(String));
+    expect(await inboxOf('BARGH')).not.toContainEqual(expect.objectContaining({ trackingCode: code }));
+
+    const published = await waitFor('the request on ABFA’s own topic', async () =>
+      abfaTopic.messages.find((m) => m.key === `request-${code}`),
+    );
+    expect(published.value).not.toContain(citizen.nationalCode); // an agency gets contact data only
+
+    const ack = await call('POST', url('agency', `/api/agency/requests/${code}/acknowledge?agency=ABFA`));
+    expect(ack.status).toBeLessThan(300);
+    const answer = await call('POST', url('agency', `/api/agency/requests/${code}/answer?agency=ABFA`), {
+      outcome: 'positive',
+      text: 'لوله اصلی تعمیر شد و آب وصل است.',
+    });
+    expect(answer.status).toBeLessThan(300);
+
+    const summary = await waitFor('the answer in the summary', async () => {
+      const { body } = await call('GET', url('reporting', '/api/reports/summary'));
+      return body.byStatus?.answered >= 1 ? body : undefined;
+    });
+    expect(summary.timeToAnswer.answered).toBeGreaterThanOrEqual(1);
+    expect(summary.timeToAnswer.meanHours).toEqual(expect.any(Number));
+
+    const history = await historyOf(code);
+    expect(history.events.map((e: Json) => e.type)).toEqual([
+      'RequestRegistered',
+      'RequestRoutedToAgency',
+      'RequestAcknowledged',
+      'RequestAnswered',
+    ]);
+    expect(history.events.map((e: Json) => Number(e.revision))).toEqual([0, 1, 2, 3]);
+    for (const event of history.events) {
+      expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(event.actor).toEqual(expect.objectContaining({ role: expect.any(String) }));
+    }
+    expect(history.verification.ok).toBe(true);
+  });
+
+  it('puts a request whose category has no rule in the manual queue, and a supervisor routes it', async () => {
+    const code = await register('GEN-OTHER', 'MIN');
+    await waitFor('the manual queue', async () => {
+      const { body } = await call('GET', url('routing', '/api/routing/manual-queue'));
+      return (body.items as Json[]).find((i) => i.trackingCode === code);
+    });
+    const routed = await call('POST', url('routing', `/api/routing/requests/${code}/route`), {
+      agencyCode: 'OSTANDARI',
+    });
+    expect(routed.status).toBe(200);
+    await waitInInbox('OSTANDARI', code);
+  });
+
+  it('sends a request returned as not responsible on to the next agency', async () => {
+    const code = await register('MUN-WASTE', 'QSM'); // Qeshm: the free zone first, the municipality as fallback
+    await waitInInbox('QFZ', code);
+    const returned = await call('POST', url('agency', `/api/agency/requests/${code}/return?agency=QFZ`), {
+      reason: 'این محله در محدوده منطقه آزاد نیست',
+    });
+    expect(returned.status).toBeLessThan(300);
+    await waitInInbox('SHAHRDARI', code);
+    await waitFor(`${code} gone from QFZ`, async () =>
+      (await inboxOf('QFZ')).every((i) => i.trackingCode !== code) ? true : undefined,
+    );
+  });
+
+  it('gives one request for a retried submit with the same Idempotency-Key', async () => {
+    const key = `e2e-${Date.now()}`;
+    const first = await register('PWR-CUT', 'JSK', { 'Idempotency-Key': key });
+    const again = await register('PWR-CUT', 'JSK', { 'Idempotency-Key': key });
+    expect(again).toBe(first);
+    await waitInInbox('BARGH', first);
+    const history = await historyOf(first);
+    expect(history.events.filter((e: Json) => e.type === 'RequestRegistered')).toHaveLength(1);
+  });
+
+  it('changes nothing when Kafka redelivers a message', async () => {
+    const code = await register('GAS-LEAK', 'BND');
+    await waitInInbox('GAS', code);
+    const before = await historyOf(code);
+    const summaryBefore = (await call('GET', url('reporting', '/api/reports/summary'))).body;
+
+    const requestTopic = await new KafkaTopicReader(Topics.requestEvents).start();
+    const registered = await waitFor('the registered event on the request topic', async () =>
+      requestTopic.messages.find(
+        (m) => m.key === `request-${code}` && m.value.includes('samad.request.registered'),
+      ),
+    );
+    await requestTopic.stop();
+
+    const kafka = new Kafka({
+      clientId: 'samad-e2e',
+      brokers: testEnv.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+    });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: Topics.requestEvents,
+      messages: [{ key: registered.key, value: registered.value }],
+    });
+    await producer.disconnect();
+
+    for (const group of ['samad-intake', 'samad-routing', 'samad-agency', 'samad-reporting']) {
+      await waitFor(`${group} past the redelivery`, async () =>
+        (await consumerGroupCaughtUp(kafka, group, Topics.requestEvents)) ? true : undefined,
+      );
+    }
+    const after = await historyOf(code);
+    expect(after.events).toHaveLength(before.events.length);
+    const summaryAfter = (await call('GET', url('reporting', '/api/reports/summary'))).body;
+    expect(summaryAfter.total).toBe(summaryBefore.total);
+    expect((await inboxOf('GAS')).filter((i) => i.trackingCode === code)).toHaveLength(1);
+  });
+});
