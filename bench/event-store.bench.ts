@@ -16,8 +16,8 @@ import {
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/samad_bench';
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 8);
-const SINGLE_APPENDS_PER_WRITER = Number(process.env.BENCH_SINGLE_APPENDS ?? 1600);
-const BATCH_APPENDS_PER_WRITER = Number(process.env.BENCH_BATCH_APPENDS ?? 300);
+const SINGLE_APPENDS_PER_WRITER = Number(process.env.BENCH_SINGLE_APPENDS ?? 1200);
+const BATCH_APPENDS_PER_WRITER = Number(process.env.BENCH_BATCH_APPENDS ?? 250);
 const MANY_WRITERS = Number(process.env.BENCH_MANY_WRITERS ?? 64);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BATCH_SIZE = 10;
@@ -210,6 +210,7 @@ interface Workload {
 }
 
 async function main(): Promise<void> {
+  const benchStarted = Date.now();
   const url = process.env.DATABASE_URL ?? DEFAULT_URL;
   const ourDatabase = databaseName(url);
   const emmettDatabase = `${ourDatabase}_emmett`;
@@ -318,6 +319,7 @@ async function main(): Promise<void> {
   );
 
   for (const contender of contenders) await contender.close();
+  console.log(`(${((Date.now() - benchStarted) / 1000).toFixed(0)} s in all)`);
 }
 
 main().catch((error: unknown) => {

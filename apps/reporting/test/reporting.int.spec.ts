@@ -10,10 +10,7 @@ import {
   type RequestCommand,
 } from '@samad/request-lifecycle';
 import { encodeRecordedRequestEvent, handleRequestCommand, type ActorIdentity } from '@samad/service-kit';
-// The workspace's shared test harness lives outside every Nx project, so no alias reaches it.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- shared test harness, not a project
 import { testEnv, waitFor } from '../../../test/support/environment';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- shared test harness, not a project
 import { startInProcess, type InProcessService } from '../../../test/support/in-process-service';
 import { ReportingModule } from '../src/reporting.module';
 
