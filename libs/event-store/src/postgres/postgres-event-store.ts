@@ -59,15 +59,15 @@ SELECT s.xmin::text AS snapshot_xmin, e.*
      LIMIT $3
   ) e ON true`;
 
-const READ_ALL_AFTER = { name: 'samad_es_read_all_after', text: readAllSql('>') };
-const READ_ALL_FROM = { name: 'samad_es_read_all_from', text: readAllSql('>=') };
+// Reads are unnamed statements, planned with their actual parameters each time: a plan cached while the table
+// was small could otherwise keep scanning it after it grew (until autovacuum analyses it).
+const READ_ALL_AFTER = { text: readAllSql('>') };
+const READ_ALL_FROM = { text: readAllSql('>=') };
 const READ_FORWARDS = {
-  name: 'samad_es_read_forwards',
   text: `SELECT ${EVENT_COLUMNS} FROM event_store.events e
           WHERE e.stream_id = $1 AND e.stream_revision >= $2 ORDER BY e.stream_revision LIMIT $3`,
 };
 const READ_BACKWARDS = {
-  name: 'samad_es_read_backwards',
   text: `SELECT ${EVENT_COLUMNS} FROM event_store.events e
           WHERE e.stream_id = $1 AND e.stream_revision <= $2 ORDER BY e.stream_revision DESC LIMIT $3`,
 };

@@ -67,7 +67,9 @@ $fn$;
 -- all rows are written by two set-based statements at the end.
 CREATE OR REPLACE FUNCTION event_store.append_batch(p_appends jsonb)
 RETURNS TABLE (append_index int, status text, revision bigint, transaction_id xid8, global_position bigint)
-LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $fn$
+-- Plans are cached per connection: generic ones skip replanning, and with seqscans off a plan made while the
+-- tables were young (stale statistics) can never turn a key lookup into a scan of a table that has since grown.
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off AS $fn$
 #variable_conflict use_column
 DECLARE
   r           record;
