@@ -2,6 +2,9 @@
  * Prepares PostgreSQL and Kafka for the services: creates the database if missing, runs every schema's
  * migrations, and creates the project's topics. `--fresh` drops the database first (tests only).
  */
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { Topics } from '@samad/events';
 import { runEventStoreMigrations } from '@samad/event-store';
@@ -42,7 +45,21 @@ async function ensureDatabase(): Promise<void> {
   }
 }
 
+/** Local token signing keys (Ed25519) for intake's login; a province's identity provider replaces them. */
+function ensureSigningKeys(): void {
+  const dir = process.env.AUTH_KEYS_DIR ?? join(__dirname, '..', '..', '.local', 'auth');
+  if (existsSync(join(dir, 'signing-key.pem'))) return;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  writeFileSync(join(dir, 'signing-key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+    mode: 0o600,
+  });
+  writeFileSync(join(dir, 'public-key.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+  console.log(`samad: generated token signing keys in ${dir}`);
+}
+
 async function main(): Promise<void> {
+  ensureSigningKeys();
   await ensureDatabase();
   await runEventStoreMigrations(databaseUrl);
   console.log('samad: event store migrated');

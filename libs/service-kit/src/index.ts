@@ -18,3 +18,4 @@ export * from './messaging/consumer-host';
 export * from './http/configure-http-app';
 export * from './http/current-actor.decorator';
 export * from './messaging/request-event-relay.host';
+export * from './auth/roles.decorator';
