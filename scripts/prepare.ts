@@ -14,11 +14,14 @@ import { intakeMigrations } from '../apps/intake/src/infrastructure/intake.migra
 import { routingMigrations } from '../apps/routing/src/infrastructure/routing.migrations';
 import { agencyMigrations } from '../apps/agency/src/infrastructure/agency.migrations';
 import { reportingMigrations } from '../apps/reporting/src/infrastructure/reporting.migrations';
+import { disableDemoUsers, seedDemoUsers } from '../apps/intake/src/login/demo-users';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/samad';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const partitions = Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 6);
 const fresh = process.argv.includes('--fresh');
+// Demo sign-ins exist only when asked for: `npm start` and `npm test` ask; a production configuration never does.
+const demoUsersWanted = process.env.SAMAD_DEMO_USERS === '1';
 
 async function ensureDatabase(): Promise<void> {
   const url = new URL(databaseUrl);
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
       `samad: schema ${schema} migrated${applied.length ? ` (${applied.join(', ')})` : ' (up to date)'}`,
     );
   }
+  await prepareDemoUsers();
   await ensureTopics(createKafka({ kafkaBrokers: brokers, kafkaClientId: 'samad-prepare' }), [
     { topic: Topics.requestEvents, numPartitions: partitions },
     { topic: Topics.deadLetter, numPartitions: 1 },
@@ -82,6 +86,22 @@ async function main(): Promise<void> {
     ...agencies.map((a) => ({ topic: Topics.agency(a.code), numPartitions: Math.min(partitions, 3) })),
   ]);
   console.log(`samad: Kafka topics ready on ${brokers.join(',')}`);
+}
+
+async function prepareDemoUsers(): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    if (demoUsersWanted) {
+      const count = await seedDemoUsers(client);
+      console.log(`samad: ${count} demo users ready (password samad-demo; SAMAD_DEMO_USERS=1)`);
+    } else {
+      const disabled = await disableDemoUsers(client);
+      if (disabled > 0) console.log(`samad: disabled ${disabled} demo users (SAMAD_DEMO_USERS is not 1)`);
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 main().catch((error) => {

@@ -6,6 +6,8 @@ source "$(dirname "$0")/lib.sh"
 export KAFKA_PORT="${KAFKA_PORT:-9092}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/samad}"
+# The demo sign-ins (operator1, supervisor1, auditor1, admin1, staff.<agency>; password samad-demo).
+export SAMAD_DEMO_USERS="${SAMAD_DEMO_USERS:-1}"
 
 require_tools
 ensure_dependencies
@@ -13,11 +15,13 @@ build
 bash infra/local/kafka.sh start
 pids=()
 stop_all() {
-  trap - INT TERM EXIT
+  trap "" INT TERM # finish cleaning up even if npm forwards a second signal
+  trap - EXIT
   say "stopping services"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait "${pids[@]}" 2>/dev/null || true
   bash infra/local/kafka.sh stop
+  exit 0
 }
 trap stop_all INT TERM EXIT
 run_node dist/scripts/prepare.js

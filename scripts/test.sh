@@ -7,11 +7,14 @@ export KAFKA_PORT="${SAMAD_TEST_KAFKA_PORT:-19092}"
 export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 export DATABASE_URL="${SAMAD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/samad_test}"
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
+# The end-to-end test signs in as the demo users, as a person trying `npm start` would.
+export SAMAD_DEMO_USERS=1
 
 require_tools
 ensure_dependencies || exit 1
 build || exit 1
 trap 'bash infra/local/kafka.sh stop' EXIT
+trap 'exit 130' INT TERM # so the EXIT trap runs on Ctrl-C too
 KAFKA_FRESH=1 bash infra/local/kafka.sh start || exit 1
 run_node dist/scripts/prepare.js --fresh || exit 1
 
