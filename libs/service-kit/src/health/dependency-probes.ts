@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { kafkaSecurityFromEnv } from '../kafka/kafka-security';
 
 export type ProbeResult = { status: 'up' } | { status: 'down'; error: string };
 
@@ -21,6 +22,7 @@ export async function probeKafka(brokers: string[], timeoutMs = 3000): Promise<P
     connectionTimeout: timeoutMs,
     requestTimeout: timeoutMs,
     retry: { retries: 0 },
+    ...kafkaSecurityFromEnv(),
   });
   const admin = kafka.admin();
   try {

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type ITopicConfig } from 'kafkajs';
 import type { ServiceConfig } from '../config/service-config';
+import { kafkaSecurityFromEnv } from './kafka-security';
 
 export function createKafka(config: Pick<ServiceConfig, 'kafkaBrokers' | 'kafkaClientId'>): Kafka {
   return new Kafka({
@@ -8,6 +9,7 @@ export function createKafka(config: Pick<ServiceConfig, 'kafkaBrokers' | 'kafkaC
     logLevel: logLevel.NOTHING,
     connectionTimeout: 3000,
     requestTimeout: 10000,
+    ...kafkaSecurityFromEnv(),
   });
 }
 

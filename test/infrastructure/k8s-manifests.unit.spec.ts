@@ -1,0 +1,394 @@
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { Topics } from '@samad/events';
+import { agencies } from '@samad/reference-data';
+import { DEFAULT_PORTS, type ServiceName } from '@samad/service-kit';
+import { repoRoot } from '../support/environment';
+
+// The Kubernetes manifests cannot be applied here (no cluster), so they are checked against the code they
+// deploy: ports, health path, shutdown deadline, topic names and the agencies' Kafka ACLs.
+
+interface Probe {
+  httpGet?: { path: string; port: number | string };
+  tcpSocket?: { port: number | string };
+  periodSeconds?: number;
+  failureThreshold?: number;
+}
+interface Container {
+  args?: string[];
+  ports?: { name?: string; containerPort: number }[];
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
+  envFrom?: { configMapRef?: { name: string } }[];
+  readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  lifecycle?: { preStop?: { exec?: { command: string[] }; sleep?: { seconds: number } } };
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  securityContext?: {
+    allowPrivilegeEscalation?: boolean;
+    readOnlyRootFilesystem?: boolean;
+    capabilities?: { drop?: string[] };
+  };
+}
+interface PodSpec {
+  containers: Container[];
+  restartPolicy?: string;
+  terminationGracePeriodSeconds?: number;
+  securityContext?: { runAsNonRoot?: boolean };
+}
+interface AclRule {
+  type?: string;
+  resource: { type: string; name?: string; patternType?: string };
+  operations?: string[];
+  operation?: string;
+}
+interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  // Each test reads the slice of spec it knows; see the interfaces above.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec: any;
+}
+interface Kustomization {
+  namespace?: string;
+  resources?: string[];
+  configMapGenerator?: { name: string; envs?: string[] }[];
+  secretGenerator?: { name: string; envs?: string[] }[];
+  patches?: { target: { kind: string; name: string } }[];
+}
+
+const k8s = join(repoRoot, 'infra', 'k8s');
+const base = join(k8s, 'base');
+const overlayDir = join(k8s, 'overlays', 'hormozgan');
+
+const yamlFilesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.ya?ml$/.test(file))
+    .map((file) => join(dir, file))
+    .sort();
+
+const documentsOf = (file: string): unknown[] =>
+  parseAllDocuments(readFileSync(file, 'utf8'))
+    .map((doc) => doc.toJSON() as unknown)
+    .filter((doc) => doc !== null);
+
+const parseEnvFile = (file: string): Record<string, string> =>
+  Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+
+const kustomization = documentsOf(join(base, 'kustomization.yaml'))[0] as Kustomization;
+// A listed file that is missing is reported by the kustomization test below, not here.
+const manifests = (kustomization.resources ?? [])
+  .filter((file) => existsSync(join(base, file)))
+  .flatMap((file) => documentsOf(join(base, file))) as Manifest[];
+const config = parseEnvFile(join(base, kustomization.configMapGenerator?.[0]?.envs?.[0] ?? 'samad.env'));
+
+const find = (kind: string, name: string): Manifest => {
+  const found = manifests.find((m) => m.kind === kind && m.metadata.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} in infra/k8s/base`);
+  return found;
+};
+const all = (kind: string): Manifest[] => manifests.filter((m) => m.kind === kind);
+const podOf = (workload: Manifest): PodSpec => workload.spec.template.spec as PodSpec;
+
+const services = Object.keys(DEFAULT_PORTS) as ServiceName[];
+const serviceUsers = services.map((s) => `samad-${s}`);
+const agencyUser = (code: string): string => `agency-${code.toLowerCase()}`;
+const operationsOf = (rule: AclRule): string[] => rule.operations ?? (rule.operation ? [rule.operation] : []);
+const aclsOf = (user: Manifest): AclRule[] => (user.spec.authorization?.acls ?? []) as AclRule[];
+
+describe('Kubernetes manifests (infra/k8s)', () => {
+  it.each(yamlFilesUnder(k8s).map((file) => relative(k8s, file)))('%s parses as YAML', (file) => {
+    const docs = parseAllDocuments(readFileSync(join(k8s, file), 'utf8'));
+    expect(docs.flatMap((doc) => doc.errors.map((e) => e.message))).toEqual([]);
+    for (const doc of docs.map((d) => d.toJSON() as Partial<Manifest> | null).filter(Boolean)) {
+      expect(doc).toEqual(
+        expect.objectContaining({ apiVersion: expect.any(String), kind: expect.any(String) }),
+      );
+    }
+  });
+
+  it('base/kustomization.yaml lists every manifest in base, in namespace samad', () => {
+    const onDisk = yamlFilesUnder(base)
+      .map((file) => relative(base, file))
+      .filter((file) => file !== 'kustomization.yaml');
+    expect([...(kustomization.resources ?? [])].sort()).toEqual(onDisk);
+    expect(kustomization.namespace).toBe('samad');
+    expect(find('Namespace', 'samad')).toBeDefined();
+  });
+
+  it('the hormozgan overlay builds on base and patches only what base has', () => {
+    const overlay = documentsOf(join(overlayDir, 'kustomization.yaml'))[0] as Kustomization;
+    expect(overlay.resources).toContain('../../base');
+    for (const { target } of overlay.patches ?? []) expect(find(target.kind, target.name)).toBeDefined();
+    expect(overlay.secretGenerator?.map((g) => g.name).sort()).toEqual(['samad-auth-keys', 'samad-secrets']);
+  });
+
+  it('every Secret key a pod reads is in secrets.env.example, and none is in the ConfigMap', () => {
+    const example = parseEnvFile(join(overlayDir, 'secrets.env.example'));
+    const refs = [...all('Deployment'), ...all('Job')]
+      .flatMap((workload) => podOf(workload).containers.flatMap((c) => c.env ?? []))
+      .flatMap((e) =>
+        e.valueFrom?.secretKeyRef?.name === 'samad-secrets' ? [e.valueFrom.secretKeyRef.key] : [],
+      );
+    expect(refs).toContain('DATABASE_URL');
+    for (const key of refs) {
+      expect(example).toHaveProperty(key);
+      expect(config).not.toHaveProperty(key);
+    }
+  });
+
+  describe.each(services)('%s', (service) => {
+    const port = DEFAULT_PORTS[service];
+    // Looked up in each test, so a missing manifest fails the tests that need it, not the whole file.
+    let deployment: Manifest;
+    let pod: PodSpec;
+    let container: Container;
+    beforeEach(() => {
+      deployment = find('Deployment', service);
+      pod = podOf(deployment);
+      container = pod.containers[0];
+    });
+    const portNumber = (ref: number | string | undefined): number | undefined =>
+      typeof ref === 'number' ? ref : container.ports?.find((p) => p.name === ref)?.containerPort;
+
+    it(`runs dist/apps/${service}/src/main.js on port ${port} (DEFAULT_PORTS), bound to 0.0.0.0`, () => {
+      expect(container.args).toEqual([`dist/apps/${service}/src/main.js`]);
+      expect(existsSync(join(repoRoot, 'apps', service, 'src', 'main.ts'))).toBe(true);
+      expect(container.ports?.map((p) => p.containerPort)).toEqual([port]);
+      expect(config[`${service.toUpperCase()}_PORT`]).toBe(String(port));
+      expect(config.HOST).toBe('0.0.0.0');
+    });
+
+    it('reads the ConfigMap, DATABASE_URL from the Secret and its own Kafka user', () => {
+      expect(container.envFrom).toContainEqual({ configMapRef: { name: 'samad-config' } });
+      const env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e]));
+      expect(env.DATABASE_URL.valueFrom?.secretKeyRef).toEqual({
+        name: 'samad-secrets',
+        key: 'DATABASE_URL',
+      });
+      expect(env.KAFKA_SASL_USERNAME.value).toBe(`samad-${service}`);
+      expect(env.KAFKA_SASL_PASSWORD.valueFrom?.secretKeyRef?.name).toBe(`samad-${service}`);
+      expect(find('KafkaUser', `samad-${service}`)).toBeDefined();
+    });
+
+    it('is ready on GET /health, and its liveness does not hang on Kafka or PostgreSQL', () => {
+      expect(container.readinessProbe?.httpGet?.path).toBe('/health');
+      expect(portNumber(container.readinessProbe?.httpGet?.port)).toBe(port);
+      const liveness = container.livenessProbe;
+      const lenient =
+        liveness?.tcpSocket !== undefined ||
+        (liveness?.failureThreshold ?? 3) * (liveness?.periodSeconds ?? 10) >= 60;
+      expect(lenient).toBe(true);
+      expect(portNumber(liveness?.tcpSocket?.port ?? liveness?.httpGet?.port)).toBe(port);
+    });
+
+    it('gets longer to stop than SHUTDOWN_TIMEOUT_MS plus its preStop pause', () => {
+      const shutdownMs = Number(config.SHUTDOWN_TIMEOUT_MS ?? 10000);
+      const preStop = container.lifecycle?.preStop;
+      const preStopMs =
+        1000 *
+        Number(
+          preStop?.sleep?.seconds ?? (preStop?.exec?.command[0] === 'sleep' ? preStop.exec.command[1] : 0),
+        );
+      expect((pod.terminationGracePeriodSeconds ?? 30) * 1000).toBeGreaterThan(shutdownMs + preStopMs);
+    });
+
+    it('runs as non-root on a read-only filesystem with no capabilities, within set resources', () => {
+      expect(pod.securityContext?.runAsNonRoot).toBe(true);
+      expect(container.securityContext).toMatchObject({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        capabilities: { drop: ['ALL'] },
+      });
+      for (const kind of ['requests', 'limits'] as const) {
+        expect(Object.keys(container.resources?.[kind] ?? {}).sort()).toEqual(['cpu', 'memory']);
+      }
+    });
+
+    it('keeps at least 2 replicas (or an autoscaler that does), with a disruption budget', () => {
+      const hpa = all('HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === service);
+      if (hpa) {
+        expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
+        expect(deployment.spec.replicas).toBeUndefined(); // the autoscaler owns the count
+      } else {
+        expect(deployment.spec.replicas).toBeGreaterThanOrEqual(2);
+      }
+      const selector = deployment.spec.selector.matchLabels as Record<string, string>;
+      expect(find('PodDisruptionBudget', service).spec.selector.matchLabels).toEqual(selector);
+    });
+
+    it('is reachable through its Service and NetworkPolicy on its port', () => {
+      const svc = find('Service', service);
+      expect(svc.spec.ports.map((p: { port: number }) => p.port)).toEqual([port]);
+      expect(portNumber(svc.spec.ports[0].targetPort)).toBe(port);
+      const ingress = find('NetworkPolicy', `${service}-ingress`);
+      expect(ingress.spec.podSelector.matchLabels).toEqual(deployment.spec.selector.matchLabels);
+      expect(
+        ingress.spec.ingress.flatMap((r: { ports: { port: number }[] }) => r.ports.map((p) => p.port)),
+      ).toEqual([port]);
+    });
+  });
+
+  it('lets every Samad pod out only to Kafka, PostgreSQL and DNS, and nothing in by default', () => {
+    type Selector = {
+      matchLabels?: Record<string, string>;
+      matchExpressions?: { key: string; operator: string; values: string[] }[];
+    };
+    const selects = (selector: Selector, labels: Record<string, string>): boolean =>
+      Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v) &&
+      (selector.matchExpressions ?? []).every((e) => e.operator === 'In' && e.values.includes(labels[e.key]));
+    const egress = find('NetworkPolicy', 'samad-egress').spec;
+    const deny = find('NetworkPolicy', 'samad-default-deny').spec;
+    for (const workload of [...all('Deployment'), ...all('Job')]) {
+      const labels = workload.spec.template.metadata.labels as Record<string, string>;
+      expect(selects(egress.podSelector, labels)).toBe(true);
+      expect(selects(deny.podSelector, labels)).toBe(true);
+    }
+    expect(deny.ingress ?? []).toEqual([]);
+    const ports = egress.egress.flatMap((rule: { ports: { port: number }[] }) =>
+      rule.ports.map((p) => p.port),
+    );
+    expect([...new Set(ports)].sort()).toEqual([53, 5432, 9093]);
+  });
+
+  it('autoscales intake for the bursts of a provincial trip', () => {
+    expect(find('HorizontalPodAutoscaler', 'intake').spec.scaleTargetRef).toMatchObject({
+      kind: 'Deployment',
+      name: 'intake',
+    });
+  });
+
+  it('the samad-prepare Job runs scripts/prepare.ts from the same image, as non-root', () => {
+    const pod = podOf(find('Job', 'samad-prepare'));
+    expect(pod.containers[0].args).toEqual(['dist/scripts/prepare.js']);
+    expect(existsSync(join(repoRoot, 'scripts', 'prepare.ts'))).toBe(true);
+    expect(pod.restartPolicy).toBe('Never');
+    expect(pod.securityContext?.runAsNonRoot).toBe(true);
+    expect(pod.containers[0].securityContext?.readOnlyRootFilesystem).toBe(true);
+  });
+
+  describe('Kafka (Strimzi)', () => {
+    const topics = all('KafkaTopic');
+    const topic = (name: string): Manifest | undefined =>
+      topics.find((t) => (t.spec.topicName ?? t.metadata.name) === name);
+
+    it('samad.request-events: 12 partitions (as KAFKA_TOPIC_PARTITIONS), 3 replicas, 2 in sync', () => {
+      const spec = topic(Topics.requestEvents)?.spec;
+      expect(spec).toMatchObject({ partitions: 12, replicas: 3, config: { 'min.insync.replicas': 2 } });
+      expect(config.KAFKA_TOPIC_PARTITIONS).toBe(String(spec.partitions));
+    });
+
+    it('declares exactly the project topics: request events, dead letters, one per agency', () => {
+      const expected = [
+        Topics.requestEvents,
+        Topics.deadLetter,
+        ...agencies.map((a) => Topics.agency(a.code)),
+      ];
+      expect(topics.map((t) => t.spec.topicName ?? t.metadata.name).sort()).toEqual(expected.sort());
+      for (const t of topics) expect(t.apiVersion).toBe('kafka.strimzi.io/v1beta2');
+    });
+
+    it('has a user for every service and every agency, and no other', () => {
+      const expected = [...serviceUsers, 'samad-prepare', ...agencies.map((a) => agencyUser(a.code))];
+      expect(
+        all('KafkaUser')
+          .map((u) => u.metadata.name)
+          .sort(),
+      ).toEqual(expected.sort());
+      for (const user of all('KafkaUser')) expect(user.spec.authorization.type).toBe('simple');
+    });
+
+    it.each(services)('samad-%s reads request events in its own consumer group', (service) => {
+      const acls = aclsOf(find('KafkaUser', `samad-${service}`));
+      const allows = (type: string, name: string, operation: string): boolean =>
+        acls.some(
+          (r) => r.resource.type === type && r.resource.name === name && operationsOf(r).includes(operation),
+        );
+      expect(allows('topic', Topics.requestEvents, 'Read')).toBe(true);
+      expect(allows('group', `samad-${service}`, 'Read')).toBe(true);
+      expect(allows('topic', Topics.deadLetter, 'Write')).toBe(true);
+      expect(allows('topic', Topics.requestEvents, 'Write')).toBe(service === 'intake'); // the relay
+    });
+
+    it.each(agencies.map((a) => a.code))(
+      'agency-%s may only read its own topic, in groups of its own prefix',
+      (code) => {
+        const acls = aclsOf(find('KafkaUser', agencyUser(code)));
+        const resources = acls.map(
+          (r) => `${r.resource.type}:${r.resource.patternType ?? 'literal'}:${r.resource.name}`,
+        );
+        expect(resources.sort()).toEqual([
+          `group:prefix:${agencyUser(code)}-`,
+          `topic:literal:${Topics.agency(code)}`,
+        ]);
+        for (const rule of acls) {
+          expect(rule.type ?? 'allow').toBe('allow');
+          expect(operationsOf(rule).every((op) => op === 'Read' || op === 'Describe')).toBe(true);
+        }
+        expect(acls.some((r) => r.resource.type === 'topic' && operationsOf(r).includes('Read'))).toBe(true);
+      },
+    );
+
+    it('no service but agency may write the agencies topics', () => {
+      const writers = all('KafkaUser').filter((user) =>
+        aclsOf(user).some(
+          (r) =>
+            r.resource.type === 'topic' &&
+            (r.resource.name ?? '').startsWith('samad.agency.') &&
+            operationsOf(r).some((op) => op === 'Write' || op === 'All'),
+        ),
+      );
+      expect(writers.map((u) => u.metadata.name)).toEqual(['samad-agency']);
+    });
+  });
+
+  it('the Dockerfile builds with tsc and runs dist/ as a non-root user', () => {
+    const dockerfile = readFileSync(join(k8s, 'Dockerfile'), 'utf8');
+    expect(dockerfile.match(/^FROM node:20\S* AS \w+$/gm)).toHaveLength(2);
+    expect(dockerfile).toContain('npx tsc -b tsconfig.build.json');
+    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    expect(dockerfile).toMatch(/^USER [1-9]\d*:[1-9]\d*$/m);
+    expect(dockerfile).toMatch(/^ENTRYPOINT \["node", "-r", "\.\/scripts\/register-paths\.js"\]$/m);
+    expect(existsSync(join(repoRoot, 'scripts', 'register-paths.js'))).toBe(true);
+  });
+
+  // kubectl's built-in kustomize resolves every reference offline; where kubectl is missing, say so.
+  const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+  (kubectl ? it : it.skip)('kubectl kustomize builds base and the hormozgan overlay', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'samad-k8s-'));
+    try {
+      cpSync(k8s, copy, { recursive: true });
+      const overlay = join(copy, 'overlays', 'hormozgan');
+      // The files an operator makes from the examples (README, "Secrets"); kustomize only reads them.
+      cpSync(join(overlay, 'secrets.env.example'), join(overlay, 'secrets.env'));
+      mkdirSync(join(overlay, 'auth'), { recursive: true });
+      for (const key of ['signing-key.pem', 'public-key.pem'])
+        writeFileSync(join(overlay, 'auth', key), 'test\n');
+      for (const dir of [join(copy, 'base'), overlay]) {
+        const built = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+        expect(built.stderr).toBe('');
+        expect(built.status).toBe(0);
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+  if (!kubectl) console.warn('k8s-manifests: kubectl not found, skipping the kustomize build check');
+});
