@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Topics } from '@samad/events';
 import { runEventStoreMigrations } from '@samad/event-store';
+import { runPersonalDataMigrations } from '@samad/personal-data';
 import { agencies } from '@samad/reference-data';
 import { createKafka, ensureTopics, runSchemaMigrations } from '@samad/service-kit';
 import { intakeMigrations } from '../apps/intake/src/infrastructure/intake.migrations';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   await ensureDatabase();
   await runEventStoreMigrations(databaseUrl);
   console.log('samad: event store migrated');
+  await runPersonalDataMigrations(databaseUrl);
+  console.log('samad: personal-data vault migrated');
   const schemas = {
     intake: intakeMigrations,
     routing: routingMigrations,

@@ -29,7 +29,14 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${portOf(s)}`;
     console.log(`  ${s.padEnd(10)} ${base}   API docs ${base}/docs   health ${base}/health`);
   }
-  console.log(`  kafka      ${process.env.KAFKA_BROKERS}    postgres ${process.env.DATABASE_URL}\n`);
+  console.log(`  kafka      ${process.env.KAFKA_BROKERS}    postgres ${process.env.DATABASE_URL}`);
+  if (process.env.SAMAD_DEMO_USERS === '1') {
+    console.log(
+      '  sign in    POST /api/auth/login as operator1, supervisor1, auditor1, admin1 or staff.<agency> ' +
+        '(e.g. staff.abfa), password samad-demo',
+    );
+  }
+  console.log('');
 }
 
 void main();

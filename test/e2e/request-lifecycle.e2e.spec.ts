@@ -11,15 +11,37 @@ const url = (service: keyof typeof ports, path: string): string =>
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function call(method: string, target: string, body?: unknown, headers: Record<string, string> = {}) {
+async function call(
+  method: string,
+  target: string,
+  { body, as, headers = {} }: { body?: unknown; as?: string; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(target, {
     method,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      ...(as && { authorization: `Bearer ${await tokenOf(as)}` }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Json };
 }
+
+// Everyone signs in for real, as the demo users `npm start` creates (scripts/test.sh sets SAMAD_DEMO_USERS=1).
+const tokens = new Map<string, string>();
+async function tokenOf(username: string): Promise<string> {
+  if (!tokens.has(username)) {
+    const res = await call('POST', url('intake', '/api/auth/login'), {
+      body: { username, password: 'samad-demo' },
+    });
+    expect(res.status).toBe(200);
+    tokens.set(username, res.body.accessToken as string);
+  }
+  return tokens.get(username)!;
+}
+const staffOf = (agency: string): string => `staff.${agency.toLowerCase()}`;
 
 const citizen = { nationalCode: '0499370899', fullName: 'علي كريمي', mobile: '۰۹۱۲۳۴۵۶۷۸۹' };
 const registration = (categoryCode: string, countyCode: string, extra: Json = {}) => ({
@@ -34,18 +56,17 @@ const registration = (categoryCode: string, countyCode: string, extra: Json = {}
 });
 
 async function register(categoryCode: string, countyCode: string, headers: Record<string, string> = {}) {
-  const res = await call(
-    'POST',
-    url('intake', '/api/requests'),
-    registration(categoryCode, countyCode),
+  const res = await call('POST', url('intake', '/api/requests'), {
+    body: registration(categoryCode, countyCode),
+    as: 'operator1',
     headers,
-  );
+  });
   expect(res.status).toBe(201);
   return res.body.trackingCode as string;
 }
 
 const inboxOf = async (agency: string, status = 'open') =>
-  (await call('GET', url('agency', `/api/agency/inbox?agency=${agency}&status=${status}`))).body
+  (await call('GET', url('agency', `/api/agency/inbox?status=${status}`), { as: staffOf(agency) })).body
     .items as Json[];
 
 const waitInInbox = (agency: string, code: string) =>
@@ -54,7 +75,7 @@ const waitInInbox = (agency: string, code: string) =>
   );
 
 const historyOf = async (code: string) =>
-  (await call('GET', url('reporting', `/api/requests/${code}/history`))).body;
+  (await call('GET', url('reporting', `/api/requests/${code}/history`), { as: 'auditor1' })).body;
 
 describe('the request lifecycle end to end: intake → routing → agency → reporting over Kafka', () => {
   const services: RunningService[] = [];
@@ -86,16 +107,24 @@ describe('the request lifecycle end to end: intake → routing → agency → re
     );
     expect(published.value).not.toContain(citizen.nationalCode); // an agency gets contact data only
 
-    const ack = await call('POST', url('agency', `/api/agency/requests/${code}/acknowledge?agency=ABFA`));
+    const ack = await call('POST', url('agency', `/api/agency/requests/${code}/acknowledge`), {
+      as: 'staff.abfa',
+    });
     expect(ack.status).toBeLessThan(300);
-    const answer = await call('POST', url('agency', `/api/agency/requests/${code}/answer?agency=ABFA`), {
-      outcome: 'positive',
-      text: 'لوله اصلی تعمیر شد و آب وصل است.',
+    // Another agency's staff cannot touch it: the same 404 as a request that does not exist.
+    const foreign = await call('POST', url('agency', `/api/agency/requests/${code}/answer`), {
+      as: 'staff.bargh',
+      body: { outcome: 'negative', text: 'مربوط به ما نیست' },
+    });
+    expect(foreign.status).toBe(404);
+    const answer = await call('POST', url('agency', `/api/agency/requests/${code}/answer`), {
+      as: 'staff.abfa',
+      body: { outcome: 'positive', text: 'لوله اصلی تعمیر شد و آب وصل است.' },
     });
     expect(answer.status).toBeLessThan(300);
 
     const summary = await waitFor('the answer in the summary', async () => {
-      const { body } = await call('GET', url('reporting', '/api/reports/summary'));
+      const { body } = await call('GET', url('reporting', '/api/reports/summary'), { as: 'supervisor1' });
       return body.byStatus?.answered >= 1 ? body : undefined;
     });
     expect(summary.timeToAnswer.answered).toBeGreaterThanOrEqual(1);
@@ -109,21 +138,26 @@ describe('the request lifecycle end to end: intake → routing → agency → re
       'RequestAnswered',
     ]);
     expect(history.events.map((e: Json) => Number(e.revision))).toEqual([0, 1, 2, 3]);
-    for (const event of history.events) {
-      expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(event.actor).toEqual(expect.objectContaining({ role: expect.any(String) }));
-    }
+    for (const event of history.events) expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
+    // Each fact names who caused it: the signed-in user, or the service that reacted.
+    expect(history.events.map((e: Json) => e.actor)).toEqual([
+      { id: 'operator1', role: 'operator' },
+      expect.objectContaining({ role: 'system' }),
+      { id: 'staff.abfa', role: 'agency_staff' },
+      { id: 'staff.abfa', role: 'agency_staff' },
+    ]);
     expect(history.verification.ok).toBe(true);
   });
 
   it('puts a request whose category has no rule in the manual queue, and a supervisor routes it', async () => {
     const code = await register('GEN-OTHER', 'MIN');
     await waitFor('the manual queue', async () => {
-      const { body } = await call('GET', url('routing', '/api/routing/manual-queue'));
+      const { body } = await call('GET', url('routing', '/api/routing/manual-queue'), { as: 'supervisor1' });
       return (body.items as Json[]).find((i) => i.trackingCode === code);
     });
     const routed = await call('POST', url('routing', `/api/routing/requests/${code}/route`), {
-      agencyCode: 'OSTANDARI',
+      as: 'supervisor1',
+      body: { agencyCode: 'OSTANDARI' },
     });
     expect(routed.status).toBe(200);
     await waitInInbox('OSTANDARI', code);
@@ -132,8 +166,9 @@ describe('the request lifecycle end to end: intake → routing → agency → re
   it('sends a request returned as not responsible on to the next agency', async () => {
     const code = await register('MUN-WASTE', 'QSM'); // Qeshm: the free zone first, the municipality as fallback
     await waitInInbox('QFZ', code);
-    const returned = await call('POST', url('agency', `/api/agency/requests/${code}/return?agency=QFZ`), {
-      reason: 'این محله در محدوده منطقه آزاد نیست',
+    const returned = await call('POST', url('agency', `/api/agency/requests/${code}/return`), {
+      as: 'staff.qfz',
+      body: { reason: 'این محله در محدوده منطقه آزاد نیست' },
     });
     expect(returned.status).toBeLessThan(300);
     await waitInInbox('SHAHRDARI', code);
@@ -156,7 +191,8 @@ describe('the request lifecycle end to end: intake → routing → agency → re
     const code = await register('GAS-LEAK', 'BND');
     await waitInInbox('GAS', code);
     const before = await historyOf(code);
-    const summaryBefore = (await call('GET', url('reporting', '/api/reports/summary'))).body;
+    const summaryBefore = (await call('GET', url('reporting', '/api/reports/summary'), { as: 'supervisor1' }))
+      .body;
 
     const requestTopic = await new KafkaTopicReader(Topics.requestEvents).start();
     const registered = await waitFor('the registered event on the request topic', async () =>
@@ -186,7 +222,8 @@ describe('the request lifecycle end to end: intake → routing → agency → re
     }
     const after = await historyOf(code);
     expect(after.events).toHaveLength(before.events.length);
-    const summaryAfter = (await call('GET', url('reporting', '/api/reports/summary'))).body;
+    const summaryAfter = (await call('GET', url('reporting', '/api/reports/summary'), { as: 'supervisor1' }))
+      .body;
     expect(summaryAfter.total).toBe(summaryBefore.total);
     expect((await inboxOf('GAS')).filter((i) => i.trackingCode === code)).toHaveLength(1);
   });

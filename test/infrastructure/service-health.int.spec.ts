@@ -41,10 +41,36 @@ describe('a service process and its /health', () => {
     await waitForHttp(service.baseUrl, '/health', 200);
   }, 120000);
 
-  it('serves its OpenAPI document at /docs', async () => {
+  it('serves its OpenAPI document at /docs, naming the bearer token scheme and each endpoint’s roles', async () => {
     const res = await fetch(`${service.baseUrl}/docs-json`);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { info: { title: string } }).info.title).toBe('Samad routing service');
+    const document = (await res.json()) as {
+      info: { title: string };
+      components: { securitySchemes: Record<string, unknown> };
+      paths: Record<string, Record<string, { security?: unknown[]; 'x-samad-roles'?: string[] }>>;
+    };
+    expect(document.info.title).toBe('Samad routing service');
+    expect(document.components.securitySchemes).toHaveProperty('bearer');
+    expect(document.paths['/api/routing/requests/{code}/route'].post).toMatchObject({
+      security: [{ bearer: [] }],
+      'x-samad-roles': ['supervisor'],
+    });
+  });
+
+  it('loads the Swagger UI under a policy that allows its own scripts, and locks the API down', async () => {
+    const page = await fetch(`${service.baseUrl}/docs`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('upgrade-insecure-requests');
+    for (const [, script] of html.matchAll(/<script src="([^"]+)"/g)) {
+      const asset = await fetch(new URL(script, page.url)); // resolved as the browser would
+      expect(asset.status).toBe(200);
+    }
+    const api = await fetch(`${service.baseUrl}/api/routing/rules`);
+    expect(api.status).toBe(401);
+    expect(api.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
   });
 });
 
@@ -53,6 +79,14 @@ describe('a service process at start and stop', () => {
     const service = startService('intake', 13101, { KAFKA_BROKERS: 'not a broker list' });
     expect(await service.exited).toBe(78);
     expect(service.output()).toContain('invalid configuration: KAFKA_BROKERS: must be host:port');
+  });
+
+  it('refuses to start without the key that verifies access tokens, naming the variable', async () => {
+    const service = startService('routing', 13105, { AUTH_PUBLIC_KEY_FILE: '/nonexistent/public-key.pem' });
+    expect(await service.exited).toBe(78);
+    expect(service.output()).toContain(
+      'invalid configuration: AUTH_PUBLIC_KEY_FILE: cannot read a public key',
+    );
   });
 
   it('answers 503 naming PostgreSQL when the database becomes unreachable, and 200 when it is back', async () => {

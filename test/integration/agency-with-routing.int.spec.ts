@@ -2,6 +2,7 @@
 // in the store are routed, land in the right inbox and topic, and are handled over HTTP.
 import { Topics, validateIntegrationEvent } from '@samad/events';
 import { formatJalali, trackingCodeFromNumber } from '@samad/request-lifecycle';
+import { bearer } from '../support/auth';
 import { waitFor } from '../support/environment';
 import { startInProcess, type InProcessService } from '../support/in-process-service';
 import { KafkaTopicReader } from '../support/kafka-topic-reader';
@@ -31,20 +32,35 @@ describe('agency service', () => {
     await flow?.close();
   });
 
-  const call = async (service: InProcessService, method: string, path: string, body?: unknown) => {
+  const call = async (
+    service: InProcessService,
+    method: string,
+    path: string,
+    auth: Record<string, string>,
+    body?: unknown,
+  ) => {
     const res = await fetch(`${service.baseUrl}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', 'x-samad-actor': 'staff-12' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Json };
   };
 
-  const act = (agencyCode: string, code: string, action: string, body?: object) =>
-    call(agency, 'POST', `/api/agency/requests/${code}/${action}?agency=${agencyCode}`, body);
+  /** A staff member of the agency; the token names the agency, the query repeats it (allowed when equal). */
+  const staffOf = (agencyCode: string) => bearer('agency_staff', { agency: agencyCode, sub: 'staff-12' });
+
+  const act = async (agencyCode: string, code: string, action: string, body?: object) =>
+    call(
+      agency,
+      'POST',
+      `/api/agency/requests/${code}/${action}?agency=${agencyCode}`,
+      await staffOf(agencyCode),
+      body,
+    );
 
   const inbox = async (agencyCode: string, status = 'open'): Promise<Json[]> => {
-    const res = await call(agency, 'GET', `/api/agency/inbox?agency=${agencyCode}&status=${status}`);
+    const res = await call(agency, 'GET', `/api/agency/inbox?status=${status}`, await staffOf(agencyCode));
     expect(res.status).toBe(200);
     return res.body.items;
   };
@@ -92,10 +108,16 @@ describe('agency service', () => {
     });
 
     it('refuses an unknown agency or filter, naming the field', async () => {
-      const unknownAgency = await call(agency, 'GET', '/api/agency/inbox?agency=NOPE');
+      const supervisor = await bearer('supervisor');
+      const unknownAgency = await call(agency, 'GET', '/api/agency/inbox?agency=NOPE', supervisor);
       expect(unknownAgency.status).toBe(400);
       expect(unknownAgency.body.errors).toEqual([expect.objectContaining({ field: 'agency' })]);
-      const unknownFilter = await call(agency, 'GET', '/api/agency/inbox?agency=ABFA&status=late');
+      const unknownFilter = await call(
+        agency,
+        'GET',
+        '/api/agency/inbox?agency=ABFA&status=late',
+        supervisor,
+      );
       expect(unknownFilter.status).toBe(400);
       expect(unknownFilter.body.errors).toEqual([expect.objectContaining({ field: 'status' })]);
     });
@@ -182,7 +204,12 @@ describe('agency service', () => {
       const badCode = await act('ABFA', '12345', 'acknowledge');
       expect(badCode.status).toBe(400);
       expect(badCode.body.errors).toEqual([expect.objectContaining({ field: 'trackingCode' })]);
-      const unknownAgency = await act('NOPE', code, 'acknowledge');
+      const unknownAgency = await call(
+        agency,
+        'POST',
+        `/api/agency/requests/${code}/acknowledge?agency=NOPE`,
+        await staffOf('ABFA'),
+      );
       expect(unknownAgency.status).toBe(400);
       const emptyAnswer = await act('ABFA', code, 'answer', { outcome: 'positive', text: '' });
       expect(emptyAnswer.status).toBe(400);
@@ -218,7 +245,7 @@ describe('agency service', () => {
 
       await waitUntilGone('ABFA', code);
       const queued = await waitFor(`${code} in the manual queue`, async () => {
-        const { body } = await call(routing, 'GET', '/api/routing/manual-queue');
+        const { body } = await call(routing, 'GET', '/api/routing/manual-queue', await bearer('supervisor'));
         return (body.items as Json[]).find((item) => item.trackingCode === code);
       });
       expect(queued.reason).toContain('every responsible agency returned it: ABFA');

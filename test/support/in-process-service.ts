@@ -1,5 +1,6 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   JsonLogger,
   configureHttpApp,
@@ -16,9 +17,17 @@ export interface InProcessService {
   close: () => Promise<void>;
 }
 
+// Token settings of the run (keys directory, issuer, audience) reach in-process services as they reach processes.
+const authEnv = (): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => entry[0].startsWith('AUTH_') && entry[1] !== undefined,
+    ),
+  );
+
 /**
  * Runs one service's real module in the test process, on the real test database and broker, with the
- * same filters and pipes as production; listens on an ephemeral port so tests talk plain HTTP to it.
+ * same filters, pipes, guard and headers as production; listens on an ephemeral port so tests talk plain HTTP to it.
  */
 export async function startInProcess(
   service: ServiceName,
@@ -29,10 +38,13 @@ export async function startInProcess(
     DATABASE_URL: testEnv.databaseUrl,
     KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...authEnv(),
     ...env,
   });
-  const app = await NestFactory.create(module(config), { logger: new JsonLogger(service, config.logLevel) });
-  configureHttpApp(app);
+  const app = await NestFactory.create<NestExpressApplication>(module(config), {
+    logger: new JsonLogger(service, config.logLevel),
+  });
+  configureHttpApp(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, config, baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };

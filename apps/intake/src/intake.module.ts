@@ -7,6 +7,9 @@ import {
   type ServiceConfig,
 } from '@samad/service-kit';
 import { GetCatalogHttpController } from './catalog/get-catalog.http.controller';
+import { EraseCitizenHandler } from './erase-citizen/erase-citizen.handler';
+import { EraseCitizenHttpController } from './erase-citizen/erase-citizen.http.controller';
+import { LoginModule } from './login/login.module';
 import { RequestIndexConsumer } from './read-model/request-index.consumer';
 import { RecordFollowUpHttpController } from './record-follow-up/record-follow-up.http.controller';
 import { RegisterRequestHandler } from './register-request/register-request.handler';
@@ -23,6 +26,7 @@ export class IntakeModule {
         ServiceKitModule.forService(config),
         databaseModule(config),
         MessagingModule.forService(config),
+        LoginModule.register(config),
       ],
       controllers: [
         GetCatalogHttpController,
@@ -30,9 +34,11 @@ export class IntakeModule {
         SearchRequestsHttpController,
         RecordFollowUpHttpController,
         TrackRequestHttpController,
+        EraseCitizenHttpController,
       ],
       providers: [
         RegisterRequestHandler,
+        EraseCitizenHandler,
         RequestIndexConsumer,
         // The store → Kafka relay runs here; a PostgreSQL leader lock lets only one replica publish at a time.
         RequestEventRelayHost,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@samad/event-store';
 import { nationalCodeCheckDigit, requestStreamName, toPersianDigits } from '@samad/request-lifecycle';
 import { EVENT_STORE } from '@samad/service-kit';
+import { bearer } from '../../../test/support/auth';
 import { startInProcess, type InProcessService } from '../../../test/support/in-process-service';
 export { waitFor } from '../../../test/support/environment';
 import { IntakeModule } from '../src/intake.module';
@@ -65,6 +66,11 @@ export const registrationBody = (overrides: Record<string, unknown> = {}): Recor
   ...overrides,
 });
 
+/** An operator's token; `sub` names the operator in event metadata. */
+export const asOperator = (sub = 'operator-test'): Promise<Record<string, string>> =>
+  bearer('operator', { sub });
+
+/** POSTs JSON as an operator unless the headers carry another Authorization. */
 export async function post(
   baseUrl: string,
   path: string,
@@ -73,9 +79,18 @@ export async function post(
 ): Promise<Response> {
   return fetch(`${baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...(await asOperator()), ...headers },
     body: JSON.stringify(body),
   });
+}
+
+/** GETs as an operator unless the headers carry another Authorization. */
+export async function get(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, { headers: { ...(await asOperator()), ...headers } });
 }
 
 export async function streamOf(store: EventStore, trackingCode: string): Promise<RecordedEvent[]> {

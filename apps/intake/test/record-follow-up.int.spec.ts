@@ -1,5 +1,5 @@
 import { trackingCodeFromNumber } from '@samad/request-lifecycle';
-import { post, register, startIntake, streamOf, type IntakeUnderTest } from './intake-test-kit';
+import { asOperator, post, register, startIntake, streamOf, type IntakeUnderTest } from './intake-test-kit';
 
 describe('POST /api/requests/{code}/follow-ups', () => {
   let intake: IntakeUnderTest;
@@ -12,10 +12,13 @@ describe('POST /api/requests/{code}/follow-ups', () => {
     await intake.close();
   });
 
-  const followUp = (code: string, body: unknown) =>
-    post(intake.baseUrl, `/api/requests/${encodeURIComponent(code)}/follow-ups`, body, {
-      'x-samad-actor': 'operator-9',
-    });
+  const followUp = async (code: string, body: unknown) =>
+    post(
+      intake.baseUrl,
+      `/api/requests/${encodeURIComponent(code)}/follow-ups`,
+      body,
+      await asOperator('operator-9'),
+    );
 
   it('appends the follow-up to the request’s stream, normalised', async () => {
     const { trackingCode } = await register(intake.baseUrl);

@@ -7,7 +7,9 @@ import {
 } from '@samad/request-lifecycle';
 import { registrationSha256 } from '../src/register-request/register-request.handler';
 import {
+  asOperator,
   citizen,
+  get,
   persian,
   post,
   randomMobile,
@@ -61,7 +63,7 @@ describe('intake: registering requests and the catalog', () => {
       description: 'آب  محله ي ما قطع است',
     });
 
-    const res = await post(intake.baseUrl, '/api/requests', body, { 'x-samad-actor': 'operator-17' });
+    const res = await post(intake.baseUrl, '/api/requests', body, await asOperator('operator-17'));
     expect(res.status).toBe(201);
     const created = (await res.json()) as Registered;
     expect(created).toEqual({
@@ -261,7 +263,7 @@ describe('intake: registering requests and the catalog', () => {
 
       const res = await post(intake.baseUrl, '/api/requests', body, {
         'idempotency-key': key,
-        'x-samad-actor': 'operator-crash',
+        ...(await asOperator('operator-crash')),
       });
       expect(res.status).toBe(201);
       expect(res.headers.get('idempotent-replayed')).toBe('true');
@@ -283,7 +285,7 @@ describe('intake: registering requests and the catalog', () => {
 
   describe('GET /api/catalog', () => {
     it('lists the 13 counties, the categories with deadlines, the kinds and the channels in Persian', async () => {
-      const res = await fetch(`${intake.baseUrl}/api/catalog`);
+      const res = await get(intake.baseUrl, '/api/catalog');
       expect(res.status).toBe(200);
       const catalog = (await res.json()) as {
         counties: { code: string; nameFa: string }[];

@@ -1,6 +1,7 @@
 import { handleRequestCommand } from '@samad/service-kit';
 import {
   citizen,
+  get,
   persian,
   randomMobile,
   randomNationalCode,
@@ -31,7 +32,7 @@ describe('GET /api/requests?nationalCode=|mobile= (a caller’s earlier requests
   const search = async (
     query: string,
   ): Promise<{ status: number; body: { items?: Found[]; errors?: unknown[] } }> => {
-    const res = await fetch(`${intake.baseUrl}/api/requests?${query}`);
+    const res = await get(intake.baseUrl, `/api/requests?${query}`);
     return { status: res.status, body: (await res.json()) as { items?: Found[] } };
   };
   const found = (query: string, count: number): Promise<Found[]> =>

@@ -10,6 +10,7 @@ import {
   type RequestCommand,
 } from '@samad/request-lifecycle';
 import { encodeRecordedRequestEvent, handleRequestCommand, type ActorIdentity } from '@samad/service-kit';
+import { bearer } from '../../../test/support/auth';
 import { testEnv, waitFor } from '../../../test/support/environment';
 import { startInProcess, type InProcessService } from '../../../test/support/in-process-service';
 import { ReportingModule } from '../src/reporting.module';
@@ -137,7 +138,7 @@ describe('reporting service (real PostgreSQL, Kafka and event store)', () => {
     run({ type: 'RecordFollowUp', data: { trackingCode, now, note, channel: 'phone' } }, operator);
 
   const get = async <T>(path: string): Promise<{ status: number; type: string; body: T }> => {
-    const res = await fetch(`${service.baseUrl}${path}`);
+    const res = await fetch(`${service.baseUrl}${path}`, { headers: await bearer('auditor') });
     return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as T };
   };
 

@@ -4,6 +4,7 @@ import { Topics } from '@samad/events';
 import { addWorkingDays, formatJalali, trackingCodeFromNumber } from '@samad/request-lifecycle';
 import { encodeRecordedRequestEvent, handleRequestCommand } from '@samad/service-kit';
 import { startInProcess, type InProcessService } from '../../../test/support/in-process-service';
+import { bearer } from '../../../test/support/auth';
 import { waitFor } from '../../../test/support/environment';
 import { RoutingModule } from '../src/routing.module';
 import { RequestFlow } from '../../../test/support/request-flow';
@@ -30,15 +31,18 @@ describe('routing service', () => {
   });
 
   const get = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${routing.baseUrl}${path}`);
+    const res = await fetch(`${routing.baseUrl}${path}`, { headers: await bearer('supervisor') });
     expect(res.status).toBe(200);
     return (await res.json()) as T;
   };
 
-  const routeBySupervisor = (trackingCode: string, body: object) =>
+  const routeBySupervisor = async (trackingCode: string, body: object) =>
     fetch(`${routing.baseUrl}/api/routing/requests/${trackingCode}/route`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-samad-actor': 'supervisor-3' },
+      headers: {
+        'content-type': 'application/json',
+        ...(await bearer('supervisor', { sub: 'supervisor-3' })),
+      },
       body: JSON.stringify(body),
     });
 

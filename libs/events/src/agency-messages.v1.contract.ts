@@ -24,12 +24,20 @@ import {
 
 // Messages on an agency's own topic (Topics.agency(code)), keyed by streamId like the request topic.
 // They carry only the personal data an agency needs to contact the citizen: name and mobile, never the
-// national code. The envelope reuses the source event's eventId, so agency consumers deduplicate on it.
+// national code, and once a citizen's personal data is erased not even those (AgencyErasedCitizenContactV1).
+// The envelope reuses the source event's eventId, so agency consumers deduplicate on it.
 
 /** Contact details an agency may see. */
 export interface AgencyCitizenContactV1 {
   readonly fullName: string;
   readonly mobile: string;
+}
+
+/** A citizen whose personal data was erased before this message was produced: no contact left to give. */
+export interface AgencyErasedCitizenContactV1 {
+  readonly erased: true;
+  readonly fullName: null;
+  readonly mobile: null;
 }
 
 export interface AgencyRequestAssignedV1 {
@@ -40,7 +48,7 @@ export interface AgencyRequestAssignedV1 {
   readonly categoryCode: string;
   readonly countyCode: string;
   readonly description: string;
-  readonly citizens: readonly AgencyCitizenContactV1[];
+  readonly citizens: readonly (AgencyCitizenContactV1 | AgencyErasedCitizenContactV1)[];
   readonly registeredAt: string;
   readonly assignedAt: string;
   readonly dueAt: string;
@@ -53,6 +61,8 @@ export const agencyRequestChanges = [
   'answered',
   'follow_up_recorded',
   'closed',
+  // Added with issue #5: a citizen's personal data was erased; delete any copy of the contact you keep.
+  'personal_data_erased',
 ] as const;
 export type AgencyRequestChange = (typeof agencyRequestChanges)[number];
 
@@ -84,9 +94,17 @@ export type AgencyRequestUpdatedEventV1 = IntegrationEventEnvelope<
 export type AgencyIntegrationEvent = AgencyRequestAssignedEventV1 | AgencyRequestUpdatedEventV1;
 
 // Closed on purpose: a national code (or anything else) slipping into an agency topic fails validation.
-const agencyCitizenContactV1: SchemaObject = objectOf({ fullName: nonEmptyText, mobile: iranianMobile }, [], {
-  additionalProperties: false,
-});
+// Either a name and a mobile, or `erased: true` with both null.
+const agencyCitizenContactV1: SchemaObject = objectOf(
+  { fullName: {}, mobile: {}, erased: { const: true } },
+  ['erased'],
+  {
+    additionalProperties: false,
+    if: { required: ['erased'] },
+    then: { properties: { fullName: { type: 'null' }, mobile: { type: 'null' } } },
+    else: { properties: { fullName: nonEmptyText, mobile: iranianMobile } },
+  },
+);
 
 export const agencyMessageDataSchemasV1: Record<AgencyIntegrationEvent['eventType'], SchemaObject> = {
   [IntegrationEventTypes.agencyRequestAssigned]: objectOf({

@@ -12,6 +12,7 @@ export const IntegrationEventTypes = {
   requestAnswered: 'samad.request.answered',
   followUpRecorded: 'samad.request.follow-up-recorded',
   requestClosed: 'samad.request.closed',
+  requestPersonalDataErased: 'samad.request.personal-data-erased',
   agencyRequestAssigned: 'samad.agency.request-assigned',
   agencyRequestUpdated: 'samad.agency.request-updated',
 } as const;

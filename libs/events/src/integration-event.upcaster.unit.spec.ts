@@ -33,7 +33,7 @@ const registeredV0ToV1: Upcaster = {
 const v0Envelope = (): IntegrationEventEnvelope<string, number, RegisteredV0> => {
   const { data, ...envelope } = sampleOf(IntegrationEventTypes.requestRegistered);
   const { citizens, collective: _collective, ...rest } = data;
-  return { ...envelope, eventVersion: 0, data: { ...rest, citizen: citizens[0] } };
+  return { ...envelope, eventVersion: 0, data: { ...rest, citizen: citizens[0] as RegisteredV0['citizen'] } };
 };
 
 describe('upcasting', () => {

@@ -36,12 +36,26 @@ export interface CitizenV1 {
   readonly mobile: string;
 }
 
+/**
+ * A citizen whose personal data was erased (issue #5): the key that sealed it is destroyed, so every
+ * field reads null. Added to v1 as a tolerant change: every producer and consumer of samad.request-events
+ * ships with these contracts; the rest of the request (category, county, dates, answers) is unchanged.
+ */
+export interface ErasedCitizenV1 {
+  readonly erased: true;
+  readonly nationalCode: null;
+  readonly fullName: null;
+  readonly mobile: null;
+}
+
+export type RegisteredCitizenV1 = CitizenV1 | ErasedCitizenV1;
+
 export interface RequestRegisteredV1 {
   readonly trackingCode: string;
   readonly kind: RequestKind;
   readonly channel: RequestChannel;
   readonly collective: boolean;
-  readonly citizens: readonly CitizenV1[];
+  readonly citizens: readonly RegisteredCitizenV1[];
   readonly countyCode: string;
   readonly categoryCode: string;
   readonly description: string;
@@ -111,6 +125,13 @@ export interface RequestClosedV1 {
   readonly at: string;
 }
 
+/** A citizen's personal data on this request was erased; `citizenIndex` points into `citizens` of the registration. */
+export interface RequestPersonalDataErasedV1 {
+  readonly trackingCode: string;
+  readonly citizenIndex: number;
+  readonly at: string;
+}
+
 export type RequestRegisteredEventV1 = IntegrationEventEnvelope<
   typeof IntegrationEventTypes.requestRegistered,
   1,
@@ -157,6 +178,12 @@ export type RequestClosedEventV1 = IntegrationEventEnvelope<
   RequestClosedV1
 >;
 
+export type RequestPersonalDataErasedEventV1 = IntegrationEventEnvelope<
+  typeof IntegrationEventTypes.requestPersonalDataErased,
+  1,
+  RequestPersonalDataErasedV1
+>;
+
 export type RequestLifecycleIntegrationEvent =
   | RequestRegisteredEventV1
   | RequestRoutedToAgencyEventV1
@@ -166,9 +193,18 @@ export type RequestLifecycleIntegrationEvent =
   | RequestReturnedAsNotResponsibleEventV1
   | RequestAnsweredEventV1
   | FollowUpRecordedEventV1
-  | RequestClosedEventV1;
+  | RequestClosedEventV1
+  | RequestPersonalDataErasedEventV1;
 
-const citizenV1: SchemaObject = objectOf({ nationalCode, fullName: nonEmptyText, mobile: iranianMobile });
+// A citizen is either present (all three fields valid) or erased (`erased: true` and all three null).
+const citizenV1: SchemaObject = {
+  ...objectOf({ nationalCode: {}, fullName: {}, mobile: {}, erased: { const: true } }, ['erased']),
+  if: { required: ['erased'] },
+  then: {
+    properties: { nationalCode: { type: 'null' }, fullName: { type: 'null' }, mobile: { type: 'null' } },
+  },
+  else: { properties: { nationalCode, fullName: nonEmptyText, mobile: iranianMobile } },
+};
 
 /** Data schemas of the v1 request lifecycle events, keyed by event type. */
 export const requestEventDataSchemasV1: Record<RequestLifecycleIntegrationEvent['eventType'], SchemaObject> =
@@ -248,4 +284,9 @@ export const requestEventDataSchemasV1: Record<RequestLifecycleIntegrationEvent[
         else: { not: { required: ['duplicateOf'] } },
       },
     ),
+    [IntegrationEventTypes.requestPersonalDataErased]: objectOf({
+      trackingCode,
+      citizenIndex: { type: 'integer', minimum: 0 },
+      at: utcTimestamp,
+    }),
   };

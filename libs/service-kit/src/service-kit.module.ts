@@ -1,18 +1,27 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
 import type { ServiceConfig } from './config/service-config';
 import { HealthController } from './health/health.controller';
 import { SERVICE_CONFIG } from './service-tokens';
 
-/** What every Samad service has: its validated configuration and `GET /health`. */
+/** What every Samad service has: its validated configuration, `GET /health`, and the token guard on every route. */
 @Global()
 @Module({})
 export class ServiceKitModule {
   static forService(config: ServiceConfig): DynamicModule {
+    // Built here, before Nest starts, so an unreadable key stops the service with a configuration error.
+    const verifier = TokenVerifier.create(config.auth);
     return {
       module: ServiceKitModule,
       controllers: [HealthController],
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }],
-      exports: [SERVICE_CONFIG],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: TOKEN_VERIFIER, useValue: verifier },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [SERVICE_CONFIG, TOKEN_VERIFIER],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { parseTrackingCode } from '@samad/request-lifecycle';
-import { CorrelationId, CurrentActor, type ActorIdentity } from '@samad/service-kit';
+import { CorrelationId, CurrentPrincipal, type Principal } from '@samad/service-kit';
 import { ActingAgencyQuery } from '../acting-agency/acting-agency.query.dto';
 import { AgencyCommandEndpoint } from '../acting-agency/agency-command.docs';
 import { AgencyCommandRunner } from '../acting-agency/agency-command.runner';
@@ -17,13 +17,14 @@ export class AcknowledgeRequestHttpController {
   acknowledge(
     @Param('code') code: string,
     @Query() { agency }: ActingAgencyQuery,
-    @CurrentActor('agency_staff') actor: ActorIdentity,
+    @CurrentPrincipal() caller: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<RequestStatusResponse> {
     const trackingCode = parseTrackingCode(code);
     return this.runner.run(
-      { type: 'Acknowledge', data: { trackingCode, now: new Date(), agencyCode: agency } },
-      actor,
+      caller,
+      agency,
+      (agencyCode) => ({ type: 'Acknowledge', data: { trackingCode, now: new Date(), agencyCode } }),
       correlationId,
     );
   }

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { agencies } from '@samad/reference-data';
 
 const agencyCodes = agencies.map((a) => a.code);
@@ -8,10 +8,19 @@ const agencyCodes = agencies.map((a) => a.code);
 export const asAgencyCode = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
 
-/** `?agency=CODE`: which agency is acting, until token authentication names it (issue #5). */
+/**
+ * `?agency=CODE`. Agency staff act for the agency in their token: naming another one answers 404, as if
+ * the request or inbox did not exist. Supervisors and auditors name the inbox they look at.
+ */
 export class ActingAgencyQuery {
-  @ApiProperty({ example: 'ABFA', enum: agencyCodes, description: 'The acting agency (case-insensitive)' })
+  @ApiPropertyOptional({
+    example: 'ABFA',
+    enum: agencyCodes,
+    description:
+      'Agency staff: optional, must be their own agency. Supervisors and auditors (inbox only): required.',
+  })
+  @IsOptional()
   @Transform(asAgencyCode)
   @IsIn(agencyCodes, { message: 'دستگاهی با این کد نیست (unknown agency code)' })
-  agency!: string;
+  agency?: string;
 }

@@ -2,29 +2,26 @@ import { applyDecorators, HttpCode } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
 } from '@nestjs/swagger';
+import { Roles } from '@samad/service-kit';
 import { RequestStatusResponse } from './request-status.response.dto';
 
-/** What every agency command endpoint answers, for the OpenAPI document. */
+/** Who may run an agency command (its staff, or its system), and what it answers, for the OpenAPI document. */
 export const AgencyCommandEndpoint = (summary: string, description?: string): MethodDecorator =>
   applyDecorators(
+    Roles('agency_staff', 'agency_system'),
     HttpCode(200),
     ApiOperation({ summary, description }),
-    ApiHeader({
-      name: 'X-Samad-Actor',
-      required: false,
-      description: 'Staff member id (until token auth, issue #5)',
-    }),
     ApiOkResponse({ type: RequestStatusResponse, description: 'The request status after the command' }),
     ApiBadRequestResponse({
-      description: 'Invalid tracking code, unknown agency or bad body (Problem Details)',
+      description: 'Invalid tracking code, unknown agency code or bad body (Problem Details)',
     }),
     ApiNotFoundResponse({
-      description: "No such request in this agency's inbox (another agency's looks the same)",
+      description:
+        "No such request in the caller's agency's inbox (another agency's request, or naming another agency, looks the same)",
     }),
     ApiConflictResponse({ description: 'The request is already answered or closed' }),
   );

@@ -8,32 +8,47 @@ import {
   type ReferInsideAgency,
   type ReturnAsNotResponsible,
 } from '@samad/request-lifecycle';
-import { EVENT_STORE, handleRequestCommand, type ActorIdentity } from '@samad/service-kit';
+import { EVENT_STORE, handleRequestCommand, type Principal } from '@samad/service-kit';
+import { boundAgencyOf } from './acting-agency';
 import type { RequestStatusResponse } from './request-status.response.dto';
 
 export type AgencyCommand = Acknowledge | ReferInsideAgency | Answer | ReturnAsNotResponsible;
 
-/** Runs an agency's command on a request through the decider and answers with the new status. */
+const notInInbox = (trackingCode: string, agencyCode: string): DomainError =>
+  new DomainError(
+    'REQUEST_NOT_FOUND',
+    `درخواست ${trackingCode} در کارتابل ${agencyCode} نیست (request ${trackingCode} is not in the inbox of ${agencyCode})`,
+  );
+
+/**
+ * Runs an agency's command on a request through the decider and answers with the new status. The agency
+ * is the one in the caller's token, never one the caller names.
+ */
 @Injectable()
 export class AgencyCommandRunner {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async run(
-    command: AgencyCommand,
-    actor: ActorIdentity,
+    caller: Principal,
+    requestedAgency: string | undefined,
+    commandFor: (agencyCode: string) => AgencyCommand,
     correlationId?: string,
   ): Promise<RequestStatusResponse> {
-    const { trackingCode, agencyCode } = command.data;
+    const agencyCode = boundAgencyOf(caller);
+    if (!agencyCode) throw new Error(`${caller.role} acts for no agency`); // the endpoint's roles prevent it
+    const command = commandFor(agencyCode);
+    const { trackingCode } = command.data;
+    // Naming another agency answers exactly like a request that is not in this agency's inbox.
+    if (requestedAgency !== undefined && requestedAgency !== agencyCode)
+      throw notInInbox(trackingCode, agencyCode);
     try {
+      const actor = { id: caller.id, role: caller.role };
       const { state } = await handleRequestCommand(this.store, command, { actor, correlationId });
       return { trackingCode, status: state.status };
     } catch (error) {
       // Another agency's request answers exactly like a missing one, so its existence leaks nothing.
       if (isDomainError(error, 'NOT_ASSIGNED_TO_AGENCY') || isDomainError(error, 'REQUEST_NOT_FOUND')) {
-        throw new DomainError(
-          'REQUEST_NOT_FOUND',
-          `درخواست ${trackingCode} در کارتابل ${agencyCode} نیست (request ${trackingCode} is not in the inbox of ${agencyCode})`,
-        );
+        throw notInInbox(trackingCode, agencyCode);
       }
       throw error;
     }

@@ -1,8 +1,10 @@
 import { processedEventsMigration } from '@samad/service-kit';
 import { CreateAgencyReadModels1764400001000 } from './migrations/1764400001000-create-agency-read-models';
+import { ErasableCitizenContact1764600000100 } from './migrations/1764600000100-erasable-citizen-contact';
 
 /** The agency schema's migrations, in order. */
 export const agencyMigrations = [
   processedEventsMigration('agency', 1764400000000),
   CreateAgencyReadModels1764400001000,
+  ErasableCitizenContact1764600000100,
 ];

@@ -15,12 +15,14 @@ export async function projectIntoAgencyReadModel(
   switch (event.eventType) {
     case IntegrationEventTypes.requestRegistered: {
       const d = event.data;
-      // Only what an agency needs to reach the citizen: for a collective request, the first signatory.
-      const [contact] = d.citizens;
+      // Only what an agency needs to reach the citizen: the first signatory whose data is not erased.
+      const found = d.citizens.findIndex((c) => c.nationalCode !== null);
+      const contactIndex = found === -1 ? 0 : found;
+      const contact = d.citizens[contactIndex];
       await sql.query(
         `INSERT INTO agency.request_details (tracking_code, kind, channel, collective, category_code, county_code,
-           description, citizen_name, citizen_mobile, citizen_count, registered_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (tracking_code) DO NOTHING`,
+           description, citizen_name, citizen_mobile, citizen_count, registered_at, contact_index, citizen_erased)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (tracking_code) DO NOTHING`,
         [
           d.trackingCode,
           d.kind,
@@ -33,7 +35,19 @@ export async function projectIntoAgencyReadModel(
           contact.mobile,
           d.citizens.length,
           d.registeredAt,
+          contactIndex,
+          contact.nationalCode === null,
         ],
+      );
+      return;
+    }
+    case IntegrationEventTypes.requestPersonalDataErased: {
+      // The contact goes when its citizen is erased; the request itself stays in the inbox.
+      const { trackingCode, citizenIndex } = event.data;
+      await sql.query(
+        `UPDATE agency.request_details SET citizen_name = NULL, citizen_mobile = NULL, citizen_erased = true
+          WHERE tracking_code = $1 AND contact_index = $2`,
+        [trackingCode, citizenIndex],
       );
       return;
     }

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { parseTrackingCode } from '@samad/request-lifecycle';
-import { CorrelationId, CurrentActor, type ActorIdentity } from '@samad/service-kit';
+import { CorrelationId, CurrentPrincipal, type Principal } from '@samad/service-kit';
 import { ActingAgencyQuery } from '../acting-agency/acting-agency.query.dto';
 import { AgencyCommandEndpoint } from '../acting-agency/agency-command.docs';
 import { AgencyCommandRunner } from '../acting-agency/agency-command.runner';
@@ -22,17 +22,18 @@ export class ReferRequestHttpController {
     @Param('code') code: string,
     @Query() { agency }: ActingAgencyQuery,
     @Body() body: ReferRequestRequest,
-    @CurrentActor('agency_staff') actor: ActorIdentity,
+    @CurrentPrincipal() caller: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<RequestStatusResponse> {
     const trackingCode = parseTrackingCode(code);
     const { unit, toStaff, note } = body;
     return this.runner.run(
-      {
+      caller,
+      agency,
+      (agencyCode) => ({
         type: 'ReferInsideAgency',
-        data: { trackingCode, now: new Date(), agencyCode: agency, unit, toStaff, note },
-      },
-      actor,
+        data: { trackingCode, now: new Date(), agencyCode, unit, toStaff, note },
+      }),
       correlationId,
     );
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { parseTrackingCode } from '@samad/request-lifecycle';
-import { CorrelationId, CurrentActor, type ActorIdentity } from '@samad/service-kit';
+import { CorrelationId, CurrentPrincipal, type Principal } from '@samad/service-kit';
 import { ActingAgencyQuery } from '../acting-agency/acting-agency.query.dto';
 import { AgencyCommandEndpoint } from '../acting-agency/agency-command.docs';
 import { AgencyCommandRunner } from '../acting-agency/agency-command.runner';
@@ -22,13 +22,17 @@ export class ReturnRequestHttpController {
     @Param('code') code: string,
     @Query() { agency }: ActingAgencyQuery,
     @Body() { reason }: ReturnRequestRequest,
-    @CurrentActor('agency_staff') actor: ActorIdentity,
+    @CurrentPrincipal() caller: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<RequestStatusResponse> {
     const trackingCode = parseTrackingCode(code);
     return this.runner.run(
-      { type: 'ReturnAsNotResponsible', data: { trackingCode, now: new Date(), agencyCode: agency, reason } },
-      actor,
+      caller,
+      agency,
+      (agencyCode) => ({
+        type: 'ReturnAsNotResponsible',
+        data: { trackingCode, now: new Date(), agencyCode, reason },
+      }),
       correlationId,
     );
   }

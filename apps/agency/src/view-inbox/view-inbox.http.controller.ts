@@ -1,8 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { categories, counties } from '@samad/reference-data';
 import { formatJalali, heldStatuses } from '@samad/request-lifecycle';
+import { CurrentPrincipal, Roles, type Principal } from '@samad/service-kit';
+import { inboxAgencyFor } from '../acting-agency/acting-agency';
 import { InboxResponse, type InboxItemResponse, type InboxNamedResponse } from './inbox-item.response.dto';
 import { ViewInboxQuery, type InboxFilter } from './view-inbox.query.dto';
 
@@ -43,6 +51,8 @@ const categoryOf = named(categories);
 const countyOf = named(counties);
 
 @ApiTags('agency inbox')
+// Supervisors and auditors look into any agency's inbox; they cannot act on it.
+@Roles('agency_staff', 'agency_system', 'supervisor', 'auditor')
 @Controller('api/agency/inbox')
 export class ViewInboxHttpController {
   constructor(private readonly dataSource: DataSource) {}
@@ -50,11 +60,16 @@ export class ViewInboxHttpController {
   @Get()
   @ApiOperation({
     summary: "An agency's inbox, oldest due first",
-    description: 'Only the requests this agency holds or answered, with only the citizen contact it needs.',
+    description:
+      'Only the requests this agency holds or answered, with only the citizen contact it needs. Agency ' +
+      'staff see their own agency’s inbox (naming another agency answers 404); supervisors and auditors ' +
+      'name the agency with `?agency=`.',
   })
   @ApiOkResponse({ type: InboxResponse })
-  @ApiBadRequestResponse({ description: 'Unknown agency or filter (Problem Details)' })
-  async view(@Query() query: ViewInboxQuery): Promise<InboxResponse> {
+  @ApiBadRequestResponse({ description: 'Unknown agency or filter, or no agency named (Problem Details)' })
+  @ApiNotFoundResponse({ description: 'Agency staff naming another agency (as if it did not exist)' })
+  async view(@Query() query: ViewInboxQuery, @CurrentPrincipal() caller: Principal): Promise<InboxResponse> {
+    const agency = inboxAgencyFor(caller, query.agency);
     const status = query.status ?? 'open';
     const rows: InboxRow[] = await this.dataSource.query(
       `SELECT i.tracking_code AS "trackingCode", i.status, i.due_at AS "dueAt", i.routed_at AS "routedAt",
@@ -68,10 +83,10 @@ export class ViewInboxHttpController {
         WHERE i.agency_code = $1 ${filterSql[status]}
         ORDER BY i.due_at, i.tracking_code
         LIMIT $2`,
-      [query.agency, query.limit ?? 200],
+      [agency, query.limit ?? 200],
     );
     const now = Date.now();
-    return { agency: query.agency, status, items: rows.map((r) => toItem(r, now)) };
+    return { agency, status, items: rows.map((r) => toItem(r, now)) };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { categories, counties } from '@samad/reference-data';
+import { AnyRole } from '@samad/service-kit';
 import { requestChannels, requestKinds } from '@samad/request-lifecycle';
 import { channelLabels, kindLabels } from '../shared/request-labels';
 import { GetCatalogResponseDto } from './get-catalog.response.dto';
@@ -19,6 +20,7 @@ const catalog: GetCatalogResponseDto = {
 };
 
 @ApiTags('catalog')
+@AnyRole()
 @Controller('api/catalog')
 export class GetCatalogHttpController {
   @Get()

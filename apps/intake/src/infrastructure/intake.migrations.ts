@@ -1,10 +1,14 @@
 import { processedEventsMigration } from '@samad/service-kit';
 import { CreateRegistrationTables1764500000000 } from './migrations/1764500000000-create-registration-tables';
 import { CreateRequestIndex1764500000001 } from './migrations/1764500000001-create-request-index';
+import { RequestIndexWithoutPlaintext1764600000200 } from './migrations/1764600000200-request-index-without-plaintext';
+import { CreateUsers1764650000000 } from './migrations/1764650000000-create-users';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
   processedEventsMigration('intake', 1764400000000),
   CreateRegistrationTables1764500000000,
   CreateRequestIndex1764500000001,
+  RequestIndexWithoutPlaintext1764600000200,
+  CreateUsers1764650000000,
 ];

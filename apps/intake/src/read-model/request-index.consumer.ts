@@ -1,14 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { ConsumerHost, KAFKA, type IntegrationEventConsumerOptions } from '@samad/service-kit';
-import { projectRequestIndex } from './request-index.projection';
+import type { CitizenKeyVault } from '@samad/personal-data';
+import {
+  CITIZEN_KEY_VAULT,
+  ConsumerHost,
+  KAFKA,
+  type IntegrationEventConsumerOptions,
+} from '@samad/service-kit';
+import { requestIndexProjection } from './request-index.projection';
 
 /** Keeps intake.request_index from the request-events topic (idempotent; per-request order kept). */
 @Injectable()
 export class RequestIndexConsumer extends ConsumerHost {
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(CITIZEN_KEY_VAULT) private readonly vault: CitizenKeyVault,
     private readonly dataSource: DataSource,
   ) {
     super();
@@ -20,7 +27,7 @@ export class RequestIndexConsumer extends ConsumerHost {
       dataSource: this.dataSource,
       schema: 'intake',
       groupId: 'samad-intake',
-      handle: projectRequestIndex,
+      handle: requestIndexProjection(this.vault.digests),
     };
   }
 }

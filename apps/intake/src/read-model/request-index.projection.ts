@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { IntegrationEventTypes, type IntegrationEvent, type RequestStatus } from '@samad/events';
+import type { CitizenDigests } from '@samad/personal-data';
 
 /** One row of intake.request_index. */
 export interface RequestIndexRow {
@@ -40,50 +41,76 @@ const updateStatus = async (
   );
 };
 
-/** Applies one request event to intake.request_index, inside the consumer's transaction. */
-export async function projectRequestIndex(event: IntegrationEvent, manager: EntityManager): Promise<void> {
-  switch (event.eventType) {
-    case IntegrationEventTypes.requestRegistered: {
-      const d = event.data;
-      await manager.query(
-        `INSERT INTO intake.request_index (tracking_code, kind, channel, county_code, category_code, status,
-                                           registered_at, national_codes, mobiles, agency_code, last_revision,
-                                           updated_at)
-         VALUES ($1, $2, $3, $4, $5, 'registered', $6, $7, $8, NULL, $9, $6)
-         ON CONFLICT (tracking_code) DO NOTHING`,
-        [
-          d.trackingCode,
-          d.kind,
-          d.channel,
-          d.countyCode,
-          d.categoryCode,
-          d.registeredAt,
-          d.citizens.map((c) => c.nationalCode),
-          d.citizens.map((c) => c.mobile),
-          event.streamRevision,
-        ],
-      );
-      return;
+/**
+ * Applies one request event to intake.request_index (and its citizens' digests in intake.request_citizens),
+ * inside the consumer's transaction. Only keyed digests of national codes and mobiles are kept.
+ */
+export const requestIndexProjection =
+  (digests: CitizenDigests) =>
+  async (event: IntegrationEvent, manager: EntityManager): Promise<void> => {
+    switch (event.eventType) {
+      case IntegrationEventTypes.requestRegistered: {
+        const d = event.data;
+        const inserted = (await manager.query(
+          `INSERT INTO intake.request_index (tracking_code, kind, channel, county_code, category_code, status,
+                                             registered_at, agency_code, last_revision, updated_at)
+           VALUES ($1, $2, $3, $4, $5, 'registered', $6, NULL, $7, $6)
+           ON CONFLICT (tracking_code) DO NOTHING
+           RETURNING tracking_code`,
+          [
+            d.trackingCode,
+            d.kind,
+            d.channel,
+            d.countyCode,
+            d.categoryCode,
+            d.registeredAt,
+            event.streamRevision,
+          ],
+        )) as unknown[];
+        if (inserted.length === 0) return;
+        // An erased citizen (relayed after the erasure) leaves nothing to find the request by.
+        const present = d.citizens.flatMap((c, index) =>
+          c.nationalCode === null ? [] : [{ index, nationalCode: c.nationalCode, mobile: c.mobile }],
+        );
+        if (present.length === 0) return;
+        await manager.query(
+          `INSERT INTO intake.request_citizens (tracking_code, citizen_index, national_code_digest, mobile_digest)
+           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])`,
+          [
+            d.trackingCode,
+            present.map((c) => c.index),
+            present.map((c) => digests.nationalCode(c.nationalCode)),
+            present.map((c) => digests.mobile(c.mobile)),
+          ],
+        );
+        return;
+      }
+      case IntegrationEventTypes.requestRoutedToAgency:
+        return updateStatus(manager, event, 'routed', { set: event.data.agencyCode });
+      case IntegrationEventTypes.requestAwaitingManualRouting:
+        return updateStatus(manager, event, 'awaiting_manual_routing', { set: null });
+      case IntegrationEventTypes.requestAcknowledged:
+        return updateStatus(manager, event, 'acknowledged', undefined);
+      case IntegrationEventTypes.requestReferredInsideAgency:
+        return updateStatus(manager, event, 'referred', undefined);
+      case IntegrationEventTypes.requestReturnedAsNotResponsible:
+        return updateStatus(manager, event, 'returned', { set: null });
+      case IntegrationEventTypes.requestAnswered:
+        return updateStatus(manager, event, 'answered', { set: event.data.agencyCode });
+      case IntegrationEventTypes.requestClosed:
+        return updateStatus(manager, event, 'closed', undefined);
+      case IntegrationEventTypes.requestPersonalDataErased:
+        // The erased citizen can no longer be searched for; the request stays for its other citizens.
+        await manager.query(
+          `DELETE FROM intake.request_citizens WHERE tracking_code = $1 AND citizen_index = $2`,
+          [event.data.trackingCode, event.data.citizenIndex],
+        );
+        return;
+      default:
+        // Follow-ups change no listed column; agency-topic messages never arrive on the request topic.
+        return;
     }
-    case IntegrationEventTypes.requestRoutedToAgency:
-      return updateStatus(manager, event, 'routed', { set: event.data.agencyCode });
-    case IntegrationEventTypes.requestAwaitingManualRouting:
-      return updateStatus(manager, event, 'awaiting_manual_routing', { set: null });
-    case IntegrationEventTypes.requestAcknowledged:
-      return updateStatus(manager, event, 'acknowledged', undefined);
-    case IntegrationEventTypes.requestReferredInsideAgency:
-      return updateStatus(manager, event, 'referred', undefined);
-    case IntegrationEventTypes.requestReturnedAsNotResponsible:
-      return updateStatus(manager, event, 'returned', { set: null });
-    case IntegrationEventTypes.requestAnswered:
-      return updateStatus(manager, event, 'answered', { set: event.data.agencyCode });
-    case IntegrationEventTypes.requestClosed:
-      return updateStatus(manager, event, 'closed', undefined);
-    default:
-      // Follow-ups change no listed column; agency-topic messages never arrive on the request topic.
-      return;
-  }
-}
+  };
 
 const SELECT_ROWS = `SELECT tracking_code, kind, channel, county_code, category_code, status, registered_at, agency_code
                        FROM intake.request_index`;
@@ -91,12 +118,18 @@ const SELECT_ROWS = `SELECT tracking_code, kind, channel, county_code, category_
 /** Newest first, at most 50: what the operator reads while the caller is on the line. */
 export async function findRequestsByCitizen(
   manager: EntityManager,
+  digests: CitizenDigests,
   by: { nationalCode: string } | { mobile: string },
 ): Promise<RequestIndexRow[]> {
-  const [column, value] = 'nationalCode' in by ? ['national_codes', by.nationalCode] : ['mobiles', by.mobile];
-  // `@>` (contains) is the operator the GIN index serves.
+  // The query is digested the way the index was written; the index never saw the value in clear.
+  const [column, digest] =
+    'nationalCode' in by
+      ? ['national_code_digest', digests.nationalCode(by.nationalCode)]
+      : ['mobile_digest', digests.mobile(by.mobile)];
   return (await manager.query(
-    `${SELECT_ROWS} WHERE ${column} @> ARRAY[$1]::text[] ORDER BY registered_at DESC, tracking_code LIMIT 50`,
-    [value],
+    `${SELECT_ROWS} r
+      WHERE EXISTS (SELECT 1 FROM intake.request_citizens c WHERE c.tracking_code = r.tracking_code AND c.${column} = $1)
+      ORDER BY registered_at DESC, tracking_code LIMIT 50`,
+    [digest],
   )) as RequestIndexRow[];
 }

@@ -15,6 +15,7 @@ import {
   CurrentActor,
   EVENT_STORE,
   handleRequestCommand,
+  Roles,
   type ActorIdentity,
 } from '@samad/service-kit';
 import { asFieldProblems } from '../shared/field-path';
@@ -22,6 +23,7 @@ import { RecordFollowUpDto } from './record-follow-up.request.dto';
 import { RecordFollowUpResponseDto } from './record-follow-up.response.dto';
 
 @ApiTags('requests')
+@Roles('operator', 'supervisor')
 @Controller('api/requests')
 export class RecordFollowUpHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -36,7 +38,7 @@ export class RecordFollowUpHttpController {
   async record(
     @Param('code') code: string,
     @Body() body: RecordFollowUpDto,
-    @CurrentActor('operator') actor: ActorIdentity,
+    @CurrentActor() actor: ActorIdentity,
     @CorrelationId() correlationId: string,
   ): Promise<RecordFollowUpResponseDto> {
     const trackingCode = asFieldProblems(() => parseTrackingCode(code, 'code'));

@@ -8,7 +8,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CorrelationId, CurrentActor, InputValidationError, type ActorIdentity } from '@samad/service-kit';
+import {
+  CorrelationId,
+  CurrentActor,
+  InputValidationError,
+  Roles,
+  type ActorIdentity,
+} from '@samad/service-kit';
 import { IdempotencyKeyReusedFilter } from './idempotency-key-reused.filter';
 import { RegisterRequestHandler } from './register-request.handler';
 import { RegisterRequestDto } from './register-request.request.dto';
@@ -18,6 +24,7 @@ import { RegisterRequestResponseDto } from './register-request.response.dto';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 @ApiTags('requests')
+@Roles('operator', 'supervisor')
 @Controller('api/requests')
 export class RegisterRequestHttpController {
   constructor(private readonly handler: RegisterRequestHandler) {}
@@ -32,7 +39,6 @@ export class RegisterRequestHttpController {
       'Idempotency-Key, a retried submit returns the same request with `Idempotent-Replayed: true`.',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 visible ASCII characters' })
-  @ApiHeader({ name: 'X-Samad-Actor', required: false, description: 'The operator registering it' })
   @ApiCreatedResponse({
     type: RegisterRequestResponseDto,
     headers: {
@@ -45,7 +51,7 @@ export class RegisterRequestHttpController {
   async register(
     @Body() body: RegisterRequestDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @CurrentActor('operator') actor: ActorIdentity,
+    @CurrentActor() actor: ActorIdentity,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegisterRequestResponseDto> {

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import {
@@ -9,7 +9,8 @@ import {
   type RequestStatus,
   type TrackingCode,
 } from '@samad/request-lifecycle';
-import { InputValidationError } from '@samad/service-kit';
+import type { CitizenKeyVault } from '@samad/personal-data';
+import { CITIZEN_KEY_VAULT, InputValidationError, Roles } from '@samad/service-kit';
 import { findRequestsByCitizen, type RequestIndexRow } from '../read-model/request-index.projection';
 import { agencyRef, categoryRef, countyRef } from '../shared/reference-lookup';
 import { statusLabels } from '../shared/request-labels';
@@ -31,9 +32,13 @@ const toFound = (row: RequestIndexRow): FoundRequestDto => ({
 });
 
 @ApiTags('requests')
+@Roles('operator', 'supervisor')
 @Controller('api/requests')
 export class SearchRequestsHttpController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CITIZEN_KEY_VAULT) private readonly vault: CitizenKeyVault,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -53,6 +58,7 @@ export class SearchRequestsHttpController {
     }
     const rows = await findRequestsByCitizen(
       this.dataSource.manager,
+      this.vault.digests,
       nationalCode !== undefined
         ? { nationalCode: parseNationalCode(nationalCode) }
         : { mobile: parseIranianMobile(mobile!) },

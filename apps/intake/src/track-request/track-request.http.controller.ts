@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -6,12 +6,15 @@ import {
   ApiParam,
   ApiQuery,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { EventStore } from '@samad/event-store';
 import { DomainError, isRegistered, isValidTrackingCode, parseTrackingCode } from '@samad/request-lifecycle';
-import { EVENT_STORE, loadRequest } from '@samad/service-kit';
+import { EVENT_STORE, Public, SERVICE_CONFIG, loadRequest, type ServiceConfig } from '@samad/service-kit';
 import { TrackRequestResponseDto } from './track-request.response.dto';
 import { provesOwnership, trackedView } from './track-request.view';
+import { TrackRateLimit } from './track-rate-limit';
 
 // One answer for a malformed code, an unknown code and a wrong mobile: reveals nothing about whether the code exists.
 const notFound = (): DomainError =>
@@ -21,14 +24,24 @@ const notFound = (): DomainError =>
   );
 
 @ApiTags('track')
+@Public()
 @Controller('api/track')
 export class TrackRequestHttpController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  private readonly rateLimit: TrackRateLimit;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+  ) {
+    this.rateLimit = new TrackRateLimit(config.trackRateLimit!);
+  }
 
   @Get(':code')
   @ApiOperation({
     summary: 'A citizen’s status lookup by tracking code and the last four digits of their mobile',
-    description: 'No authentication. Read straight from the request’s stream; shows no personal data.',
+    description:
+      'No authentication; rate-limited per client address and per code (429 with Retry-After). ' +
+      'Read straight from the request’s stream; shows no personal data.',
   })
   @ApiParam({ name: 'code', description: 'Tracking code; Persian digits and dashes accepted' })
   @ApiQuery({ name: 'mobileLast4', description: 'Last four digits of a mobile registered on the request' })
@@ -36,10 +49,13 @@ export class TrackRequestHttpController {
   @ApiNotFoundResponse({
     description: 'Unknown or malformed code, or the digits do not match (one answer for all)',
   })
+  @ApiTooManyRequestsResponse({ description: 'Too many lookups from this client or for this code' })
   async track(
     @Param('code') code: string,
     @Query('mobileLast4') mobileLast4: unknown,
+    @Req() request: Request,
   ): Promise<TrackRequestResponseDto> {
+    this.rateLimit.check(request.ip ?? 'unknown', code);
     if (typeof mobileLast4 !== 'string' || !isValidTrackingCode(code)) throw notFound();
     const { state } = await loadRequest(this.store, parseTrackingCode(code));
     if (!isRegistered(state) || !provesOwnership(state, mobileLast4)) throw notFound();

@@ -12,7 +12,10 @@ import type { TrackRequestResponseDto } from './track-request.response.dto';
 /** The proof a citizen gives: the last four digits of a mobile registered on the request. */
 export const provesOwnership = (request: RegisteredRequest, mobileLast4: string): boolean => {
   const last4 = toAsciiDigits(mobileLast4.trim());
-  return /^[0-9]{4}$/.test(last4) && request.citizens.some((citizen) => citizen.mobile.endsWith(last4));
+  // An erased citizen's mobile is gone, so it can no longer prove anything (intended: erasure is final).
+  return (
+    /^[0-9]{4}$/.test(last4) && request.citizens.some((citizen) => citizen.mobile?.endsWith(last4) === true)
+  );
 };
 
 const withJalali = (iso: string): { iso: string; jalali: string } => ({

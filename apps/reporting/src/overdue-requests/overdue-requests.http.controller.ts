@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@samad/service-kit';
 import { OverdueRequestsHandler, type OverdueRequests } from './overdue-requests.handler';
 import { OverdueRequestsQueryDto } from './overdue-requests.query.dto';
 import { OverdueRequestsResponseDto } from './overdue-requests.response.dto';
@@ -7,6 +8,7 @@ import { OverdueRequestsResponseDto } from './overdue-requests.response.dto';
 const DEFAULT_LIMIT = 500;
 
 @ApiTags('reports')
+@Roles('supervisor', 'auditor', 'admin')
 @Controller('api/reports')
 export class OverdueRequestsHttpController {
   constructor(private readonly handler: OverdueRequestsHandler) {}

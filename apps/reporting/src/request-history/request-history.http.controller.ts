@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@samad/event-store';
 import { DomainError, parseTrackingCode, requestStreamName } from '@samad/request-lifecycle';
-import { EVENT_STORE } from '@samad/service-kit';
+import { EVENT_STORE, Roles } from '@samad/service-kit';
 import { RequestHistoryResponseDto } from './request-history.response.dto';
 import {
   toHistoryEntry,
@@ -27,6 +27,7 @@ export interface RequestHistory {
 
 /** The auditor's view: read straight from the event store (the source of truth), never from a read model. */
 @ApiTags('audit')
+@Roles('auditor', 'supervisor', 'admin')
 @Controller('api/requests')
 export class RequestHistoryHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InputValidationError } from '@samad/service-kit';
+import { InputValidationError, Roles } from '@samad/service-kit';
 import { RequestSummaryHandler } from './request-summary.handler';
 import { RequestSummaryQueryDto } from './request-summary.query.dto';
 import type { RequestSummary } from './request-summary.report';
 import { RequestSummaryResponseDto } from './request-summary.response.dto';
 
 @ApiTags('reports')
+@Roles('supervisor', 'auditor', 'admin')
 @Controller('api/reports')
 export class RequestSummaryHttpController {
   constructor(private readonly handler: RequestSummaryHandler) {}

@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { Roles } from '@samad/service-kit';
 import { AgenciesResponse } from '../routing-data/named.response.dto';
 import { listAgencies } from '../routing-data/routing-data.queries';
 
 @ApiTags('routing rules')
+@Roles('operator', 'supervisor', 'admin', 'auditor', 'agency_staff', 'agency_system')
 @Controller('api/routing/agencies')
 export class ListAgenciesHttpController {
   constructor(private readonly dataSource: DataSource) {}

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { Roles } from '@samad/service-kit';
 import { RoutingRulesResponse } from './routing-rule.response.dto';
 
 interface RuleRow {
@@ -19,6 +20,7 @@ interface RuleRow {
 }
 
 @ApiTags('routing rules')
+@Roles('operator', 'supervisor', 'admin', 'auditor', 'agency_staff', 'agency_system')
 @Controller('api/routing/rules')
 export class ListRulesHttpController {
   constructor(private readonly dataSource: DataSource) {}

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { formatJalali } from '@samad/request-lifecycle';
+import { Roles } from '@samad/service-kit';
 import { ManualQueueResponse } from './manual-queue.response.dto';
 
 interface QueueRow {
@@ -17,6 +18,8 @@ interface QueueRow {
 }
 
 @ApiTags('manual routing')
+// Admins see where the rules leave gaps; only supervisors route by hand.
+@Roles('supervisor', 'admin')
 @Controller('api/routing/manual-queue')
 export class ListManualQueueHttpController {
   constructor(private readonly dataSource: DataSource) {}

@@ -2,18 +2,18 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CorrelationId, CurrentActor, type ActorIdentity } from '@samad/service-kit';
+import { CorrelationId, CurrentActor, Roles, type ActorIdentity } from '@samad/service-kit';
 import { RouteManuallyHandler } from './route-manually.handler';
 import { RouteManuallyRequest } from './route-manually.request.dto';
 import { RouteManuallyResponse } from './route-manually.response.dto';
 
 @ApiTags('manual routing')
+@Roles('supervisor')
 @Controller('api/routing/requests')
 export class RouteManuallyHttpController {
   constructor(private readonly handler: RouteManuallyHandler) {}
@@ -26,11 +26,6 @@ export class RouteManuallyHttpController {
       'For requests waiting in the manual queue, or not yet routed. The due date follows from the ' +
       "category's deadline in working days. A supervisor may send it to an agency that returned it.",
   })
-  @ApiHeader({
-    name: 'X-Samad-Actor',
-    required: false,
-    description: 'Supervisor id (until token auth, issue #5)',
-  })
   @ApiOkResponse({ type: RouteManuallyResponse })
   @ApiBadRequestResponse({ description: 'Invalid tracking code or unknown agency (Problem Details)' })
   @ApiNotFoundResponse({ description: 'No such request' })
@@ -38,7 +33,7 @@ export class RouteManuallyHttpController {
   route(
     @Param('code') code: string,
     @Body() body: RouteManuallyRequest,
-    @CurrentActor('supervisor') actor: ActorIdentity,
+    @CurrentActor() actor: ActorIdentity,
     @CorrelationId() correlationId: string,
   ): Promise<RouteManuallyResponse> {
     return this.handler.handle({ trackingCode: code, agencyCode: body.agencyCode, actor, correlationId });

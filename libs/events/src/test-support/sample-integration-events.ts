@@ -108,6 +108,13 @@ export const sampleIntegrationEvents: readonly IntegrationEvent[] = [
     data: { trackingCode: '1000000017', reason: 'answered', at: '2024-10-20T08:00:00.000Z' },
   },
   {
+    ...envelope(9),
+    eventType: IntegrationEventTypes.requestPersonalDataErased,
+    eventVersion: 1,
+    actor: { id: 'admin-1', role: 'admin' },
+    data: { trackingCode: '1000000017', citizenIndex: 0, at: '2025-01-10T08:00:00.000Z' },
+  },
+  {
     ...envelope(1),
     eventType: IntegrationEventTypes.agencyRequestAssigned,
     eventVersion: 1,

@@ -1,11 +1,13 @@
 import {
   IntegrationEventTypes,
   Topics,
+  type AgencyCitizenContactV1,
+  type AgencyErasedCitizenContactV1,
   type AgencyIntegrationEvent,
   type AgencyRequestChange,
   type AgencyRequestUpdatedV1,
 } from '@samad/events';
-import type { RequestEvent } from './request.events';
+import { isErasedCitizen, type RegisteredCitizen, type RequestEvent } from './request.events';
 import { evolve } from './request.evolve';
 import { requestStreamName } from './request-stream-name';
 import type { RequestState } from './request.state';
@@ -45,10 +47,17 @@ const message = (
   data,
 });
 
+// Only name and mobile leave the centre; an erased citizen leaves nothing but the fact of being erased.
+const contactOf = (citizen: RegisteredCitizen): AgencyCitizenContactV1 | AgencyErasedCitizenContactV1 =>
+  isErasedCitizen(citizen)
+    ? { erased: true, fullName: null, mobile: null }
+    : { fullName: citizen.fullName, mobile: citizen.mobile };
+
 /**
  * What an agency's own topic receives for one request event, given the request's state before it.
- * At most one message per event: the new agency on routing, otherwise the agency that holds (or held)
- * the request. Only the citizen's name and mobile leave the centre, never the national code.
+ * One message per event: the new agency on routing, otherwise the agency that holds (or held) the
+ * request; an erasure goes to every agency that was given the contact. Only the citizen's name and
+ * mobile leave the centre, never the national code.
  */
 export const toAgencyMessages = (before: RequestState, event: RequestEvent): AgencyTopicMessage[] => {
   const after = evolve(before, event);
@@ -66,12 +75,33 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
         categoryCode: after.categoryCode,
         countyCode: after.countyCode,
         description: after.description,
-        citizens: after.citizens.map(({ fullName, mobile }) => ({ fullName, mobile })),
+        citizens: after.citizens.map(contactOf),
         registeredAt: after.registeredAt,
         assignedAt: at,
         dueAt,
       }),
     ];
+  }
+
+  if (event.type === 'PersonalDataErased') {
+    // Whoever was given the contact (the holder or answerer, and agencies that returned it) must drop it.
+    const told = new Set([
+      ...after.returnedBy,
+      ...(after.agencyCode === undefined ? [] : [after.agencyCode]),
+    ]);
+    const isHeldNow = (heldStatuses as readonly string[]).includes(after.status);
+    return [...told].map((agencyCode) =>
+      message(agencyCode, trackingCode, IntegrationEventTypes.agencyRequestUpdated, {
+        trackingCode,
+        agencyCode,
+        change: 'personal_data_erased',
+        status: after.status,
+        at: event.data.at,
+        ...(isHeldNow &&
+          after.agencyCode === agencyCode &&
+          after.dueAt !== undefined && { dueAt: after.dueAt }),
+      }),
+    );
   }
 
   const change = changeOf[event.type];

@@ -68,6 +68,8 @@ export const toIntegrationPayload = (event: RequestEvent): Payload => {
       return payload(IntegrationEventTypes.followUpRecorded, event.data);
     case 'RequestClosed':
       return payload(IntegrationEventTypes.requestClosed, event.data);
+    case 'PersonalDataErased':
+      return payload(IntegrationEventTypes.requestPersonalDataErased, event.data);
     default: {
       const _exhaustive: never = event;
       throw new Error(`not a request event: ${(_exhaustive as { type: string }).type}`);

@@ -20,6 +20,7 @@ const oneOfEach: RequestEvent[] = [
   events.requestAnswered(),
   events.followUpRecorded(),
   events.requestClosed({ reason: 'duplicate', duplicateOf: OTHER_TRACKING_CODE, note: 'تکراری' }),
+  events.personalDataErased(),
 ];
 
 const recorded = (revision: number) => ({
@@ -77,6 +78,7 @@ describe('domain event → integration envelope', () => {
       IntegrationEventTypes.requestAnswered,
       IntegrationEventTypes.followUpRecorded,
       IntegrationEventTypes.requestClosed,
+      IntegrationEventTypes.requestPersonalDataErased,
     ]);
   });
 

@@ -67,6 +67,12 @@ export type RecordFollowUp = DomainCommand<'RecordFollowUp', { note: string; cha
 
 export type Close = DomainCommand<'Close', { reason: CloseReason; duplicateOf?: string; note?: string }>;
 
+/**
+ * Records that one citizen's personal data on this request is erased (the key is already destroyed by the
+ * personal-data vault). `citizenIndex` points into the registration's citizens. Allowed in every status.
+ */
+export type ErasePersonalData = DomainCommand<'ErasePersonalData', { citizenIndex: number }>;
+
 export type RequestCommand =
   | RegisterRequest
   | RouteToAgency
@@ -76,6 +82,7 @@ export type RequestCommand =
   | ReturnAsNotResponsible
   | Answer
   | RecordFollowUp
-  | Close;
+  | Close
+  | ErasePersonalData;
 
 export type RequestCommandType = RequestCommand['type'];

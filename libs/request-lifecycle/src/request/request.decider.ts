@@ -2,6 +2,7 @@ import type { Decider } from '../shared/decider';
 import { acknowledge } from './decisions/acknowledge.decision';
 import { answer } from './decisions/answer.decision';
 import { close } from './decisions/close.decision';
+import { erasePersonalData } from './decisions/erase-personal-data.decision';
 import { markAwaitingManualRouting } from './decisions/mark-awaiting-manual-routing.decision';
 import { recordFollowUp } from './decisions/record-follow-up.decision';
 import { referInsideAgency } from './decisions/refer-inside-agency.decision';
@@ -37,6 +38,8 @@ export const decide = (command: RequestCommand, state: RequestState): RequestEve
       return recordFollowUp(command, state);
     case 'Close':
       return close(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown command ${(_exhaustive as { type: string }).type}`);

@@ -21,6 +21,30 @@ export interface Citizen {
   readonly mobile: string;
 }
 
+/**
+ * A citizen whose personal data was erased: the store keeps the fact that someone registered the request,
+ * but the key that sealed who it was is destroyed, so every personal field reads null.
+ */
+export interface ErasedCitizen {
+  readonly erased: true;
+  readonly nationalCode: null;
+  readonly fullName: null;
+  readonly mobile: null;
+}
+
+/** A citizen as a registration reads back from the store: present, or erased. */
+export type RegisteredCitizen = Citizen | ErasedCitizen;
+
+export const erasedCitizen: ErasedCitizen = Object.freeze({
+  erased: true,
+  nationalCode: null,
+  fullName: null,
+  mobile: null,
+});
+
+export const isErasedCitizen = (citizen: RegisteredCitizen): citizen is ErasedCitizen =>
+  (citizen as { erased?: unknown }).erased === true || citizen.nationalCode === null;
+
 // Timestamps are ISO strings, not Dates, so a JSON round trip through the store gives back the same event.
 
 export type RequestRegistered = DomainEvent<
@@ -30,7 +54,7 @@ export type RequestRegistered = DomainEvent<
     kind: RequestKind;
     channel: RequestChannel;
     collective: boolean;
-    citizens: readonly Citizen[];
+    citizens: readonly RegisteredCitizen[];
     countyCode: string;
     categoryCode: string;
     description: string;
@@ -86,6 +110,12 @@ export type RequestClosed = DomainEvent<
   { trackingCode: string; reason: CloseReason; duplicateOf?: string; note?: string; at: string }
 >;
 
+/** A citizen's personal data on this request was erased (the index points into the registration's citizens). */
+export type PersonalDataErased = DomainEvent<
+  'PersonalDataErased',
+  { trackingCode: string; citizenIndex: number; at: string }
+>;
+
 export type RequestEvent =
   | RequestRegistered
   | RequestRoutedToAgency
@@ -95,7 +125,8 @@ export type RequestEvent =
   | RequestReturnedAsNotResponsible
   | RequestAnswered
   | FollowUpRecorded
-  | RequestClosed;
+  | RequestClosed
+  | PersonalDataErased;
 
 export type RequestEventType = RequestEvent['type'];
 
@@ -110,6 +141,7 @@ export const requestEventTypes = [
   'RequestAnswered',
   'FollowUpRecorded',
   'RequestClosed',
+  'PersonalDataErased',
 ] as const satisfies readonly RequestEventType[];
 
 export const isRequestEvent = (event: { type: string }): event is RequestEvent =>
@@ -129,6 +161,7 @@ export const occurredAt = (event: RequestEvent): string => {
     case 'RequestReturnedAsNotResponsible':
     case 'FollowUpRecorded':
     case 'RequestClosed':
+    case 'PersonalDataErased':
       return event.data.at;
     default: {
       const _exhaustive: never = event;

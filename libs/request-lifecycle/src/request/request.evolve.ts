@@ -1,5 +1,5 @@
 import { definedOnly } from '../shared/defined-only';
-import type { RequestEvent } from './request.events';
+import { erasedCitizen, type RequestEvent } from './request.events';
 import type { RegisteredRequest, RequestState } from './request.state';
 
 export const initialState = (): RequestState => ({ status: 'not_registered' });
@@ -94,6 +94,19 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
     case 'RequestClosed': {
       const { reason, duplicateOf, note, at } = event.data;
       return { ...state, status: 'closed', closure: definedOnly({ reason, duplicateOf, note, at }) };
+    }
+    case 'PersonalDataErased': {
+      // The fact wins over whatever the store could still decrypt: the citizen reads erased from here on.
+      const { citizenIndex } = event.data;
+      if (!Number.isInteger(citizenIndex) || citizenIndex < 0 || citizenIndex >= state.citizens.length) {
+        return state;
+      }
+      const erased = state.erasedCitizens ?? [];
+      return {
+        ...state,
+        citizens: state.citizens.map((citizen, i) => (i === citizenIndex ? erasedCitizen : citizen)),
+        erasedCitizens: erased.includes(citizenIndex) ? erased : [...erased, citizenIndex],
+      };
     }
     default: {
       // An event type this version does not know (written by a newer one) changes nothing here.

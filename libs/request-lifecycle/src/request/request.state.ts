@@ -1,4 +1,4 @@
-import type { Citizen } from './request.events';
+import type { RegisteredCitizen } from './request.events';
 import type {
   AnswerOutcome,
   CloseReason,
@@ -20,7 +20,8 @@ export interface RegisteredRequest {
   readonly kind: RequestKind;
   readonly channel: RequestChannel;
   readonly collective: boolean;
-  readonly citizens: readonly Citizen[];
+  /** Erased citizens read `{ erased: true, ... null }`, whether the fact is recorded yet or the key is simply gone. */
+  readonly citizens: readonly RegisteredCitizen[];
   readonly countyCode: string;
   readonly categoryCode: string;
   readonly description: string;
@@ -47,6 +48,8 @@ export interface RegisteredRequest {
   readonly answeredAt?: string;
   readonly followUpCount: number;
   readonly lastFollowUp?: { readonly note: string; readonly channel: RequestChannel; readonly at: string };
+  /** Indexes into `citizens` whose PersonalDataErased fact is recorded; absent until the first one. */
+  readonly erasedCitizens?: readonly number[];
   readonly closure?: {
     readonly reason: CloseReason;
     readonly duplicateOf?: string;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseAuthConfig, type AuthConfig, type LoginConfig } from '../auth/auth.config';
+import { parseHttpConfig, type HttpConfig, type TrackRateLimitConfig } from '../http/http.config';
 
 export type ServiceName = 'intake' | 'routing' | 'agency' | 'reporting';
 
@@ -35,6 +37,13 @@ export interface ServiceConfig {
   topicPartitions: number;
   logLevel: string;
   shutdownTimeoutMs: number;
+  /** How access tokens are verified (every service). */
+  auth: AuthConfig;
+  http: HttpConfig;
+  /** Intake only, and only while it issues tokens itself (no external identity provider). */
+  login?: LoginConfig;
+  /** Intake only: the citizen's status lookup. */
+  trackRateLimit?: TrackRateLimitConfig;
 }
 
 export class ConfigError extends Error {
@@ -47,9 +56,14 @@ export class ConfigError extends Error {
 export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const portVar = `${service.toUpperCase()}_PORT`;
   const parsed = baseSchema.extend({ [portVar]: port.default(DEFAULT_PORTS[service]) }).safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const auth = parseAuthConfig(env, service === 'intake');
+  const http = parseHttpConfig(env, service === 'intake');
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+    ...auth.problems,
+    ...http.problems,
+  ];
+  if (!parsed.success || problems.length > 0 || !auth.auth || !http.http) throw new ConfigError(problems);
   const values = parsed.data as z.infer<typeof baseSchema> & Record<string, number>;
   return {
     service,
@@ -60,5 +74,9 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     topicPartitions: values.KAFKA_TOPIC_PARTITIONS,
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    auth: auth.auth,
+    http: http.http,
+    ...(auth.login && { login: auth.login }),
+    ...(http.trackRateLimit && { trackRateLimit: http.trackRateLimit }),
   };
 }

@@ -36,3 +36,68 @@ describe('loadServiceConfig', () => {
     }
   });
 });
+
+describe('loadServiceConfig: tokens and HTTP', () => {
+  it('verifies local Ed25519 tokens by default, and only intake signs them', () => {
+    const routing = loadServiceConfig('routing', { AUTH_KEYS_DIR: '/keys' });
+    expect(routing.auth).toEqual({
+      issuer: 'samad',
+      audience: 'samad-api',
+      keys: { source: 'local-file', publicKeyFile: '/keys/public-key.pem' },
+      algorithms: ['EdDSA'],
+      roleClaim: 'role',
+      agencyClaim: 'agency',
+    });
+    expect(routing.login).toBeUndefined();
+    expect(routing.http).toEqual({ corsOrigins: [], bodyLimit: '64kb', trustProxyHops: 0 });
+    expect(loadServiceConfig('intake', { AUTH_KEYS_DIR: '/keys' }).login).toMatchObject({
+      privateKeyFile: '/keys/signing-key.pem',
+      tokenTtlSeconds: 900,
+      maxFailuresPerUser: 5,
+    });
+    expect(loadServiceConfig('intake', {}).trackRateLimit).toEqual({
+      perClientPerMinute: 20,
+      perCodePerMinute: 10,
+    });
+  });
+
+  it("trusts the province's identity provider when AUTH_JWKS_URL is set, and intake issues no tokens", () => {
+    const env = {
+      AUTH_JWKS_URL: 'https://sso.example.ir/realms/samad/protocol/openid-connect/certs',
+      AUTH_ISSUER: 'https://sso.example.ir/realms/samad',
+      AUTH_AUDIENCE: 'samad',
+      AUTH_ROLE_CLAIM: 'realm_access.roles',
+      AUTH_AGENCY_CLAIM: 'samad_agency',
+    };
+    const config = loadServiceConfig('intake', env);
+    expect(config.auth).toMatchObject({
+      keys: { source: 'jwks', jwksUrl: env.AUTH_JWKS_URL },
+      issuer: env.AUTH_ISSUER,
+      algorithms: ['EdDSA', 'ES256', 'RS256'],
+      roleClaim: 'realm_access.roles',
+    });
+    expect(config.login).toBeUndefined();
+  });
+
+  it('names wrong token and HTTP settings', () => {
+    try {
+      loadServiceConfig('intake', {
+        AUTH_JWKS_URL: 'ftp://sso',
+        AUTH_ALGORITHMS: 'HS256',
+        AUTH_TOKEN_TTL_SECONDS: '5',
+        CORS_ORIGINS: 'https://ok.example.ir, *',
+        HTTP_BODY_LIMIT: 'lots',
+      });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems.map((p) => p.split(':')[0].split('.')[0]).sort()).toEqual([
+        'AUTH_ALGORITHMS',
+        'AUTH_JWKS_URL',
+        'AUTH_TOKEN_TTL_SECONDS',
+        'CORS_ORIGINS',
+        'HTTP_BODY_LIMIT',
+      ]);
+    }
+  });
+});

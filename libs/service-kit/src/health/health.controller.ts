@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../auth/roles.decorator';
 import { SERVICE_CONFIG } from '../service-tokens';
 import type { ServiceConfig } from '../config/service-config';
 import { probeKafka, probePostgres } from './dependency-probes';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   ConfigError,
@@ -20,8 +21,11 @@ export interface ServiceDefinition {
 /** Starts one service: validated config, JSON logs, OpenAPI at /docs, graceful shutdown on SIGTERM/SIGINT. */
 export async function bootstrapService(definition: ServiceDefinition): Promise<INestApplication> {
   let config: ServiceConfig;
+  let module: DynamicModule;
   try {
     config = loadServiceConfig(definition.name);
+    // Building the module reads the token keys; an unreadable one is a configuration error too.
+    module = definition.module(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`samad-${definition.name}: ${error.message}\n`);
@@ -30,8 +34,8 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
     throw error;
   }
   const logger = new JsonLogger(definition.name, config.logLevel);
-  const app = await NestFactory.create(definition.module(config), { logger, bufferLogs: true });
-  configureHttpApp(app);
+  const app = await NestFactory.create<NestExpressApplication>(module, { logger, bufferLogs: true });
+  configureHttpApp(app, config);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(definition.title).setVersion('1').addBearerAuth().build(),

@@ -1,22 +1,30 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { ActorRole } from '@samad/events';
+import { principalOf } from '../auth/auth.guard';
+import type { Principal } from '../auth/principal';
 
 export interface ActorIdentity {
   id: string;
   role: ActorRole;
 }
 
-/**
- * Who is acting, for event metadata. Until token authentication lands (issue #5) the caller names
- * itself with `X-Samad-Actor: <id>`; the role is the one the endpoint serves.
- */
-export const CurrentActor = createParamDecorator(
-  (role: ActorIdentity['role'], context: ExecutionContext): ActorIdentity => {
-    const request = context.switchToHttp().getRequest<Request>();
-    const claimed = request.header('x-samad-actor')?.trim();
-    return { id: claimed && /^[\w.@-]{1,64}$/.test(claimed) ? claimed : `anonymous-${role}`, role };
-  },
+function requirePrincipal(context: ExecutionContext): Principal {
+  const principal = principalOf(context.switchToHttp().getRequest<Request>());
+  // Only a route behind the guard has a caller; asking on a @Public() route is a programming error.
+  if (!principal) throw new Error('no authenticated caller on this route (is it @Public()?)');
+  return principal;
+}
+
+/** Who is acting, for event metadata: the verified token's subject and role. */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): ActorIdentity => {
+  const { id, role } = requirePrincipal(context);
+  return { id, role };
+});
+
+/** The verified caller with its agency binding, for endpoints that scope what they show. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal =>
+  requirePrincipal(context),
 );
 
 /** Correlates everything one HTTP call causes; accepts the caller's X-Correlation-Id when well-formed. */

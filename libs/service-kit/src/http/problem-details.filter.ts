@@ -9,6 +9,13 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError } from '@samad/request-lifecycle';
+import {
+  AccessDeniedError,
+  AuthenticationError,
+  IdentityProviderUnavailableError,
+  InvalidCredentialsError,
+} from '../auth/auth.errors';
+import { TooManyRequestsError } from './too-many-requests.error';
 
 export interface FieldProblem {
   field: string;
@@ -50,6 +57,17 @@ const isCoded = (error: unknown): error is Error & { code: string } =>
   typeof (error as { code?: unknown }).code === 'string' &&
   !(error instanceof HttpException);
 
+// body-parser's errors (http-errors): a client error it is safe to describe, such as a body over the limit.
+const isClientHttpError = (error: unknown): error is Error & { status: number } => {
+  const { expose, status } = (error ?? {}) as { expose?: unknown; status?: unknown };
+  return (
+    error instanceof Error && expose === true && typeof status === 'number' && status >= 400 && status < 500
+  );
+};
+
+// A header value must be plain ASCII without quotes.
+const quoted = (text: string): string => text.replace(/[^\x20-\x7e]|["\\]/g, '');
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
@@ -57,7 +75,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const problem = this.toProblem(error);
     const response = host.switchToHttp().getResponse<Response>();
+    for (const [name, value] of Object.entries(this.headersFor(error))) response.setHeader(name, value);
     response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private headersFor(error: unknown): Record<string, string> {
+    if (error instanceof AuthenticationError) {
+      // RFC 6750: a request without a token gets no error code; a bad token gets invalid_token.
+      return {
+        'WWW-Authenticate':
+          error.reason === 'missing'
+            ? 'Bearer realm="samad"'
+            : `Bearer realm="samad", error="invalid_token", error_description="${quoted(error.message)}"`,
+      };
+    }
+    if (error instanceof InvalidCredentialsError) return { 'WWW-Authenticate': 'Bearer realm="samad"' };
+    if (error instanceof TooManyRequestsError) return { 'Retry-After': String(error.retryAfterSeconds) };
+    return {};
   }
 
   private toProblem(error: unknown): ProblemDetails {
@@ -86,6 +120,54 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: error.message,
         status,
         code: error.code,
+      };
+    }
+    if (error instanceof AuthenticationError) {
+      return {
+        type: 'urn:samad:problem:unauthenticated',
+        title: 'ورود لازم است (authentication required)',
+        status: 401,
+        detail: error.message,
+      };
+    }
+    if (error instanceof InvalidCredentialsError) {
+      return {
+        type: 'urn:samad:problem:invalid-credentials',
+        title: 'نام کاربری یا گذرواژه نادرست است (wrong username or password)',
+        status: 401,
+        code: 'INVALID_CREDENTIALS',
+      };
+    }
+    if (error instanceof AccessDeniedError) {
+      return {
+        type: 'urn:samad:problem:forbidden',
+        title: 'دسترسی مجاز نیست (access denied)',
+        status: 403,
+        detail: error.message,
+      };
+    }
+    if (error instanceof IdentityProviderUnavailableError) {
+      return {
+        type: 'urn:samad:problem:identity-provider-unavailable',
+        title: 'identity provider unavailable',
+        status: 503,
+        detail: error.message,
+      };
+    }
+    if (error instanceof TooManyRequestsError) {
+      return {
+        type: 'urn:samad:problem:too-many-requests',
+        title: 'درخواست‌ها بیش از حد مجاز است (too many requests)',
+        status: 429,
+        detail: error.message,
+      };
+    }
+    if (isClientHttpError(error)) {
+      const tooLarge = error.status === 413;
+      return {
+        type: tooLarge ? 'urn:samad:problem:payload-too-large' : `urn:samad:problem:http-${error.status}`,
+        title: tooLarge ? 'request body too large' : error.message,
+        status: error.status,
       };
     }
     if (error instanceof HttpException) {

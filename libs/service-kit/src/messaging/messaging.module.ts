@@ -1,13 +1,23 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { createEventStore, type EventStore } from '@samad/event-store';
+import {
+  CitizenKeyVault,
+  PersonalDataProtectingEventStore,
+  personalDataKeysFromEnv,
+} from '@samad/personal-data';
 import type { ServiceConfig } from '../config/service-config';
 import { createKafka } from '../kafka/kafka-client';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const KAFKA = Symbol('KAFKA');
+/** The citizens' data keys (a CitizenKeyVault): for erasure and for the digests read models search by. */
+export const CITIZEN_KEY_VAULT = Symbol('CITIZEN_KEY_VAULT');
 
-/** The event store (source of truth) and the Kafka client, one of each per service process. */
+/**
+ * The event store (source of truth) and the Kafka client, one of each per service process. The store is
+ * wrapped so citizens' personal data is sealed on append and opened (or read as erased) on every read.
+ */
 @Global()
 @Module({})
 export class MessagingModule implements OnApplicationShutdown {
@@ -18,25 +28,39 @@ export class MessagingModule implements OnApplicationShutdown {
       module: MessagingModule,
       providers: [
         {
-          provide: EVENT_STORE,
+          provide: CITIZEN_KEY_VAULT,
+          // Reads PERSONAL_DATA_SECRET (a development default outside production); fails start-up if missing.
           useFactory: () =>
-            createEventStore(
-              process.env.EVENT_STORE === 'eventstoredb'
-                ? { kind: 'eventstoredb', connectionString: process.env.EVENTSTORE_CONNECTION_STRING ?? '' }
-                : {
-                    kind: 'postgres',
-                    connectionString: config.databaseUrl,
-                    applicationName: `samad-${config.service}`,
-                  },
+            new CitizenKeyVault({
+              connectionString: config.databaseUrl,
+              keys: personalDataKeysFromEnv(),
+              applicationName: `samad-${config.service}-personal-data`,
+            }),
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [CITIZEN_KEY_VAULT],
+          useFactory: (vault: CitizenKeyVault) =>
+            new PersonalDataProtectingEventStore(
+              createEventStore(
+                process.env.EVENT_STORE === 'eventstoredb'
+                  ? { kind: 'eventstoredb', connectionString: process.env.EVENTSTORE_CONNECTION_STRING ?? '' }
+                  : {
+                      kind: 'postgres',
+                      connectionString: config.databaseUrl,
+                      applicationName: `samad-${config.service}`,
+                    },
+              ),
+              vault,
             ),
         },
         { provide: KAFKA, useFactory: (): Kafka => createKafka(config) },
       ],
-      exports: [EVENT_STORE, KAFKA],
+      exports: [EVENT_STORE, KAFKA, CITIZEN_KEY_VAULT],
     };
   }
 
-  // Runs after every consumer has stopped (Nest shuts modules down in reverse order).
+  // Runs after every consumer has stopped (Nest shuts modules down in reverse order); closes the vault too.
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
   }

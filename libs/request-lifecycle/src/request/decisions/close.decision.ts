@@ -17,7 +17,7 @@ export const close = ({ data }: Close, state: RequestState): RequestEvent[] => {
       'duplicateOf',
     );
   }
-  const note = optionalText(data.note);
+  const note = optionalText(data.note, true, 'note');
   const at = isoDate(data.now, 'now');
 
   const request = registered(state, data.trackingCode);

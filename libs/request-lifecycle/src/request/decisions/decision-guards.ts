@@ -14,16 +14,45 @@ export const isoDate = (value: Date, field: string): string => {
   return value.toISOString();
 };
 
+// Control characters other than tab and line breaks, and lone UTF-16 surrogates: not text anyone typed,
+// and NUL or a broken surrogate cannot even be stored (PostgreSQL's jsonb refuses them).
+const isUnstorable = (value: string): boolean => {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+    if (c >= 0xdc00 && c <= 0xdfff) return true; // a low surrogate with no high one before it
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++; // a well-formed pair
+    }
+  }
+  return false;
+};
+
+const storableText = (value: string, field: string): string => {
+  if (isUnstorable(value)) {
+    throw new DomainError('INVALID_VALUE', 'must not contain control characters or broken Unicode', field);
+  }
+  return value;
+};
+
 /** Normalised Persian text that must not be empty (names, reasons, answers). */
 export const requiredText = (value: string | undefined, field: string, keepLineBreaks = true): string => {
-  const text = typeof value === 'string' ? normalizePersianText(value, { keepLineBreaks }) : '';
+  const text =
+    typeof value === 'string' ? normalizePersianText(storableText(value, field), { keepLineBreaks }) : '';
   if (text === '') throw new DomainError('VALUE_REQUIRED', 'must not be empty', field);
   return text;
 };
 
 /** Normalised text, or undefined when absent or blank. */
-export const optionalText = (value: string | undefined, keepLineBreaks = true): string | undefined => {
-  const text = typeof value === 'string' ? normalizePersianText(value, { keepLineBreaks }) : '';
+export const optionalText = (
+  value: string | undefined,
+  keepLineBreaks = true,
+  field = 'text',
+): string | undefined => {
+  const text =
+    typeof value === 'string' ? normalizePersianText(storableText(value, field), { keepLineBreaks }) : '';
   return text === '' ? undefined : text;
 };
 

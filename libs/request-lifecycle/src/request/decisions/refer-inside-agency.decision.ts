@@ -14,9 +14,9 @@ import {
 
 export const referInsideAgency = ({ data }: ReferInsideAgency, state: RequestState): RequestEvent[] => {
   const agencyCode = requiredAgencyCode(data.agencyCode);
-  const unit = optionalText(data.unit, false);
-  const toStaff = optionalText(data.toStaff, false);
-  const note = optionalText(data.note);
+  const unit = optionalText(data.unit, false, 'unit');
+  const toStaff = optionalText(data.toStaff, false, 'toStaff');
+  const note = optionalText(data.note, true, 'note');
   if (unit === undefined && toStaff === undefined) {
     throw new DomainError('VALUE_REQUIRED', 'refer to a unit or to a staff member', 'unit');
   }

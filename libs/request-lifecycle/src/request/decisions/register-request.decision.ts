@@ -3,7 +3,7 @@ import { parseIranianMobile } from '../../value-objects/iranian-mobile.value-obj
 import { parseNationalCode } from '../../value-objects/national-code.value-object';
 import { parseTrackingCode } from '../../value-objects/tracking-code.value-object';
 import type { CitizenInput, RegisterRequest } from '../request.commands';
-import type { Citizen, RequestEvent, RequestRegistered } from '../request.events';
+import type { Citizen, RegisteredCitizen, RequestEvent, RequestRegistered } from '../request.events';
 import type { RegisteredRequest, RequestState } from '../request.state';
 import { requestChannels, requestKinds } from '../request.vocabulary';
 import { isoDate, notClosed, oneOf, registered, requiredCode, requiredText } from './decision-guards';
@@ -35,7 +35,7 @@ const citizensOf = (input: readonly CitizenInput[] | undefined, collective: bool
   });
 };
 
-const sameCitizens = (a: readonly Citizen[], b: readonly Citizen[]): boolean =>
+const sameCitizens = (a: readonly RegisteredCitizen[], b: readonly RegisteredCitizen[]): boolean =>
   a.length === b.length &&
   a.every(
     (c, i) =>

@@ -5,6 +5,7 @@ import type {
   Acknowledge,
   Answer,
   Close,
+  ErasePersonalData,
   MarkAwaitingManualRouting,
   RecordFollowUp,
   ReferInsideAgency,
@@ -15,6 +16,7 @@ import type {
 import { requestDecider } from '../request.decider';
 import type {
   FollowUpRecorded,
+  PersonalDataErased,
   RequestAcknowledged,
   RequestAnswered,
   RequestAwaitingManualRouting,
@@ -53,6 +55,7 @@ export const T = {
   followedUp: '2024-10-16T05:00:00.000Z',
   answered: '2024-10-16T06:00:00.000Z',
   closed: '2024-10-20T06:00:00.000Z',
+  erased: '2025-01-10T08:00:00.000Z',
 } as const;
 
 export const citizenZahra = { nationalCode: '0499370899', fullName: 'زهرا کریمی', mobile: '09171234567' };
@@ -149,6 +152,10 @@ export const commands = {
     type: 'Close',
     data: { trackingCode: TRACKING_CODE, reason: 'answered', now: date(T.closed), ...data },
   }),
+  erasePersonalData: (data: Partial<ErasePersonalData['data']> = {}): ErasePersonalData => ({
+    type: 'ErasePersonalData',
+    data: { trackingCode: TRACKING_CODE, citizenIndex: 0, now: date(T.erased), ...data },
+  }),
 };
 
 export const events = {
@@ -244,6 +251,10 @@ export const events = {
   requestClosed: (data: Partial<RequestClosed['data']> = {}): RequestClosed => ({
     type: 'RequestClosed',
     data: compact({ trackingCode: TRACKING_CODE, reason: 'answered', at: T.closed, ...data }),
+  }),
+  personalDataErased: (data: Partial<PersonalDataErased['data']> = {}): PersonalDataErased => ({
+    type: 'PersonalDataErased',
+    data: { trackingCode: TRACKING_CODE, citizenIndex: 0, at: T.erased, ...data },
   }),
 };
 

@@ -1,0 +1,51 @@
+import type { Client } from 'pg';
+import { agencies } from '@samad/reference-data';
+import type { TokenRole } from '@samad/service-kit';
+import { hashPassword } from './password-hash';
+
+export const DEMO_PASSWORD = 'samad-demo';
+
+export interface DemoUser {
+  username: string;
+  role: TokenRole;
+  agencyCode?: string;
+}
+
+/** One user per role, and one staff member per agency (`staff.abfa` for ABFA). */
+export const demoUsers = (): DemoUser[] => [
+  { username: 'operator1', role: 'operator' },
+  { username: 'supervisor1', role: 'supervisor' },
+  { username: 'auditor1', role: 'auditor' },
+  { username: 'admin1', role: 'admin' },
+  ...agencies.map((a): DemoUser => ({
+    username: `staff.${a.code.toLowerCase()}`,
+    role: 'agency_staff',
+    agencyCode: a.code,
+  })),
+];
+
+/** Creates or resets the demo users (password `samad-demo`); run again, it leaves the same users behind. */
+export async function seedDemoUsers(client: Client): Promise<number> {
+  const users = demoUsers();
+  const hashes = await Promise.all(users.map(() => hashPassword(DEMO_PASSWORD)));
+  for (const [i, user] of users.entries()) {
+    await client.query(
+      `INSERT INTO intake.users (username, password_hash, role, agency_code, disabled)
+       VALUES ($1, $2, $3, $4, false)
+       ON CONFLICT (username) DO UPDATE
+         SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
+             agency_code = EXCLUDED.agency_code, disabled = false`,
+      [user.username, hashes[i], user.role, user.agencyCode ?? null],
+    );
+  }
+  return users.length;
+}
+
+/** Without SAMAD_DEMO_USERS=1 the demo users cannot sign in, even if an earlier demo run created them. */
+export async function disableDemoUsers(client: Client): Promise<number> {
+  const { rowCount } = await client.query(
+    `UPDATE intake.users SET disabled = true WHERE username = ANY($1) AND NOT disabled`,
+    [demoUsers().map((u) => u.username)],
+  );
+  return rowCount ?? 0;
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public } from '@samad/service-kit';
+import { LoginHandler } from './login.handler';
+import { LoginRequest } from './login.request.dto';
+import { LoginResponse } from './login.response.dto';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class LoginHttpController {
+  constructor(private readonly handler: LoginHandler) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign in with a username and password; answers a short-lived access token',
+    description:
+      'The token is a JWT signed with intake’s Ed25519 key; every service verifies it. Repeated failures ' +
+      'for a username or from a client address are throttled (429 with Retry-After).',
+  })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiBadRequestResponse({ description: 'Missing username or password (Problem Details)' })
+  @ApiUnauthorizedResponse({ description: 'Wrong username or password (one answer for both)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed logins; Retry-After says when to try again' })
+  login(@Body() body: LoginRequest, @Req() request: Request): Promise<LoginResponse> {
+    return this.handler.execute(body.username, body.password, request.ip ?? 'unknown');
+  }
+}

@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ServiceConfig } from '@samad/service-kit';
+import { JwksHttpController } from './jwks.http.controller';
+import { LoginHandler, TOKEN_ISSUER } from './login.handler';
+import { LoginHttpController } from './login.http.controller';
+import { LoginThrottle } from './login-throttle';
+import { TokenIssuer } from './token-issuer';
+
+/**
+ * Intake's own sign-in and its public key set. Absent when the services trust the province's identity
+ * provider instead (AUTH_JWKS_URL): people then sign in there.
+ */
+@Module({})
+export class LoginModule {
+  static register(config: ServiceConfig): DynamicModule {
+    if (!config.login) return { module: LoginModule };
+    // Read now, before Nest starts, so a missing key stops intake with a configuration error.
+    const issuer = TokenIssuer.create(config.auth, config.login);
+    return {
+      module: LoginModule,
+      controllers: [LoginHttpController, JwksHttpController],
+      providers: [{ provide: TOKEN_ISSUER, useValue: issuer }, LoginThrottle, LoginHandler],
+    };
+  }
+}

@@ -1,0 +1,303 @@
+// The protecting store and the key vault on a real PostgreSQL (a database of their own, fresh per run).
+import { randomInt } from 'node:crypto';
+import { Client } from 'pg';
+import {
+  createEventStore,
+  runEventStoreMigrations,
+  silentLogger,
+  type EventStore,
+  type RecordedEvent,
+} from '@samad/event-store';
+import {
+  decide,
+  initialState,
+  nationalCodeCheckDigit,
+  requestStreamName,
+  trackingCodeFromNumber,
+  type CitizenInput,
+} from '@samad/request-lifecycle';
+import { CitizenKeyVault } from './citizen-key.vault';
+import { PersonalDataIntegrityError } from './personal-data.cipher';
+import { derivePersonalDataKeys } from './personal-data.secret';
+import { PersonalDataProtectingEventStore } from './personal-data-protecting.event-store';
+import { runPersonalDataMigrations } from './run-personal-data-migrations';
+
+const databaseUrl = (() => {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/samad_test');
+  url.pathname = `${url.pathname}_personal_data`;
+  return url.toString();
+})();
+
+async function freshDatabase(): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+const keys = derivePersonalDataKeys('integration-test-secret-of-at-least-32-characters');
+const digits = (n: number): string => Array.from({ length: n }, () => randomInt(10)).join('');
+const nationalCode = (): string => {
+  const nine = digits(9);
+  return `${nine}${nationalCodeCheckDigit(nine)}`;
+};
+const person = (fullName = 'زهرا کریمی'): CitizenInput => ({
+  nationalCode: nationalCode(),
+  fullName,
+  mobile: `09${digits(9)}`,
+});
+const newCode = (): string => trackingCodeFromNumber(100_000_000 + randomInt(800_000_000));
+
+/** Appends a registration decided by the domain, as intake does. */
+async function register(
+  store: EventStore,
+  citizens: CitizenInput[],
+  trackingCode = newCode(),
+): Promise<string> {
+  const events = decide(
+    {
+      type: 'RegisterRequest',
+      data: {
+        trackingCode,
+        now: new Date(),
+        kind: 'complaint',
+        channel: 'phone',
+        collective: citizens.length > 1,
+        citizens,
+        countyCode: 'MIN',
+        categoryCode: 'WAT-CUT',
+        description: 'قطعی آب در محله',
+        registeredBy: 'operator-7',
+      },
+    },
+    initialState(),
+  );
+  await store.appendToStream(requestStreamName(trackingCode), events, { expectedRevision: 'no_stream' });
+  return trackingCode;
+}
+
+const citizensOf = (event: RecordedEvent): Record<string, unknown>[] =>
+  (event.data as { citizens: Record<string, unknown>[] }).citizens;
+
+const erased = { erased: true, nationalCode: null, fullName: null, mobile: null };
+
+describe('personal data sealed per citizen in the event store (PostgreSQL)', () => {
+  let raw: EventStore;
+  let vault: CitizenKeyVault;
+  let store: PersonalDataProtectingEventStore;
+  let sql: Client;
+  const opened: { close(): Promise<void> }[] = [];
+
+  const protectedStore = (options: { keyCacheMs?: number } = {}) => {
+    const extraVault = new CitizenKeyVault({ connectionString: databaseUrl, keys, ...options });
+    const extra = new PersonalDataProtectingEventStore(
+      createEventStore({ kind: 'postgres', connectionString: databaseUrl, logger: silentLogger }),
+      extraVault,
+    );
+    opened.push(extra);
+    return { store: extra, vault: extraVault };
+  };
+
+  beforeAll(async () => {
+    await freshDatabase();
+    await runEventStoreMigrations(databaseUrl);
+    expect((await runPersonalDataMigrations(databaseUrl)).applied).toEqual([
+      'CreatePersonalData1764600000000',
+    ]);
+    expect((await runPersonalDataMigrations(databaseUrl)).applied).toEqual([]);
+    raw = createEventStore({ kind: 'postgres', connectionString: databaseUrl, logger: silentLogger });
+    ({ store, vault } = protectedStore());
+    sql = new Client({ connectionString: databaseUrl });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    for (const s of opened) await s.close();
+    await raw?.close();
+    await sql?.end();
+  });
+
+  it('seals national code, name and mobile at rest and opens them on every read path', async () => {
+    const citizens = [person('زهرا کریمی'), person('علی رئیسی')];
+    const code = await register(store, citizens);
+    const streamId = requestStreamName(code);
+
+    const [stored] = await raw.readStream(streamId);
+    const storedText = JSON.stringify(stored.data);
+    for (const c of citizens) {
+      for (const value of [c.nationalCode, c.fullName, c.mobile]) expect(storedText).not.toContain(value);
+    }
+    expect(citizensOf(stored)).toEqual([
+      { citizenRef: expect.stringMatching(/^[0-9a-f-]{36}$/), sealed: expect.stringMatching(/^pd1\./) },
+      { citizenRef: expect.stringMatching(/^[0-9a-f-]{36}$/), sealed: expect.stringMatching(/^pd1\./) },
+    ]);
+    expect(stored.data).toMatchObject({ categoryCode: 'WAT-CUT', countyCode: 'MIN', trackingCode: code });
+
+    const [read] = await store.readStream(streamId);
+    expect(citizensOf(read)).toEqual(citizens);
+    expect((await store.readAll()).find((e) => e.id === stored.id)?.data).toEqual(read.data);
+
+    const pushed = await new Promise<RecordedEvent>((resolve) => {
+      const subscription = store.subscribeToAll({
+        onEvent: async (event) => {
+          if (event.id !== stored.id) return;
+          resolve(event);
+          void subscription.stop();
+        },
+      });
+    });
+    expect(pushed.data).toEqual(read.data);
+    const iterated = store.subscribeToAll();
+    for await (const event of iterated) {
+      if (event.id !== stored.id) continue;
+      expect(event.data).toEqual(read.data);
+      break;
+    }
+    await iterated.stop();
+    expect(await store.verifyAll()).toMatchObject({ ok: true });
+  });
+
+  it('erases a citizen from every request by destroying one key: events, hashes and others untouched', async () => {
+    const zahra = person('زهرا کریمی');
+    const ali = person('علی رئیسی');
+    const first = await register(store, [zahra]);
+    const second = await register(store, [ali, zahra]);
+    const before = [
+      ...(await raw.readStream(requestStreamName(first))),
+      ...(await raw.readStream(requestStreamName(second))),
+    ];
+    expect(citizensOf(before[0])[0].citizenRef).toBe(citizensOf(before[1])[1].citizenRef); // one key per citizen
+
+    const erasure = await vault.erase(zahra.nationalCode);
+    expect(erasure.citizenRefs).toEqual([citizensOf(before[0])[0].citizenRef]);
+    expect(erasure.links.map((l) => [l.streamId, l.citizenIndex]).sort()).toEqual(
+      [
+        [requestStreamName(first), 0],
+        [requestStreamName(second), 1],
+      ].sort(),
+    );
+
+    // A reader in another process with nothing cached sees the erasure at once.
+    const { store: elsewhere } = protectedStore();
+    for (const reader of [store, elsewhere]) {
+      expect(citizensOf((await reader.readStream(requestStreamName(first)))[0])).toEqual([erased]);
+      expect(citizensOf((await reader.readStream(requestStreamName(second)))[0])).toEqual([ali, erased]);
+    }
+    const after = [
+      ...(await raw.readStream(requestStreamName(first))),
+      ...(await raw.readStream(requestStreamName(second))),
+    ];
+    expect(after.map((e) => [e.data, e.hash])).toEqual(before.map((e) => [e.data, e.hash]));
+    expect(await raw.verifyAll()).toMatchObject({ ok: true });
+
+    // Registered again later, the citizen is a new data subject with a new key.
+    const again = await register(store, [zahra]);
+    const [stored] = await raw.readStream(requestStreamName(again));
+    expect(citizensOf(stored)[0].citizenRef).not.toBe(erasure.citizenRefs[0]);
+    expect(citizensOf((await store.readStream(requestStreamName(again)))[0])).toEqual([zahra]);
+  });
+
+  it('repeats an unfinished erasure with the same answer, and knows nothing once it is complete', async () => {
+    const citizen = person();
+    const code = await register(store, [citizen]);
+    const first = await vault.erase(citizen.nationalCode);
+    const repeat = await vault.erase(citizen.nationalCode);
+    expect(repeat).toEqual(first);
+    expect(first.links).toEqual([
+      expect.objectContaining({
+        streamId: requestStreamName(code),
+        citizenIndex: 0,
+        erasedAt: first.erasedAt,
+      }),
+    ]);
+    await vault.completeErasure(first.citizenRefs);
+    expect(await vault.erase(citizen.nationalCode)).toEqual({ citizenRefs: [], links: [] });
+    // Nothing in the vault leads from the national code to the pseudonym any more.
+    const { rows } = await sql.query(
+      `SELECT lookup_digest, data_key FROM personal_data.citizen_keys WHERE citizen_ref = $1`,
+      [first.citizenRefs[0]],
+    );
+    expect(rows).toEqual([{ lookup_digest: null, data_key: null }]);
+  });
+
+  it('lets an erasure fact read with the registration win over a key another process still caches', async () => {
+    const citizen = person();
+    const code = await register(store, [citizen]);
+    const streamId = requestStreamName(code);
+    const { store: cachingReader } = protectedStore({ keyCacheMs: 60_000 });
+    expect(citizensOf((await cachingReader.readStream(streamId))[0])).toEqual([citizen]);
+
+    await vault.erase(citizen.nationalCode);
+    // Within its cache time that reader could still open the registration alone (the documented bound)...
+    expect(citizensOf((await cachingReader.readStream(streamId))[0])).toEqual([citizen]);
+    // ...but not once the erasure is recorded in the stream.
+    await raw.appendToStream(streamId, [
+      {
+        type: 'PersonalDataErased',
+        data: { trackingCode: code, citizenIndex: 0, at: new Date().toISOString() },
+      },
+    ]);
+    expect(citizensOf((await cachingReader.readStream(streamId))[0])).toEqual([erased]);
+  });
+
+  it('never hands out a key that an erasure running at the same moment destroys without seeing it', async () => {
+    for (let round = 0; round < 25; round++) {
+      const citizen = person();
+      await register(store, [citizen]);
+      const streamId = requestStreamName(newCode());
+      const [registration, erasure] = await Promise.all([
+        vault.keysForRegistration(streamId, [{ citizenIndex: 0, nationalCode: citizen.nationalCode }]),
+        vault.erase(citizen.nationalCode),
+      ]);
+      const [{ citizenRef }] = registration;
+      const { rows } = await sql.query(
+        `SELECT data_key IS NULL AS destroyed FROM personal_data.citizen_keys WHERE citizen_ref = $1`,
+        [citizenRef],
+      );
+      if (rows[0].destroyed) {
+        // The erasure destroyed the key this registration got, so it must know where it was used.
+        expect(erasure.links).toContainEqual(
+          expect.objectContaining({ citizenRef, streamId, citizenIndex: 0 }),
+        );
+      } else {
+        expect(erasure.citizenRefs).not.toContain(citizenRef);
+      }
+    }
+  });
+
+  it('fails loudly on tampered personal data, which the hash chain also reports', async () => {
+    const code = await register(store, [person()]);
+    const streamId = requestStreamName(code);
+    const [stored] = await raw.readStream(streamId);
+    const [sealedCitizen] = citizensOf(stored);
+    const [version, iv, ct, tag] = String(sealedCitizen.sealed).split('.');
+    const flipped = Buffer.from(ct, 'base64url');
+    flipped[0] ^= 0x01;
+    const tampered = [version, iv, flipped.toString('base64url'), tag].join('.');
+    await sql.query(`UPDATE event_store.events SET data = $2::jsonb WHERE stream_id = $1`, [
+      streamId,
+      JSON.stringify({ ...(stored.data as object), citizens: [{ ...sealedCitizen, sealed: tampered }] }),
+    ]);
+    await expect(store.readStream(streamId)).rejects.toThrow(PersonalDataIntegrityError);
+    expect(await raw.verifyStream(streamId)).toMatchObject({
+      ok: false,
+      brokenLink: { reason: 'hash_mismatch' },
+    });
+    await sql.query(`DELETE FROM event_store.events WHERE stream_id = $1`, [streamId]);
+    await sql.query(`DELETE FROM event_store.streams WHERE stream_id = $1`, [streamId]);
+  });
+
+  it('passes events written before protection (plain citizens) through unchanged', async () => {
+    const citizen = person();
+    const code = await register(raw, [citizen]);
+    expect(citizensOf((await store.readStream(requestStreamName(code)))[0])).toEqual([citizen]);
+    expect(await vault.erase(citizen.nationalCode)).toEqual({ citizenRefs: [], links: [] });
+  });
+});

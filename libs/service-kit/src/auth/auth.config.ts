@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Asymmetric signature algorithms only: `none` and HMAC (HS*) can never verify a Samad token. */
+export const asymmetricAlgorithms = [
+  'EdDSA',
+  'ES256',
+  'ES384',
+  'ES512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+] as const;
+export type AsymmetricAlgorithm = (typeof asymmetricAlgorithms)[number];
+
+/** Where the keys that verify access tokens come from. */
+export type VerificationKeys =
+  { source: 'local-file'; publicKeyFile: string } | { source: 'jwks'; jwksUrl: string };
+
+export interface AuthConfig {
+  issuer: string;
+  audience: string;
+  keys: VerificationKeys;
+  algorithms: AsymmetricAlgorithm[];
+  /** Claim holding the Samad role (a name, or a dotted path such as `realm_access.roles`). */
+  roleClaim: string;
+  /** Claim holding an agency's code for agency staff and agency systems. */
+  agencyClaim: string;
+}
+
+/** Intake's own login, when tokens are issued locally rather than by the province's identity provider. */
+export interface LoginConfig {
+  privateKeyFile: string;
+  publicKeyFile: string;
+  tokenTtlSeconds: number;
+  maxFailuresPerUser: number;
+  maxFailuresPerClient: number;
+  failureWindowSeconds: number;
+}
+
+// The repository root in development (dist/ or ts sources alike); the working directory in a container.
+function repositoryRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+  }
+  return process.cwd();
+}
+
+/** `AUTH_KEYS_DIR`, else `<repo>/.local/auth`, where `scripts/prepare.ts` writes the local key pair. */
+export const defaultKeysDir = (env: NodeJS.ProcessEnv): string =>
+  resolve(env.AUTH_KEYS_DIR ?? join(repositoryRoot(), '.local', 'auth'));
+
+const isHttpUrl = (value: string): boolean => {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
+const claimName = z
+  .string()
+  .regex(/^[\w:/.-]{1,100}$/, 'must be a claim name or a dotted path such as realm_access.roles');
+const text = z.string().trim().min(1).max(200);
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+
+const authSchema = z.object({
+  AUTH_ISSUER: text.default('samad'),
+  AUTH_AUDIENCE: text.default('samad-api'),
+  AUTH_JWKS_URL: z.string().refine(isHttpUrl, 'must be an http(s) URL').optional(),
+  AUTH_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  AUTH_ALGORITHMS: z
+    .string()
+    .transform((value) => value.split(',').map((a) => a.trim()))
+    .pipe(
+      z.array(z.enum(asymmetricAlgorithms, `each must be one of ${asymmetricAlgorithms.join(', ')}`)).min(1),
+    )
+    .optional(),
+  AUTH_ROLE_CLAIM: claimName.default('role'),
+  AUTH_AGENCY_CLAIM: claimName.default('agency'),
+});
+
+const loginSchema = z.object({
+  AUTH_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
+  LOGIN_MAX_FAILURES: positiveInt(1000).default(5),
+  LOGIN_MAX_FAILURES_PER_CLIENT: positiveInt(100000).default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: positiveInt(86400).default(900),
+});
+
+export interface ParsedAuth {
+  auth?: AuthConfig;
+  login?: LoginConfig;
+  problems: string[];
+}
+
+const issuesOf = (error: z.ZodError): string[] =>
+  error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+
+/**
+ * Token verification settings for every service; intake's own login settings when `withLogin`.
+ * Local keys by default; `AUTH_JWKS_URL` switches every service to an external OpenID Connect issuer.
+ */
+export function parseAuthConfig(env: NodeJS.ProcessEnv, withLogin: boolean): ParsedAuth {
+  const parsed = authSchema.safeParse(env);
+  const parsedLogin = withLogin ? loginSchema.safeParse(env) : undefined;
+  const problems = [
+    ...(parsed.success ? [] : issuesOf(parsed.error)),
+    ...(parsedLogin && !parsedLogin.success ? issuesOf(parsedLogin.error) : []),
+  ];
+  if (!parsed.success || (parsedLogin && !parsedLogin.success)) return { problems };
+  const values = parsed.data;
+  const keysDir = defaultKeysDir(env);
+  const publicKeyFile = resolve(values.AUTH_PUBLIC_KEY_FILE ?? join(keysDir, 'public-key.pem'));
+  const external = values.AUTH_JWKS_URL !== undefined;
+  const auth: AuthConfig = {
+    issuer: values.AUTH_ISSUER,
+    audience: values.AUTH_AUDIENCE,
+    keys: external
+      ? { source: 'jwks', jwksUrl: values.AUTH_JWKS_URL! }
+      : { source: 'local-file', publicKeyFile },
+    // Local tokens are Ed25519 only; identity providers commonly sign with EdDSA, ES256 or RS256.
+    algorithms: values.AUTH_ALGORITHMS ?? (external ? ['EdDSA', 'ES256', 'RS256'] : ['EdDSA']),
+    roleClaim: values.AUTH_ROLE_CLAIM,
+    agencyClaim: values.AUTH_AGENCY_CLAIM,
+  };
+  // With an external identity provider, people log in there; intake issues no tokens of its own.
+  if (!parsedLogin?.success || external) return { auth, problems };
+  const login = parsedLogin.data;
+  return {
+    auth,
+    login: {
+      privateKeyFile: resolve(login.AUTH_PRIVATE_KEY_FILE ?? join(keysDir, 'signing-key.pem')),
+      publicKeyFile,
+      tokenTtlSeconds: login.AUTH_TOKEN_TTL_SECONDS,
+      maxFailuresPerUser: login.LOGIN_MAX_FAILURES,
+      maxFailuresPerClient: login.LOGIN_MAX_FAILURES_PER_CLIENT,
+      failureWindowSeconds: login.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
+    problems,
+  };
+}

@@ -1,0 +1,27 @@
+import type { ActorRole } from '@samad/events';
+
+/** Roles a person or an agency's system can hold in an access token; `citizen` and `system` never log in. */
+export const tokenRoles = [
+  'operator',
+  'agency_staff',
+  'agency_system',
+  'supervisor',
+  'auditor',
+  'admin',
+] as const satisfies readonly ActorRole[];
+export type TokenRole = (typeof tokenRoles)[number];
+
+/** Roles bound to one agency by the token's agency claim. */
+export const agencyBoundRoles: readonly TokenRole[] = ['agency_staff', 'agency_system'];
+
+export const isTokenRole = (value: unknown): value is TokenRole =>
+  typeof value === 'string' && (tokenRoles as readonly string[]).includes(value);
+
+/** Who is calling, from a verified access token. */
+export interface Principal {
+  /** The token's subject: the username for local logins, the identity provider's user id otherwise. */
+  id: string;
+  role: TokenRole;
+  /** The agency (UPPERCASE code) an agency_staff or agency_system token is bound to. */
+  agencyCode?: string;
+}

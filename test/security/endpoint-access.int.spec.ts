@@ -1,0 +1,778 @@
+// Who may call what: the four services in-process on the real broker and database, every endpoint walked
+// with every role, plus forged tokens, sign-in and its throttling, rate limits and HTTP hardening.
+import { generateKeyPairSync, randomInt } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JWK, type KeyLike } from 'jose';
+import { DataSource } from 'typeorm';
+import { IdentityProviderUnavailableError, TokenVerifier } from '@samad/service-kit';
+import { toPersianDigits, trackingCodeFromNumber } from '@samad/request-lifecycle';
+import { IntakeModule } from '../../apps/intake/src/intake.module';
+import { RoutingModule } from '../../apps/routing/src/routing.module';
+import { AgencyModule } from '../../apps/agency/src/agency.module';
+import { ReportingModule } from '../../apps/reporting/src/reporting.module';
+import { hashPassword } from '../../apps/intake/src/login/password-hash';
+import { citizen, randomNationalCode, registrationBody } from '../../apps/intake/test/intake-test-kit';
+import {
+  bearer,
+  craftToken,
+  localPublicKeyPem,
+  tamperedToken,
+  tokenFor,
+  unsignedToken,
+} from '../support/auth';
+import { waitFor } from '../support/environment';
+import { startInProcess, type InProcessService } from '../support/in-process-service';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type ServiceKey = 'intake' | 'routing' | 'agency' | 'reporting';
+
+const allowedOrigin = 'https://samad.hormozgan.example';
+const trackLimits = { perClient: 5, perCode: 3 };
+const loginLimits = { perUser: 5, perClient: 8 };
+
+// Everyone the table tries, with the token they would hold.
+const callers = {
+  'no token': async (): Promise<Record<string, string>> => ({}),
+  operator: () => bearer('operator', { sub: 'sec-operator' }),
+  'agency_staff of ABFA': () => bearer('agency_staff', { agency: 'ABFA', sub: 'sec-staff-abfa' }),
+  'agency_staff of BARGH': () => bearer('agency_staff', { agency: 'BARGH', sub: 'sec-staff-bargh' }),
+  'agency_system of ABFA': () => bearer('agency_system', { agency: 'ABFA', sub: 'abfa-integration' }),
+  supervisor: () => bearer('supervisor', { sub: 'sec-supervisor' }),
+  auditor: () => bearer('auditor', { sub: 'sec-auditor' }),
+  admin: () => bearer('admin', { sub: 'sec-admin' }),
+};
+type Caller = keyof typeof callers;
+const callerNames = Object.keys(callers) as Caller[];
+const everyoneSignedIn = callerNames.filter((c) => c !== 'no token');
+
+interface Fixtures {
+  /** Routed to ABFA: refused calls aim here, and calls that change nothing. */
+  shared: string;
+  sharedCitizen: { nationalCode: string; mobile: string };
+  /** Fresh requests in ABFA's inbox, one per allowed agency command. */
+  abfaPool: string[];
+  /** Waiting for a supervisor to route it. */
+  manualPool: string[];
+}
+
+type Outcome = 'ok' | 404;
+
+interface Endpoint {
+  service: ServiceKey;
+  method: 'GET' | 'POST';
+  /** As the OpenAPI document names it. */
+  route: string;
+  allowed: Partial<Record<Caller, Outcome>>;
+  /** The concrete call; `allowed` calls get fresh fixtures when they change something. */
+  request: (f: Fixtures, allowed: boolean) => { path: string; body?: unknown };
+}
+
+const all = (outcome: Outcome = 'ok'): Partial<Record<Caller, Outcome>> =>
+  Object.fromEntries(everyoneSignedIn.map((c) => [c, outcome]));
+const agencyCommand = (action: string, body?: unknown): Endpoint => ({
+  service: 'agency',
+  method: 'POST',
+  route: `/api/agency/requests/{code}/${action}`,
+  // Another agency's staff meet the request as if it did not exist.
+  allowed: { 'agency_staff of ABFA': 'ok', 'agency_system of ABFA': 'ok', 'agency_staff of BARGH': 404 },
+  request: (f, allowed) => ({
+    path: `/api/agency/requests/${allowed ? f.abfaPool.pop() : f.shared}/${action}`,
+    body,
+  }),
+});
+
+/** Every endpoint that needs a token, and who may use it. Everyone else: 401 without a token, 403 with one. */
+const endpoints: Endpoint[] = [
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/requests',
+    allowed: { operator: 'ok', supervisor: 'ok' },
+    request: () => ({ path: '/api/requests', body: registrationBody() }),
+  },
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/requests',
+    allowed: { operator: 'ok', supervisor: 'ok' },
+    request: (f) => ({ path: `/api/requests?nationalCode=${f.sharedCitizen.nationalCode}` }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/requests/{code}/follow-ups',
+    allowed: { operator: 'ok', supervisor: 'ok' },
+    request: (f) => ({
+      path: `/api/requests/${f.shared}/follow-ups`,
+      body: { note: 'شهروند پیگیری کرد', channel: 'phone' },
+    }),
+  },
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/catalog',
+    allowed: all(),
+    request: () => ({ path: '/api/catalog' }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/admin/citizens/erase',
+    allowed: { admin: 'ok' },
+    request: () => ({ path: '/api/admin/citizens/erase', body: { nationalCode: randomNationalCode() } }),
+  },
+  {
+    service: 'routing',
+    method: 'GET',
+    route: '/api/routing/rules',
+    allowed: all(),
+    request: () => ({ path: '/api/routing/rules' }),
+  },
+  {
+    service: 'routing',
+    method: 'GET',
+    route: '/api/routing/agencies',
+    allowed: all(),
+    request: () => ({ path: '/api/routing/agencies' }),
+  },
+  {
+    service: 'routing',
+    method: 'GET',
+    route: '/api/routing/manual-queue',
+    allowed: { supervisor: 'ok', admin: 'ok' },
+    request: () => ({ path: '/api/routing/manual-queue' }),
+  },
+  {
+    service: 'routing',
+    method: 'POST',
+    route: '/api/routing/requests/{code}/route',
+    allowed: { supervisor: 'ok' },
+    request: (f, allowed) => ({
+      path: `/api/routing/requests/${allowed ? f.manualPool.pop() : f.shared}/route`,
+      body: { agencyCode: 'OSTANDARI' },
+    }),
+  },
+  {
+    service: 'agency',
+    method: 'GET',
+    route: '/api/agency/inbox',
+    allowed: {
+      'agency_staff of ABFA': 'ok',
+      'agency_system of ABFA': 'ok',
+      'agency_staff of BARGH': 404,
+      supervisor: 'ok',
+      auditor: 'ok',
+    },
+    request: () => ({ path: '/api/agency/inbox?agency=ABFA' }),
+  },
+  agencyCommand('acknowledge'),
+  agencyCommand('refer', { unit: 'امور مشترکین' }),
+  agencyCommand('answer', { outcome: 'negative', text: 'این انشعاب غیرمجاز است و قابل وصل نیست.' }),
+  agencyCommand('return', { reason: 'این موضوع در حوزه‌ی ما نیست' }),
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/api/reports/summary',
+    allowed: { supervisor: 'ok', auditor: 'ok', admin: 'ok' },
+    request: () => ({ path: '/api/reports/summary' }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/api/reports/overdue',
+    allowed: { supervisor: 'ok', auditor: 'ok', admin: 'ok' },
+    request: () => ({ path: '/api/reports/overdue' }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/api/requests/{code}/history',
+    allowed: { auditor: 'ok', supervisor: 'ok', admin: 'ok' },
+    request: (f) => ({ path: `/api/requests/${f.shared}/history` }),
+  },
+];
+
+/** What answers without a token: health, login, the key set, and the citizen's lookup (404 for an unknown code). */
+const publicRoutes: { service: ServiceKey; method: 'GET' | 'POST'; route: string }[] = [
+  ...(['intake', 'routing', 'agency', 'reporting'] as const).map((service) => ({
+    service,
+    method: 'GET' as const,
+    route: '/health',
+  })),
+  { service: 'intake', method: 'POST', route: '/api/auth/login' },
+  { service: 'intake', method: 'GET', route: '/.well-known/jwks.json' },
+  { service: 'intake', method: 'GET', route: '/api/track/{code}' },
+];
+
+const agencyCommandCount = endpoints.filter((e) => e.route.startsWith('/api/agency/requests/')).length;
+const newCode = (): string => trackingCodeFromNumber(100_000_000 + randomInt(800_000_000));
+/** A client address of its own (intake believes one proxy hop here), so per-client counters start at zero. */
+const client = (): Record<string, string> => ({
+  'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
+});
+
+describe('access control, sign-in and HTTP hardening', () => {
+  const services = {} as Record<ServiceKey, InProcessService>;
+  const fixtures = {} as Fixtures;
+
+  async function call(
+    service: ServiceKey,
+    method: string,
+    path: string,
+    { headers = {}, body }: { headers?: Record<string, string>; body?: unknown } = {},
+  ): Promise<{ status: number; headers: Headers; body: Json }> {
+    const res = await fetch(`${services[service].baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : {}) as Json };
+  }
+
+  const registerAs = async (headers: Record<string, string>, body = registrationBody()): Promise<string> => {
+    const res = await call('intake', 'POST', '/api/requests', { headers, body });
+    if (res.status !== 201)
+      throw new Error(`registration answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body.trackingCode as string;
+  };
+
+  const abfaInbox = async (): Promise<Json[]> =>
+    (
+      await call('agency', 'GET', '/api/agency/inbox?agency=ABFA&status=all&limit=1000', {
+        headers: await bearer('supervisor'),
+      })
+    ).body.items as Json[];
+
+  const waitInAbfaInbox = (codes: string[]) =>
+    waitFor(`${codes.length} requests in ABFA's inbox`, async () => {
+      const held = new Set((await abfaInbox()).map((i) => i.trackingCode));
+      return codes.every((c) => held.has(c)) ? true : undefined;
+    });
+
+  beforeAll(async () => {
+    services.intake = await startInProcess('intake', (c) => IntakeModule.register(c), {
+      TRUST_PROXY_HOPS: '1',
+      CORS_ORIGINS: allowedOrigin,
+      LOGIN_MAX_FAILURES: String(loginLimits.perUser),
+      LOGIN_MAX_FAILURES_PER_CLIENT: String(loginLimits.perClient),
+      TRACK_RATE_LIMIT_PER_MINUTE: String(trackLimits.perClient),
+      TRACK_RATE_LIMIT_PER_CODE_PER_MINUTE: String(trackLimits.perCode),
+    });
+    services.routing = await startInProcess('routing', (c) => RoutingModule.register(c));
+    services.agency = await startInProcess('agency', (c) => AgencyModule.register(c));
+    services.reporting = await startInProcess('reporting', (c) => ReportingModule.register(c));
+
+    const operator = await bearer('operator', { sub: 'sec-operator' });
+    const person = citizen();
+    fixtures.sharedCitizen = person;
+    const toAbfa = () => registrationBody({ categoryCode: 'WAT-CUT', countyCode: 'BND' });
+    fixtures.shared = await registerAs(operator, { ...toAbfa(), citizens: [person] });
+    // Two callers may run each agency command: its staff and its system.
+    fixtures.abfaPool = await Promise.all(
+      Array.from({ length: agencyCommandCount * 2 }, () => registerAs(operator, toAbfa())),
+    );
+    fixtures.manualPool = [await registerAs(operator, registrationBody({ categoryCode: 'GEN-OTHER' }))];
+    await waitInAbfaInbox([fixtures.shared, ...fixtures.abfaPool]);
+    await waitFor('the manual queue', async () => {
+      const { body } = await call('routing', 'GET', '/api/routing/manual-queue', {
+        headers: await bearer('supervisor'),
+      });
+      return (body.items as Json[]).some((i) => i.trackingCode === fixtures.manualPool[0]) ? true : undefined;
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const service of Object.values(services).reverse()) await service?.close();
+  });
+
+  describe('the endpoint table', () => {
+    it('names every endpoint the four services serve', () => {
+      const served = (Object.keys(services) as ServiceKey[]).flatMap((service) => {
+        const document = SwaggerModule.createDocument(services[service].app, new DocumentBuilder().build());
+        return Object.entries(document.paths).flatMap(([route, operations]) =>
+          Object.keys(operations).map((method) => `${service} ${method.toUpperCase()} ${route}`),
+        );
+      });
+      const listed = [...endpoints, ...publicRoutes].map((e) => `${e.service} ${e.method} ${e.route}`);
+      expect(served.sort()).toEqual(listed.sort());
+    });
+
+    describe.each(endpoints.map((e) => [`${e.service} ${e.method} ${e.route}`, e] as const))(
+      '%s',
+      (_, endpoint) => {
+        it.each(callerNames)('as %s', async (caller) => {
+          const outcome = endpoint.allowed[caller];
+          const { path, body } = endpoint.request(fixtures, outcome === 'ok');
+          const res = await call(endpoint.service, endpoint.method, path, {
+            headers: await callers[caller](),
+            body,
+          });
+          if (caller === 'no token') {
+            expect(res.status).toBe(401);
+            expect(res.headers.get('www-authenticate')).toBe('Bearer realm="samad"');
+            expect(res.headers.get('content-type')).toContain('application/problem+json');
+          } else if (outcome === 'ok') {
+            // The body is in the comparison so a failure shows why.
+            expect({ class: `${Math.floor(res.status / 100)}xx`, body: res.body }).toEqual({
+              class: '2xx',
+              body: expect.anything(),
+            });
+          } else if (outcome === 404) {
+            expect(res.status).toBe(404);
+            expect(res.headers.get('content-type')).toContain('application/problem+json');
+          } else {
+            expect(res.status).toBe(403);
+            expect(res.body).toMatchObject({ type: 'urn:samad:problem:forbidden', status: 403 });
+          }
+        });
+      },
+    );
+
+    it.each(publicRoutes.map((r) => [`${r.service} ${r.method} ${r.route}`, r] as const))(
+      '%s answers without a token',
+      async (_, route) => {
+        const path = route.route.replace('{code}', `${newCode()}?mobileLast4=1234`);
+        const body = route.method === 'POST' ? { username: 'nobody', password: 'x' } : undefined;
+        const res = await call(route.service, route.method, path, { headers: client(), body });
+        expect(res.status).not.toBe(403);
+        expect(res.body.type ?? '').not.toBe('urn:samad:problem:unauthenticated');
+      },
+    );
+  });
+
+  describe('agency binding', () => {
+    it("shows agency staff their own inbox, and another agency's like one that does not exist", async () => {
+      const own = await call('agency', 'GET', '/api/agency/inbox?status=all&limit=1000', {
+        headers: await bearer('agency_staff', { agency: 'ABFA' }),
+      });
+      expect(own.status).toBe(200);
+      expect(own.body.agency).toBe('ABFA');
+      expect((own.body.items as Json[]).map((i) => i.trackingCode)).toContain(fixtures.shared);
+
+      const theirs = await call('agency', 'GET', '/api/agency/inbox', {
+        headers: await bearer('agency_staff', { agency: 'BARGH' }),
+      });
+      expect((theirs.body.items as Json[]).map((i) => i.trackingCode)).not.toContain(fixtures.shared);
+
+      const peeking = await call('agency', 'GET', '/api/agency/inbox?agency=ABFA', {
+        headers: await bearer('agency_staff', { agency: 'BARGH' }),
+      });
+      expect(peeking.status).toBe(404);
+    });
+
+    it('makes supervisors and auditors name the agency, and never lets them act for it', async () => {
+      const unnamed = await call('agency', 'GET', '/api/agency/inbox', { headers: await bearer('auditor') });
+      expect(unnamed.status).toBe(400);
+      expect(unnamed.body.errors).toEqual([expect.objectContaining({ field: 'agency' })]);
+      const acting = await call(
+        'agency',
+        'POST',
+        `/api/agency/requests/${fixtures.shared}/acknowledge?agency=ABFA`,
+        {
+          headers: await bearer('supervisor'),
+        },
+      );
+      expect(acting.status).toBe(403);
+    });
+
+    it("answers another agency's request exactly like an unknown one, whatever agency the query names", async () => {
+      const barghStaff = await bearer('agency_staff', { agency: 'BARGH' });
+      const abfaStaff = await bearer('agency_staff', { agency: 'ABFA' });
+      const foreign = await call('agency', 'POST', `/api/agency/requests/${fixtures.shared}/acknowledge`, {
+        headers: barghStaff,
+      });
+      const claimed = await call(
+        'agency',
+        'POST',
+        `/api/agency/requests/${fixtures.shared}/acknowledge?agency=ABFA`,
+        {
+          headers: barghStaff,
+        },
+      );
+      const otherAgencyNamed = await call(
+        'agency',
+        'POST',
+        `/api/agency/requests/${fixtures.shared}/acknowledge?agency=BARGH`,
+        { headers: abfaStaff },
+      );
+      for (const res of [foreign, claimed, otherAgencyNamed]) {
+        expect(res.status).toBe(404);
+        expect(res.body.code).toBe('REQUEST_NOT_FOUND');
+      }
+      expect(foreign.body).toEqual(claimed.body);
+    });
+
+    it('records the signed-in actor (token subject and role) in the metadata of every event they cause', async () => {
+      const code = await registerAs(
+        await bearer('operator', { sub: 'operator-77' }),
+        registrationBody({ categoryCode: 'WAT-CUT', countyCode: 'BND' }),
+      );
+      await waitInAbfaInbox([code]);
+      const system = await bearer('agency_system', { agency: 'ABFA', sub: 'abfa-crm' });
+      expect(
+        (await call('agency', 'POST', `/api/agency/requests/${code}/acknowledge`, { headers: system }))
+          .status,
+      ).toBe(200);
+      const history = await call('reporting', 'GET', `/api/requests/${code}/history`, {
+        headers: await bearer('auditor'),
+      });
+      expect(history.body.events.map((e: Json) => [e.type, e.actor])).toEqual([
+        ['RequestRegistered', { id: 'operator-77', role: 'operator' }],
+        ['RequestRoutedToAgency', expect.objectContaining({ role: 'system' })],
+        ['RequestAcknowledged', { id: 'abfa-crm', role: 'agency_system' }],
+      ]);
+    });
+  });
+
+  describe('tokens', () => {
+    const summary = (token: string) =>
+      call('reporting', 'GET', '/api/reports/summary', { headers: { authorization: `Bearer ${token}` } });
+
+    it('accepts a good supervisor token (the control for the refusals below)', async () => {
+      expect((await summary(await tokenFor('supervisor'))).status).toBe(200);
+    });
+
+    it.each([
+      [
+        'expired',
+        () => craftToken({ role: 'supervisor' }, { expiresAt: Math.floor(Date.now() / 1000) - 60 }),
+      ],
+      [
+        'tampered (role rewritten, signature kept)',
+        async () => tamperedToken(await tokenFor('operator'), (p) => ({ ...p, role: 'supervisor' })),
+      ],
+      ['alg: none', async () => unsignedToken({ sub: 'mallory', role: 'supervisor' })],
+      [
+        'HS256 signed with the public key as the secret',
+        () =>
+          craftToken(
+            { role: 'supervisor' },
+            { alg: 'HS256', key: new TextEncoder().encode(localPublicKeyPem()) },
+          ),
+      ],
+      ['from another issuer', () => craftToken({ role: 'supervisor' }, { issuer: 'https://evil.example' })],
+      ['for another audience', () => craftToken({ role: 'supervisor' }, { audience: 'another-api' })],
+      [
+        'signed with another key',
+        () => craftToken({ role: 'supervisor' }, { key: generateKeyPairSync('ed25519').privateKey }),
+      ],
+      ['without a subject', () => craftToken({ role: 'supervisor' }, { subject: null })],
+      ['with a role Samad does not know', () => craftToken({ role: 'governor' })],
+      ['for agency staff without an agency', () => craftToken({ role: 'agency_staff' })],
+      ['not a JWT at all', async () => 'not-a-token'],
+    ])('refuses a token %s with 401', async (_, token) => {
+      const res = await summary(await token());
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ type: 'urn:samad:problem:unauthenticated', status: 401 });
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="samad", error="invalid_token"/);
+    });
+
+    it('refuses other authorization schemes', async () => {
+      const res = await call('reporting', 'GET', '/api/reports/summary', {
+        headers: { authorization: 'Basic c3VwZXJ2aXNvcjE6c2FtYWQtZGVtbw==' },
+      });
+      expect(res.status).toBe(401);
+    });
+  });
+
+  describe('sign-in', () => {
+    const password = 'correct horse battery 7';
+    let operatorName: string;
+    let staffName: string;
+
+    const login = (username: string, secret: string, from = client()) =>
+      call('intake', 'POST', '/api/auth/login', { headers: from, body: { username, password: secret } });
+
+    beforeAll(async () => {
+      const dataSource = services.intake.app.get(DataSource);
+      const suffix = randomInt(1e9);
+      operatorName = `sec-op-${suffix}`;
+      staffName = `sec-staff-${suffix}`;
+      for (const [username, role, agency] of [
+        [operatorName, 'operator', null],
+        [staffName, 'agency_staff', 'ABFA'],
+      ] as const) {
+        await dataSource.query(
+          `INSERT INTO intake.users (username, password_hash, role, agency_code) VALUES ($1, $2, $3, $4)`,
+          [username, await hashPassword(password), role, agency],
+        );
+      }
+    });
+
+    it('answers a short-lived EdDSA token that every service accepts and the public key set verifies', async () => {
+      const res = await login(operatorName.toUpperCase(), password);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+        tokenType: 'Bearer',
+        expiresIn: 900,
+        role: 'operator',
+      });
+      expect(res.headers.get('cache-control')).toBe('no-store');
+
+      const jwks = await call('intake', 'GET', '/.well-known/jwks.json');
+      expect(jwks.body.keys).toEqual([
+        expect.objectContaining({
+          kty: 'OKP',
+          crv: 'Ed25519',
+          alg: 'EdDSA',
+          use: 'sig',
+          kid: expect.any(String),
+        }),
+      ]);
+      const { payload, protectedHeader } = await jwtVerify(
+        res.body.accessToken,
+        createLocalJWKSet(jwks.body as { keys: JWK[] }),
+        { issuer: 'samad', audience: 'samad-api' },
+      );
+      expect(protectedHeader).toMatchObject({ alg: 'EdDSA', kid: jwks.body.keys[0].kid });
+      expect(payload).toMatchObject({ sub: operatorName, role: 'operator' });
+      expect(payload.exp! - payload.iat!).toBe(900);
+
+      const rules = await call('routing', 'GET', '/api/routing/rules', {
+        headers: { authorization: `Bearer ${res.body.accessToken}` },
+      });
+      expect(rules.status).toBe(200);
+    });
+
+    it("binds an agency's staff to their agency", async () => {
+      const res = await login(staffName, password);
+      expect(res.body).toMatchObject({ role: 'agency_staff', agencyCode: 'ABFA' });
+      const inbox = await call('agency', 'GET', '/api/agency/inbox', {
+        headers: { authorization: `Bearer ${res.body.accessToken}` },
+      });
+      expect(inbox.body.agency).toBe('ABFA');
+    });
+
+    it('answers a wrong password and an unknown user the same 401', async () => {
+      const wrong = await login(staffName, 'wrong password');
+      const unknown = await login(`nobody-${randomInt(1e9)}`, password);
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      expect(wrong.body).toEqual({
+        type: 'urn:samad:problem:invalid-credentials',
+        title: expect.any(String),
+        status: 401,
+        code: 'INVALID_CREDENTIALS',
+      });
+      expect(unknown.body).toEqual(wrong.body);
+      expect(unknown.headers.get('www-authenticate')).toBe(wrong.headers.get('www-authenticate'));
+    });
+
+    it('stores a salted scrypt hash, never the password', async () => {
+      const [{ password_hash: stored }] = (await services.intake.app
+        .get(DataSource)
+        .query(`SELECT password_hash FROM intake.users WHERE username = $1`, [operatorName])) as {
+        password_hash: string;
+      }[];
+      expect(stored).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[\w+/=]+\$[\w+/=]+$/);
+      expect(stored).not.toContain(password);
+    });
+
+    it('throttles a username after repeated failures, from any address, known or not (429 with Retry-After)', async () => {
+      for (const username of [operatorName, `ghost-${randomInt(1e9)}`]) {
+        for (let i = 0; i < loginLimits.perUser; i += 1) {
+          expect((await login(username, `guess ${i}`)).status).toBe(401);
+        }
+        const throttled = await login(username, password);
+        expect(throttled.status).toBe(429);
+        expect(throttled.body).toMatchObject({ type: 'urn:samad:problem:too-many-requests', status: 429 });
+        const retryAfter = Number(throttled.headers.get('retry-after'));
+        expect(retryAfter).toBeGreaterThan(0);
+        expect(retryAfter).toBeLessThanOrEqual(900);
+      }
+    });
+
+    it('forgives a username its failures when it signs in', async () => {
+      const username = `sec-forgiven-${randomInt(1e9)}`;
+      await services.intake.app
+        .get(DataSource)
+        .query(`INSERT INTO intake.users (username, password_hash, role) VALUES ($1, $2, 'auditor')`, [
+          username,
+          await hashPassword(password),
+        ]);
+      for (let round = 0; round < 2; round += 1) {
+        for (let i = 0; i < loginLimits.perUser - 1; i += 1)
+          expect((await login(username, 'nope')).status).toBe(401);
+        expect((await login(username, password)).status).toBe(200);
+      }
+    });
+
+    it('throttles one client address guessing many usernames, and no other address', async () => {
+      const from = client();
+      for (let i = 0; i < loginLimits.perClient; i += 1) {
+        expect((await login(`spray-${i}-${randomInt(1e9)}`, 'password1', from)).status).toBe(401);
+      }
+      expect((await login(staffName, password, from)).status).toBe(429);
+      expect((await login(staffName, password, client())).status).toBe(200);
+    });
+  });
+
+  describe("the citizen's status lookup", () => {
+    const track = (code: string, from: Record<string, string>) =>
+      call('intake', 'GET', `/api/track/${encodeURIComponent(code)}?mobileLast4=0000`, { headers: from });
+
+    it('limits lookups per client address', async () => {
+      const from = client();
+      for (let i = 0; i < trackLimits.perClient; i += 1)
+        expect((await track(newCode(), from)).status).toBe(404);
+      const limited = await track(newCode(), from);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(limited.body).toMatchObject({ type: 'urn:samad:problem:too-many-requests' });
+      expect((await track(newCode(), client())).status).toBe(404);
+    });
+
+    it('limits lookups per tracking code from many addresses, however the code is typed', async () => {
+      const code = newCode();
+      for (let i = 0; i < trackLimits.perCode; i += 1) expect((await track(code, client())).status).toBe(404);
+      const persianDashed = toPersianDigits(`${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}`);
+      expect((await track(persianDashed, client())).status).toBe(429);
+      expect((await track(newCode(), client())).status).toBe(404);
+    });
+  });
+
+  describe('HTTP hardening', () => {
+    it('refuses a body over the limit with 413 Problem Details', async () => {
+      const res = await call('intake', 'POST', '/api/requests', {
+        headers: await bearer('operator'),
+        body: registrationBody({ description: 'ب'.repeat(40_000) }),
+      });
+      expect(res.status).toBe(413);
+      expect(res.body).toMatchObject({ type: 'urn:samad:problem:payload-too-large', status: 413 });
+    });
+
+    it('sends security headers and keeps answers out of caches', async () => {
+      const res = await call('routing', 'GET', '/api/routing/rules', { headers: await bearer('operator') });
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+      const health = await call('reporting', 'GET', '/health');
+      expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    });
+
+    it('allows the configured browser origins only', async () => {
+      const token = await bearer('operator');
+      const allowed = await call('intake', 'GET', '/api/catalog', {
+        headers: { ...token, origin: allowedOrigin },
+      });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(allowedOrigin);
+      const other = await call('intake', 'GET', '/api/catalog', {
+        headers: { ...token, origin: 'https://evil.example' },
+      });
+      expect(other.status).toBe(200);
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+
+      const preflight = (origin: string) =>
+        fetch(`${services.intake.baseUrl}/api/requests`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'authorization,content-type,idempotency-key',
+          },
+        });
+      const ok = await preflight(allowedOrigin);
+      expect(ok.status).toBe(204);
+      expect(ok.headers.get('access-control-allow-origin')).toBe(allowedOrigin);
+      expect(ok.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+      expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+
+      // A service without CORS_ORIGINS allows no browser origin at all.
+      const closed = await call('routing', 'GET', '/api/routing/rules', {
+        headers: { ...token, origin: allowedOrigin },
+      });
+      expect(closed.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+
+  describe("the province's identity provider (OpenID Connect)", () => {
+    const idp = { issuer: 'https://sso.hormozgan.example/realms/samad', audience: 'samad' };
+    let server: Server;
+    let key: KeyLike;
+    let agency: InProcessService;
+
+    beforeAll(async () => {
+      const pair = await generateKeyPair('ES256');
+      key = pair.privateKey;
+      const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'idp-key-1', alg: 'ES256', use: 'sig' };
+      server = createServer((_req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ keys: [jwk] }));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      agency = await startInProcess('agency', (c) => AgencyModule.register(c), {
+        AUTH_JWKS_URL: `http://127.0.0.1:${port}/realms/samad/protocol/openid-connect/certs`,
+        AUTH_ISSUER: idp.issuer,
+        AUTH_AUDIENCE: idp.audience,
+        AUTH_ROLE_CLAIM: 'realm_access.roles',
+        AUTH_AGENCY_CLAIM: 'samad_agency',
+      });
+    });
+
+    afterAll(async () => {
+      await agency?.close();
+      await new Promise((resolve) => server?.close(resolve));
+    });
+
+    const inbox = (token: string, query = '') =>
+      fetch(`${agency.baseUrl}/api/agency/inbox${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const fromIdp = (claims: Json, options: { audience?: string } = {}) =>
+      craftToken(claims, {
+        key,
+        alg: 'ES256',
+        kid: 'idp-key-1',
+        issuer: idp.issuer,
+        audience: idp.audience,
+        ...options,
+      });
+
+    it('accepts its tokens, reading the role and agency from the configured claims', async () => {
+      const staff = await fromIdp({
+        realm_access: { roles: ['offline_access', 'agency_staff'] },
+        samad_agency: 'abfa',
+      });
+      const own = await inbox(staff);
+      expect(own.status).toBe(200);
+      expect(((await own.json()) as Json).agency).toBe('ABFA');
+      const auditor = await fromIdp({ realm_access: { roles: ['auditor'] } });
+      expect((await inbox(auditor, '?agency=BARGH')).status).toBe(200);
+    });
+
+    it('refuses Samad-signed tokens, other audiences and keys it does not publish', async () => {
+      expect((await inbox(await tokenFor('supervisor'), '?agency=ABFA')).status).toBe(401);
+      const wrongAudience = await fromIdp({ realm_access: { roles: ['auditor'] } }, { audience: 'account' });
+      expect((await inbox(wrongAudience, '?agency=ABFA')).status).toBe(401);
+      const stranger = await craftToken(
+        { realm_access: { roles: ['auditor'] } },
+        {
+          key: (await generateKeyPair('RS256')).privateKey,
+          alg: 'RS256',
+          issuer: idp.issuer,
+          audience: idp.audience,
+        },
+      );
+      expect((await inbox(stranger, '?agency=ABFA')).status).toBe(401);
+    });
+
+    it('answers 503, not 401, while the key set cannot be fetched', async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const { port } = closed.address() as AddressInfo;
+      await new Promise((resolve) => closed.close(resolve));
+      const verifier = TokenVerifier.create({
+        ...agency.config.auth,
+        keys: { source: 'jwks', jwksUrl: `http://127.0.0.1:${port}/certs` },
+      });
+      const token = await fromIdp({ realm_access: { roles: ['auditor'] } });
+      await expect(verifier.verify(token)).rejects.toBeInstanceOf(IdentityProviderUnavailableError);
+    });
+  });
+});
