@@ -1,15 +1,15 @@
 import { Client } from 'pg';
 import type { Kafka } from 'kafkajs';
 import { Topics } from '@samad/events';
-import {
-  KafkaRelay,
-  createEventStore,
-  silentLogger,
-  type EventStore,
-  type RecordedEvent,
-} from '@samad/event-store';
+import { KafkaRelay, silentLogger, type EventStore, type RecordedEvent } from '@samad/event-store';
 import { requestStreamName, trackingCodeFromNumber, type RequestEventType } from '@samad/request-lifecycle';
-import { createKafka, encodeRecordedRequestEvent, handleRequestCommand } from '@samad/service-kit';
+import {
+  createCitizenKeyVault,
+  createKafka,
+  createProtectedEventStore,
+  encodeRecordedRequestEvent,
+  handleRequestCommand,
+} from '@samad/service-kit';
 import { testEnv, waitFor } from './environment';
 
 export const citizen = { nationalCode: '0499370899', fullName: 'زهرا کریمی', mobile: '09171234567' };
@@ -27,11 +27,12 @@ export class RequestFlow {
   ) {}
 
   static async start(): Promise<RequestFlow> {
-    const store = createEventStore({
-      kind: 'postgres',
-      connectionString: testEnv.databaseUrl,
-      logger: silentLogger,
-    });
+    // The same sealing store the services use, so registered citizens are stored as in production.
+    const store = createProtectedEventStore(
+      testEnv.databaseUrl,
+      'samad-test-flow',
+      createCitizenKeyVault(testEnv.databaseUrl, 'samad-test-flow'),
+    );
     const kafka = createKafka({ kafkaBrokers: testEnv.kafkaBrokers, kafkaClientId: 'samad-test-flow' });
     const sql = new Client({ connectionString: testEnv.databaseUrl });
     await sql.connect();

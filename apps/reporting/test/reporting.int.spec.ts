@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { IntegrationEventTypes, Topics, encodeIntegrationEvent, type DeadLetterMessage } from '@samad/events';
-import { KafkaRelay, createEventStore, silentLogger, type EventStore } from '@samad/event-store';
+import type { EventStore } from '@samad/event-store';
 import {
   requestStreamName,
   toPersianDigits,
@@ -13,6 +13,7 @@ import { encodeRecordedRequestEvent, handleRequestCommand, type ActorIdentity } 
 import { bearer } from '../../../test/support/auth';
 import { testEnv, waitFor } from '../../../test/support/environment';
 import { startInProcess, type InProcessService } from '../../../test/support/in-process-service';
+import { RequestFlow } from '../../../test/support/request-flow';
 import { ReportingModule } from '../src/reporting.module';
 
 const HOUR = 60 * 60 * 1000;
@@ -48,28 +49,15 @@ interface Overdue {
 describe('reporting service (real PostgreSQL, Kafka and event store)', () => {
   let store: EventStore;
   let kafka: Kafka;
-  let relay: KafkaRelay;
+  let flow: RequestFlow;
   let producer: Producer;
   let service: InProcessService;
 
   beforeAll(async () => {
-    store = createEventStore({ kind: 'postgres', connectionString: testEnv.databaseUrl });
-    kafka = new Kafka({
-      clientId: 'reporting-int-test',
-      brokers: testEnv.kafkaBrokers,
-      logLevel: logLevel.NOTHING,
-    });
-    // The store → Kafka relay the intake service normally runs, under a name of its own (from the start).
-    relay = new KafkaRelay({
-      name: `test-reporting-${randomUUID()}`,
-      store,
-      databaseUrl: testEnv.databaseUrl,
-      kafka,
-      topic: Topics.requestEvents,
-      encode: encodeRecordedRequestEvent,
-      logger: silentLogger,
-    });
-    relay.start();
+    // Requests appended through the same sealing store the services use, relayed to Kafka from the start.
+    flow = await RequestFlow.start();
+    store = flow.store;
+    kafka = flow.kafka;
     producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     service = await startInProcess('reporting', (config) => ReportingModule.register(config));
@@ -77,9 +65,8 @@ describe('reporting service (real PostgreSQL, Kafka and event store)', () => {
 
   afterAll(async () => {
     await service?.close();
-    await relay?.stop();
     await producer?.disconnect();
-    await store?.close();
+    await flow?.close();
   }, 60000);
 
   const run = (command: RequestCommand, actor: ActorIdentity) =>

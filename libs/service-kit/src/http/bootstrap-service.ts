@@ -10,6 +10,7 @@ import {
   type ServiceName,
 } from '../config/service-config';
 import { JsonLogger } from '../logging/json-logger';
+import { kafkaSecurityFromEnv } from '../kafka/kafka-security';
 import { configureHttpApp } from './configure-http-app';
 
 export interface ServiceDefinition {
@@ -24,6 +25,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
   let module: DynamicModule;
   try {
     config = loadServiceConfig(definition.name);
+    kafkaSecurityFromEnv(); // a wrong Kafka TLS/SASL setting stops start-up here, not in a provider later
     // Building the module reads the token keys; an unreadable one is a configuration error too.
     module = definition.module(config);
   } catch (error) {

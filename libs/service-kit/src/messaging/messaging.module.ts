@@ -9,6 +9,29 @@ import {
 import type { ServiceConfig } from '../config/service-config';
 import { createKafka } from '../kafka/kafka-client';
 
+/** The citizen key vault every service shares; reads PERSONAL_DATA_SECRET (a dev default outside production). */
+export const createCitizenKeyVault = (databaseUrl: string, applicationName: string): CitizenKeyVault =>
+  new CitizenKeyVault({
+    connectionString: databaseUrl,
+    keys: personalDataKeysFromEnv(),
+    applicationName: `${applicationName}-personal-data`,
+  });
+
+/** The event store as services see it: personal fields sealed on append and opened (or erased) on read. */
+export const createProtectedEventStore = (
+  databaseUrl: string,
+  applicationName: string,
+  vault: CitizenKeyVault,
+): EventStore =>
+  new PersonalDataProtectingEventStore(
+    createEventStore(
+      process.env.EVENT_STORE === 'eventstoredb'
+        ? { kind: 'eventstoredb', connectionString: process.env.EVENTSTORE_CONNECTION_STRING ?? '' }
+        : { kind: 'postgres', connectionString: databaseUrl, applicationName },
+    ),
+    vault,
+  );
+
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const KAFKA = Symbol('KAFKA');
 /** The citizens' data keys (a CitizenKeyVault): for erasure and for the digests read models search by. */
@@ -30,29 +53,13 @@ export class MessagingModule implements OnApplicationShutdown {
         {
           provide: CITIZEN_KEY_VAULT,
           // Reads PERSONAL_DATA_SECRET (a development default outside production); fails start-up if missing.
-          useFactory: () =>
-            new CitizenKeyVault({
-              connectionString: config.databaseUrl,
-              keys: personalDataKeysFromEnv(),
-              applicationName: `samad-${config.service}-personal-data`,
-            }),
+          useFactory: () => createCitizenKeyVault(config.databaseUrl, `samad-${config.service}`),
         },
         {
           provide: EVENT_STORE,
           inject: [CITIZEN_KEY_VAULT],
           useFactory: (vault: CitizenKeyVault) =>
-            new PersonalDataProtectingEventStore(
-              createEventStore(
-                process.env.EVENT_STORE === 'eventstoredb'
-                  ? { kind: 'eventstoredb', connectionString: process.env.EVENTSTORE_CONNECTION_STRING ?? '' }
-                  : {
-                      kind: 'postgres',
-                      connectionString: config.databaseUrl,
-                      applicationName: `samad-${config.service}`,
-                    },
-              ),
-              vault,
-            ),
+            createProtectedEventStore(config.databaseUrl, `samad-${config.service}`, vault),
         },
         { provide: KAFKA, useFactory: (): Kafka => createKafka(config) },
       ],
