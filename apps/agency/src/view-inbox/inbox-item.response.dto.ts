@@ -7,10 +7,13 @@ export class InboxNamedResponse {
   @ApiProperty({ example: 'Water outage' }) nameEn!: string;
 }
 
-/** How to reach the citizen: name and mobile only (for a collective request, the first signatory). */
+/**
+ * How to reach the citizen: name and mobile only (for a collective request, the first signatory).
+ * Both are null once an administrator has erased the citizen's personal data.
+ */
 export class InboxCitizenContactResponse {
-  @ApiProperty({ example: 'زهرا کریمی' }) fullName!: string;
-  @ApiProperty({ example: '09171234567' }) mobile!: string;
+  @ApiProperty({ example: 'زهرا کریمی', nullable: true, type: String }) fullName!: string | null;
+  @ApiProperty({ example: '09171234567', nullable: true, type: String }) mobile!: string | null;
 }
 
 export class InboxAnswerResponse {

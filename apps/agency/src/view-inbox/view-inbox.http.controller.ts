@@ -30,8 +30,8 @@ interface InboxRow {
   categoryCode: string;
   countyCode: string;
   description: string;
-  citizenName: string;
-  citizenMobile: string;
+  citizenName: string | null; // null after erasure
+  citizenMobile: string | null;
   citizenCount: number;
 }
 
