@@ -27,6 +27,9 @@ npx tsc -p tsconfig.json --noEmit || checks_failed=1
 mkdir -p .local
 npx jest --ci --json --outputFile=.local/jest-results.json "$@"
 jest_status=$?
+# Stop the broker now, so the counts below are the very last line (CI reads it).
+trap - EXIT
+bash infra/local/kafka.sh stop
 node scripts/summarize-tests.js .local/jest-results.json "$checks_failed"
 summary_status=$?
 [ "$checks_failed" -eq 0 ] && [ "$jest_status" -eq 0 ] && [ "$summary_status" -eq 0 ]
