@@ -22,8 +22,12 @@ import { trackingCodeForSequence } from './tracking-number';
 
 /** An Idempotency-Key already used for a different registration: the client has a bug, not a retry. */
 export class IdempotencyKeyReusedError extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+
   constructor(readonly key: string) {
-    super('this Idempotency-Key was already used for a different request');
+    super(
+      'کلید تکرار پیش‌تر برای درخواست دیگری به کار رفته است (Idempotency-Key reused for a different request)',
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, Post, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -15,7 +15,6 @@ import {
   Roles,
   type ActorIdentity,
 } from '@samad/service-kit';
-import { IdempotencyKeyReusedFilter } from './idempotency-key-reused.filter';
 import { RegisterRequestHandler } from './register-request.handler';
 import { RegisterRequestDto } from './register-request.request.dto';
 import { RegisterRequestResponseDto } from './register-request.response.dto';
@@ -30,7 +29,6 @@ export class RegisterRequestHttpController {
   constructor(private readonly handler: RegisterRequestHandler) {}
 
   @Post()
-  @UseFilters(IdempotencyKeyReusedFilter)
   @ApiOperation({
     summary: 'Register a request, complaint or demand (ثبت درخواست)',
     description:

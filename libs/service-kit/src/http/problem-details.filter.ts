@@ -43,6 +43,8 @@ export class InputValidationError extends BadRequestException {
 const statusByCode: Record<string, number> = {
   WRONG_EXPECTED_VERSION: HttpStatus.CONFLICT,
   STREAM_NOT_FOUND: HttpStatus.NOT_FOUND,
+  // 422, not 409: nothing about a request's state conflicts; the client sent a different body under a used key.
+  IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 export function statusForCode(code: string): number {
