@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   IntegrationEventTypes,
   type IntegrationEvent,
   type RequestLifecycleIntegrationEvent,
 } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
-import { ConsumerHost, EVENT_STORE, KAFKA, type IntegrationEventConsumerOptions } from '@samad/service-kit';
+import { ConsumerHost, EVENT_STORE } from '@samad/service-kit';
 import { agencyMessagesFor } from './agency-topics/agency-messages.reader';
 import { AgencyTopicPublisher } from './agency-topics/agency-topic.publisher';
 import { projectIntoAgencyReadModel } from './read-model/agency-read-model.projection';
@@ -20,22 +19,10 @@ const isRequestLifecycleEvent = (event: IntegrationEvent): event is RequestLifec
 @Injectable()
 export class AgencyConsumer extends ConsumerHost {
   constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly dataSource: DataSource,
     private readonly publisher: AgencyTopicPublisher,
   ) {
     super();
-  }
-
-  protected consumerOptions(): IntegrationEventConsumerOptions {
-    return {
-      kafka: this.kafka,
-      dataSource: this.dataSource,
-      schema: 'agency',
-      groupId: 'samad-agency',
-      handle: (event, manager) => this.handle(event, manager),
-    };
   }
 
   override async onApplicationShutdown(): Promise<void> {
@@ -43,7 +30,7 @@ export class AgencyConsumer extends ConsumerHost {
     await this.publisher.close();
   }
 
-  private async handle(event: IntegrationEvent, manager: EntityManager): Promise<void> {
+  protected async handle(event: IntegrationEvent, manager: EntityManager): Promise<void> {
     if (!isRequestLifecycleEvent(event)) return;
     await projectIntoAgencyReadModel(manager, event);
     // Sent before the transaction commits: a crash in between re-sends it (at-least-once), never loses it.

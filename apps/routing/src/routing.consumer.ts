@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { IntegrationEventTypes, type IntegrationEvent } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
-import { ConsumerHost, EVENT_STORE, KAFKA, type IntegrationEventConsumerOptions } from '@samad/service-kit';
+import { ConsumerHost, EVENT_STORE } from '@samad/service-kit';
 import { manualQueue } from './manual-queue/manual-queue.projection';
 import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
 
@@ -11,25 +10,13 @@ import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
 @Injectable()
 export class RoutingConsumer extends ConsumerHost {
   constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly dataSource: DataSource,
     private readonly routeByRules: RouteByRulesHandler,
   ) {
     super();
   }
 
-  protected consumerOptions(): IntegrationEventConsumerOptions {
-    return {
-      kafka: this.kafka,
-      dataSource: this.dataSource,
-      schema: 'routing',
-      groupId: 'samad-routing',
-      handle: (event, manager) => this.handle(event, manager),
-    };
-  }
-
-  private async handle(event: IntegrationEvent, manager: EntityManager): Promise<void> {
+  protected async handle(event: IntegrationEvent, manager: EntityManager): Promise<void> {
     switch (event.eventType) {
       case IntegrationEventTypes.requestRegistered:
       case IntegrationEventTypes.requestReturnedAsNotResponsible:

@@ -1,33 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { IntegrationEvent } from '@samad/events';
 import type { CitizenKeyVault } from '@samad/personal-data';
-import {
-  CITIZEN_KEY_VAULT,
-  ConsumerHost,
-  KAFKA,
-  type IntegrationEventConsumerOptions,
-} from '@samad/service-kit';
+import { CITIZEN_KEY_VAULT, ConsumerHost } from '@samad/service-kit';
 import { requestIndexProjection } from './request-index.projection';
 
 /** Keeps intake.request_index from the request-events topic (idempotent; per-request order kept). */
 @Injectable()
 export class RequestIndexConsumer extends ConsumerHost {
-  constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(CITIZEN_KEY_VAULT) private readonly vault: CitizenKeyVault,
-    private readonly dataSource: DataSource,
-  ) {
+  private readonly project: (event: IntegrationEvent, manager: EntityManager) => Promise<void>;
+
+  constructor(@Inject(CITIZEN_KEY_VAULT) vault: CitizenKeyVault) {
     super();
+    this.project = requestIndexProjection(vault.digests);
   }
 
-  protected consumerOptions(): IntegrationEventConsumerOptions {
-    return {
-      kafka: this.kafka,
-      dataSource: this.dataSource,
-      schema: 'intake',
-      groupId: 'samad-intake',
-      handle: requestIndexProjection(this.vault.digests),
-    };
+  protected handle(event: IntegrationEvent, manager: EntityManager): Promise<void> {
+    return this.project(event, manager);
   }
 }
