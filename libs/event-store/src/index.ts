@@ -10,11 +10,7 @@ export {
   type EventStoreConfig,
 } from './event-store.factory';
 export { consoleLogger, silentLogger, type EventStoreLogger } from './support/logger';
-export {
-  PostgresEventStore,
-  createPostgresEventStore,
-  type PostgresEventStoreOptions,
-} from './postgres/postgres-event-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export type { AppendBatcherOptions } from './postgres/append-batcher';
 export { APPEND_CHANNEL } from './postgres/append-notifier';
 export { eventStoreMigrations } from './postgres/migrations';

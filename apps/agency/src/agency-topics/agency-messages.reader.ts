@@ -1,4 +1,4 @@
-import type { RequestLifecycleIntegrationEvent } from '@samad/events';
+import { IntegrationEventTypes, type RequestLifecycleIntegrationEvent } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
 import {
   stateFromEvents,
@@ -6,6 +6,12 @@ import {
   type AgencyTopicMessage,
   type RequestEvent,
 } from '@samad/request-lifecycle';
+
+// No agency holds a request yet at these steps, so they never reach an agency topic: skip the stream read.
+const beforeAnyAgency: ReadonlySet<string> = new Set([
+  IntegrationEventTypes.requestRegistered,
+  IntegrationEventTypes.requestAwaitingManualRouting,
+]);
 
 /**
  * The agency topic messages one request event causes. The mapper needs the request as it was just
@@ -15,6 +21,7 @@ export async function agencyMessagesFor(
   store: EventStore,
   source: RequestLifecycleIntegrationEvent,
 ): Promise<AgencyTopicMessage[]> {
+  if (beforeAnyAgency.has(source.eventType)) return [];
   const upToEvent = await store.readStream(source.streamId, { maxCount: source.streamRevision + 1 });
   const event = upToEvent[upToEvent.length - 1];
   if (event?.id !== source.eventId) {

@@ -2,11 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@samad/event-store';
 import type { CitizenKeyVault } from '@samad/personal-data';
-import { isDomainError, parseNationalCode, type ErasePersonalData } from '@samad/request-lifecycle';
+import {
+  isDomainError,
+  parseNationalCode,
+  trackingCodeOfStream,
+  type ErasePersonalData,
+} from '@samad/request-lifecycle';
 import { CITIZEN_KEY_VAULT, EVENT_STORE, handleRequestCommand, type ActorIdentity } from '@samad/service-kit';
 import type { EraseCitizenResponseDto } from './erase-citizen.response.dto';
-
-const REQUEST_STREAM = /^request-(\d{10})$/;
 
 export interface EraseCitizenContext {
   readonly actor: ActorIdentity;
@@ -31,7 +34,7 @@ export class EraseCitizenHandler {
     const erasure = await this.vault.erase(parseNationalCode(nationalCodeInput));
     const affected = new Set<string>();
     for (const link of erasure.links) {
-      const trackingCode = REQUEST_STREAM.exec(link.streamId)?.[1];
+      const trackingCode = trackingCodeOfStream(link.streamId);
       if (trackingCode === undefined) continue;
       const command: ErasePersonalData = {
         type: 'ErasePersonalData',

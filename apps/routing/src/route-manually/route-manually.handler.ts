@@ -43,7 +43,7 @@ export class RouteManuallyHandler {
   ) {}
 
   async handle(command: RouteManually, now = new Date()): Promise<RouteManuallyResponse> {
-    const trackingCode = parseTrackingCode(command.trackingCode);
+    const trackingCode = parseTrackingCode(command.trackingCode, 'code');
     const agency = await findAgency(this.dataSource, command.agencyCode.trim().toUpperCase());
     if (!agency) {
       throw new InputValidationError([

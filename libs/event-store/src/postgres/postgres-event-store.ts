@@ -322,9 +322,6 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-export const createPostgresEventStore = (options: PostgresEventStoreOptions): PostgresEventStore =>
-  new PostgresEventStore(options);
-
 const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   id: row.event_id,
   type: row.event_type,

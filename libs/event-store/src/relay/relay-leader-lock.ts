@@ -20,10 +20,6 @@ export class RelayLeaderLock {
     private readonly logger: EventStoreLogger,
   ) {}
 
-  get isHeld(): boolean {
-    return this.held;
-  }
-
   /** True when this instance became leader; false when another one holds the lock (or the database is unreachable). */
   async tryAcquire(): Promise<boolean> {
     try {

@@ -28,5 +28,3 @@ export class WakeSignal {
     this.pending = false;
   }
 }
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

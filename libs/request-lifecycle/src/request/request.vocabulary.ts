@@ -37,9 +37,3 @@ export const heldStatuses = [
   'acknowledged',
   'referred',
 ] as const satisfies readonly RequestStatus[];
-/** Statuses in which the request waits for routing (by rules or a supervisor). */
-export const unroutedStatuses = [
-  'registered',
-  'awaiting_manual_routing',
-  'returned',
-] as const satisfies readonly RequestStatus[];

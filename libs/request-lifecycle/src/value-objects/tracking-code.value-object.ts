@@ -5,7 +5,6 @@ import { dammCheckDigit, isDammValid } from './damm-check-digit';
 /** کد رهگیری: 9 data digits (never starting with 0) + 1 Damm check digit, e.g. `1000000170`. */
 export type TrackingCode = string & { readonly __brand: 'TrackingCode' };
 
-export const TRACKING_CODE_LENGTH = 10;
 // Offset so the first code is 100000000x: no leading zero to be dropped by spreadsheets or misread aloud.
 const FIRST_DATA = 100_000_000n;
 export const MAX_TRACKING_SEQUENCE = 900_000_000;

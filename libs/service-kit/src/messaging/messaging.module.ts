@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { createEventStore, type EventStore } from '@samad/event-store';
+import { createEventStore, eventStoreConfigFromEnv, type EventStore } from '@samad/event-store';
 import {
   CitizenKeyVault,
   PersonalDataProtectingEventStore,
@@ -22,15 +22,14 @@ export const createProtectedEventStore = (
   databaseUrl: string,
   applicationName: string,
   vault: CitizenKeyVault,
-): EventStore =>
-  new PersonalDataProtectingEventStore(
-    createEventStore(
-      process.env.EVENT_STORE === 'eventstoredb'
-        ? { kind: 'eventstoredb', connectionString: process.env.EVENTSTORE_CONNECTION_STRING ?? '' }
-        : { kind: 'postgres', connectionString: databaseUrl, applicationName },
-    ),
+): EventStore => {
+  // EVENT_STORE chooses the adapter (eventStoreConfigFromEnv); the service's validated URL wins over DATABASE_URL.
+  const config = eventStoreConfigFromEnv({ ...process.env, DATABASE_URL: databaseUrl });
+  return new PersonalDataProtectingEventStore(
+    createEventStore(config.kind === 'postgres' ? { ...config, applicationName } : config),
     vault,
   );
+};
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const KAFKA = Symbol('KAFKA');
