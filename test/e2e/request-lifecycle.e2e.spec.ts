@@ -1,7 +1,6 @@
-import { Kafka, logLevel } from 'kafkajs';
 import { Topics } from '@samad/events';
-import { testEnv, waitFor } from '../support/environment';
-import { KafkaTopicReader, consumerGroupCaughtUp } from '../support/kafka-topic-reader';
+import { waitFor } from '../support/environment';
+import { KafkaTopicReader, consumerGroupCaughtUp, readTopicToEnd } from '../support/kafka-topic-reader';
 import { startService, stopService, waitForHttp, type RunningService } from '../support/service-process';
 
 // The whole system as four OS processes on the real broker and database, driven through HTTP only.
@@ -194,25 +193,23 @@ describe('the request lifecycle end to end: intake → routing → agency → re
     const summaryBefore = (await call('GET', url('reporting', '/api/reports/summary'), { as: 'supervisor1' }))
       .body;
 
+    // Redeliver the registration and the routing: every consumer has seen both once already.
     const requestTopic = await new KafkaTopicReader(Topics.requestEvents).start();
-    const registered = await waitFor('the registered event on the request topic', async () =>
-      requestTopic.messages.find(
-        (m) => m.key === `request-${code}` && m.value.includes('samad.request.registered'),
-      ),
-    );
+    const ofThisRequest = (type: string) =>
+      requestTopic.messages.find((m) => m.key === `request-${code}` && m.value.includes(`"${type}"`));
+    const redelivered = await waitFor('the registered and routed events on the request topic', async () => {
+      const found = [
+        ofThisRequest('samad.request.registered'),
+        ofThisRequest('samad.request.routed-to-agency'),
+      ];
+      return found.every(Boolean) ? found.map((m) => ({ key: m!.key, value: m!.value })) : undefined;
+    });
     await requestTopic.stop();
 
-    const kafka = new Kafka({
-      clientId: 'samad-e2e',
-      brokers: testEnv.kafkaBrokers,
-      logLevel: logLevel.NOTHING,
-    });
+    const { kafka } = requestTopic;
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({
-      topic: Topics.requestEvents,
-      messages: [{ key: registered.key, value: registered.value }],
-    });
+    await producer.send({ topic: Topics.requestEvents, messages: redelivered });
     await producer.disconnect();
 
     for (const group of ['samad-intake', 'samad-routing', 'samad-agency', 'samad-reporting']) {
@@ -220,6 +217,15 @@ describe('the request lifecycle end to end: intake → routing → agency → re
         (await consumerGroupCaughtUp(kafka, group, Topics.requestEvents)) ? true : undefined,
       );
     }
+    // Nothing was parked as a failure, and the agency's own topic got the assignment once, not twice.
+    const deadLetters = await readTopicToEnd(Topics.deadLetter);
+    const gasTopic = await readTopicToEnd(Topics.agency('GAS'));
+    expect(deadLetters.filter((m) => m.key === `request-${code}`)).toEqual([]);
+    expect(
+      gasTopic.filter(
+        (m) => m.key === `request-${code}` && m.value.includes('samad.agency.request-assigned'),
+      ),
+    ).toHaveLength(1);
     const after = await historyOf(code);
     expect(after.events).toHaveLength(before.events.length);
     const summaryAfter = (await call('GET', url('reporting', '/api/reports/summary'), { as: 'supervisor1' }))

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { testEnv } from './environment';
+import { testEnv, waitFor } from './environment';
 
 export interface ReadMessage {
   key: string | null;
@@ -57,5 +57,24 @@ export async function consumerGroupCaughtUp(kafka: Kafka, groupId: string, topic
     });
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Everything on the topic right now: reads from the beginning until it has every message present at the start. */
+export async function readTopicToEnd(topic: string): Promise<ReadMessage[]> {
+  const reader = new KafkaTopicReader(topic);
+  const admin = reader.kafka.admin();
+  await admin.connect();
+  const offsets = await admin.fetchTopicOffsets(topic);
+  await admin.disconnect();
+  const present = offsets.reduce((sum, p) => sum + Number(BigInt(p.high) - BigInt(p.low)), 0);
+  await reader.start();
+  try {
+    await waitFor(`${present} messages read from ${topic}`, async () =>
+      reader.messages.length >= present ? true : undefined,
+    );
+    return reader.messages;
+  } finally {
+    await reader.stop();
   }
 }
