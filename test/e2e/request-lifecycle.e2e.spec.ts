@@ -1,5 +1,6 @@
 import { Topics } from '@samad/events';
 import { waitFor } from '../support/environment';
+import { requestJson, type Json } from '../support/http';
 import { KafkaTopicReader, consumerGroupCaughtUp, readTopicToEnd } from '../support/kafka-topic-reader';
 import { startService, stopService, waitForHttp, type RunningService } from '../support/service-process';
 
@@ -8,24 +9,13 @@ const ports = { intake: 13201, routing: 13202, agency: 13203, reporting: 13204 }
 const url = (service: keyof typeof ports, path: string): string =>
   `http://127.0.0.1:${ports[service]}${path}`;
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 async function call(
   method: string,
   target: string,
   { body, as, headers = {} }: { body?: unknown; as?: string; headers?: Record<string, string> } = {},
 ) {
-  const res = await fetch(target, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(as && { authorization: `Bearer ${await tokenOf(as)}` }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Json };
+  const auth: Record<string, string> = as ? { authorization: `Bearer ${await tokenOf(as)}` } : {};
+  return requestJson(method, target, { body, headers: { ...auth, ...headers } });
 }
 
 // Everyone signs in for real, as the demo users `npm start` creates (scripts/test.sh sets SAMAD_DEMO_USERS=1).

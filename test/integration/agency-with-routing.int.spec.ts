@@ -4,13 +4,12 @@ import { Topics, validateIntegrationEvent } from '@samad/events';
 import { formatJalali, trackingCodeFromNumber } from '@samad/request-lifecycle';
 import { bearer } from '../support/auth';
 import { waitFor } from '../support/environment';
+import { requestJson, type Json } from '../support/http';
 import { startInProcess, type InProcessService } from '../support/in-process-service';
 import { KafkaTopicReader } from '../support/kafka-topic-reader';
 import { RoutingModule } from '../../apps/routing/src/routing.module';
 import { AgencyModule } from '../../apps/agency/src/agency.module';
 import { citizen, RequestFlow } from '../support/request-flow';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('agency service', () => {
   let flow: RequestFlow;
@@ -39,12 +38,11 @@ describe('agency service', () => {
     auth: Record<string, string>,
     body?: unknown,
   ) => {
-    const res = await fetch(`${service.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...auth },
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const { status, body: json } = await requestJson(method, `${service.baseUrl}${path}`, {
+      body,
+      headers: auth,
     });
-    return { status: res.status, body: (await res.json()) as Json };
+    return { status, body: json }; // tests compare status and body as a whole
   };
 
   /** A staff member of the agency; the token names the agency, the query repeats it (allowed when equal). */

@@ -5,38 +5,30 @@ import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import { Topics, validateIntegrationEvent } from '@samad/events';
 import { createEventStore, silentLogger, type EventStore } from '@samad/event-store';
+import { toPersianDigits } from '@samad/request-lifecycle';
+import { randomNationalCode } from '../../apps/intake/test/intake-test-kit';
 import {
-  CitizenKeyVault,
-  PersonalDataProtectingEventStore,
-  personalDataKeysFromEnv,
-  runPersonalDataMigrations,
-} from '@samad/personal-data';
-import { nationalCodeCheckDigit, toPersianDigits } from '@samad/request-lifecycle';
-import { createKafka, encodeRecordedRequestEvent } from '@samad/service-kit';
+  createCitizenKeyVault,
+  createKafka,
+  createProtectedEventStore,
+  encodeRecordedRequestEvent,
+} from '@samad/service-kit';
 import { AgencyModule } from '../../apps/agency/src/agency.module';
 import { IntakeModule } from '../../apps/intake/src/intake.module';
 import { ReportingModule } from '../../apps/reporting/src/reporting.module';
 import { RoutingModule } from '../../apps/routing/src/routing.module';
 import { bearer } from '../support/auth';
 import { testEnv, waitFor } from '../support/environment';
+import { requestJson, type Json } from '../support/http';
 import { startInProcess, type InProcessService } from '../support/in-process-service';
 import { consumerGroupCaughtUp, KafkaTopicReader } from '../support/kafka-topic-reader';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 const digits = (n: number): string => Array.from({ length: n }, () => randomInt(10)).join('');
-const newNationalCode = (): string => {
-  for (;;) {
-    const nine = digits(9);
-    const code = `${nine}${nationalCodeCheckDigit(nine)}`;
-    if (!/^(\d)\1{9}$/.test(code)) return code;
-  }
-};
 
 // Typed the way an operator would (Persian digits, Arabic letters); stored normalised.
-const zahra = { nationalCode: newNationalCode(), fullName: 'زهرا كريمي', mobile: `0917${digits(7)}` };
+const zahra = { nationalCode: randomNationalCode(), fullName: 'زهرا كريمي', mobile: `0917${digits(7)}` };
 const zahraStored = { ...zahra, fullName: 'زهرا کریمی' };
-const ali = { nationalCode: newNationalCode(), fullName: 'علی رئیسی', mobile: `0935${digits(7)}` };
+const ali = { nationalCode: randomNationalCode(), fullName: 'علی رئیسی', mobile: `0935${digits(7)}` };
 
 /** Every way Zahra's personal data could show up in a JSON answer or message. */
 const zahraTraces = [
@@ -59,7 +51,6 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
   let sql: Client;
 
   beforeAll(async () => {
-    await runPersonalDataMigrations(testEnv.databaseUrl); // until scripts/prepare.ts runs it
     services.intake = await startInProcess('intake', (config) => IntakeModule.register(config));
     services.routing = await startInProcess('routing', (config) => RoutingModule.register(config));
     services.agency = await startInProcess('agency', (config) => AgencyModule.register(config));
@@ -88,14 +79,12 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
     path: string,
     auth: Record<string, string>,
     body?: unknown,
-  ): Promise<{ status: number; body: Json }> => {
-    const res = await fetch(`${services[service].baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...auth },
-      body: body === undefined ? undefined : JSON.stringify(body),
+  ) => {
+    const { status, body: json } = await requestJson(method, `${services[service].baseUrl}${path}`, {
+      body,
+      headers: auth,
     });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Json };
+    return { status, body: json }; // tests compare status and body as a whole
   };
 
   const register = async (categoryCode: string, countyCode: string, citizens: object[]): Promise<string> => {
@@ -384,9 +373,10 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
 
     // And a replay of the whole store (as a new relay or a read-model rebuild reads it) publishes her
     // registrations as erased, through the very encoder the relay uses.
-    const replaying = new PersonalDataProtectingEventStore(
-      createEventStore({ kind: 'postgres', connectionString: testEnv.databaseUrl, logger: silentLogger }),
-      new CitizenKeyVault({ connectionString: testEnv.databaseUrl, keys: personalDataKeysFromEnv() }),
+    const replaying = createProtectedEventStore(
+      testEnv.databaseUrl,
+      'samad-test-replay',
+      createCitizenKeyVault(testEnv.databaseUrl, 'samad-test-replay'),
     );
     try {
       const replayed = (await replaying.readAll())

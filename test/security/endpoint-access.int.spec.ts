@@ -23,9 +23,9 @@ import {
   unsignedToken,
 } from '../support/auth';
 import { waitFor } from '../support/environment';
+import type { Json } from '../support/http';
 import { startInProcess, type InProcessService } from '../support/in-process-service';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type ServiceKey = 'intake' | 'routing' | 'agency' | 'reporting';
 
 const allowedOrigin = 'https://samad.hormozgan.example';
