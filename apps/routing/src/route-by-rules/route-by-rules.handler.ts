@@ -24,7 +24,8 @@ export class RouteByRulesHandler {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async handle(trackingCode: string, cause: RoutingCause, sql: Sql, now = new Date()): Promise<void> {
-    const { state } = await loadRequest(this.store, trackingCode);
+    const loaded = await loadRequest(this.store, trackingCode);
+    const { state } = loaded;
     // Already routed (by a supervisor, or by an earlier attempt whose commit was lost): nothing to do.
     if (!isRegistered(state) || !awaitsRules(state)) return;
 
@@ -39,6 +40,7 @@ export class RouteByRulesHandler {
         this.store,
         { type: 'MarkAwaitingManualRouting', data: { trackingCode, now, reason: choice.reason } },
         context,
+        { loaded },
       );
       return;
     }
@@ -59,6 +61,7 @@ export class RouteByRulesHandler {
         },
       },
       context,
+      { loaded },
     );
   }
 }

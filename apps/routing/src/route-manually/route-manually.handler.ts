@@ -50,7 +50,8 @@ export class RouteManuallyHandler {
         { field: 'agencyCode', message: 'دستگاهی با این کد نیست (unknown agency code)' },
       ]);
     }
-    const { state } = await loadRequest(this.store, trackingCode);
+    const loaded = await loadRequest(this.store, trackingCode);
+    const { state } = loaded;
     if (!isRegistered(state)) throw new DomainError('REQUEST_NOT_FOUND', `no request ${trackingCode}`);
     // A retried call finds its own routing done: answer as the first call did rather than with a conflict.
     const alreadyDone =
@@ -66,6 +67,7 @@ export class RouteManuallyHandler {
         data: { trackingCode, now, agencyCode: agency.code, dueAt, routedBy: 'supervisor' },
       },
       { actor: command.actor, correlationId: command.correlationId },
+      { loaded },
     );
     return view(outcome.state as RegisteredRequest);
   }

@@ -34,10 +34,15 @@ export interface CommandOutcome {
 // Any fixed namespace works; it only has to stay the same forever.
 const EVENT_ID_NAMESPACE = '7b0b6f0e-3f7c-4a53-9f0e-5a4d0f3c1a11';
 
+export interface LoadedRequest {
+  state: RequestState;
+  revision: ExpectedRevision;
+}
+
 export async function loadRequest(
   store: EventStore,
   trackingCode: string,
-): Promise<{ state: RequestState; events: RecordedEvent[]; revision: ExpectedRevision }> {
+): Promise<LoadedRequest & { events: RecordedEvent[] }> {
   try {
     const events = await store.readStream(requestStreamName(trackingCode));
     if (events.length === 0) return { state: initialState(), events: [], revision: 'no_stream' };
@@ -58,10 +63,13 @@ export async function handleRequestCommand(
   store: EventStore,
   command: RequestCommand,
   context: CommandContext,
-  maxAttempts = 5,
+  options: { maxAttempts?: number; loaded?: LoadedRequest } = {},
 ): Promise<CommandOutcome> {
+  const { maxAttempts = 5 } = options;
   for (let attempt = 1; ; attempt++) {
-    const { state, revision } = await loadRequest(store, command.data.trackingCode);
+    // A caller that has just loaded the request to decide what to do passes it in: no second read.
+    const { state, revision } =
+      attempt === 1 && options.loaded ? options.loaded : await loadRequest(store, command.data.trackingCode);
     const decided = decide(command, state);
     if (decided.length === 0) {
       return { state, appended: [], revision: revision === 'no_stream' ? -1n : (revision as bigint) };
