@@ -28,3 +28,4 @@ export * from './http/http.config';
 export * from './http/sliding-window-rate-limiter';
 export * from './http/too-many-requests.error';
 export * from './kafka/kafka-security';
+export * from './failures/failure-kind';
