@@ -2,8 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
 import { AcknowledgeRequestHttpController } from './acknowledge-request/acknowledge-request.http.controller';
 import { AgencyCommandRunner } from './acting-agency/agency-command.runner';
-import { AgencyConsumer } from './agency.consumer';
-import { AgencyTopicPublisher } from './agency-topics/agency-topic.publisher';
+import { AgencyEventsMessageController } from './agency-events.message.controller';
 import { AnswerRequestHttpController } from './answer-request/answer-request.http.controller';
 import { ReferRequestHttpController } from './refer-request/refer-request.http.controller';
 import { ReturnRequestHttpController } from './return-request/return-request.http.controller';
@@ -25,8 +24,9 @@ export class AgencyModule {
         ReferRequestHttpController,
         AnswerRequestHttpController,
         ReturnRequestHttpController,
+        AgencyEventsMessageController,
       ],
-      providers: [AgencyCommandRunner, AgencyTopicPublisher, AgencyConsumer],
+      providers: [AgencyCommandRunner],
     };
   }
 }

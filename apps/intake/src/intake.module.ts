@@ -10,7 +10,7 @@ import { GetCatalogHttpController } from './catalog/get-catalog.http.controller'
 import { EraseCitizenHandler } from './erase-citizen/erase-citizen.handler';
 import { EraseCitizenHttpController } from './erase-citizen/erase-citizen.http.controller';
 import { LoginModule } from './login/login.module';
-import { RequestIndexConsumer } from './read-model/request-index.consumer';
+import { RequestIndexMessageController } from './read-model/request-index.message.controller';
 import { RecordFollowUpHttpController } from './record-follow-up/record-follow-up.http.controller';
 import { RegisterRequestHandler } from './register-request/register-request.handler';
 import { RegisterRequestHttpController } from './register-request/register-request.http.controller';
@@ -35,11 +35,11 @@ export class IntakeModule {
         RecordFollowUpHttpController,
         TrackRequestHttpController,
         EraseCitizenHttpController,
+        RequestIndexMessageController,
       ],
       providers: [
         RegisterRequestHandler,
         EraseCitizenHandler,
-        RequestIndexConsumer,
         // The store → Kafka relay runs here; a PostgreSQL leader lock lets only one replica publish at a time.
         RequestEventRelayHost,
       ],

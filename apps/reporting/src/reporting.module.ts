@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
 import { OverdueRequestsHandler } from './overdue-requests/overdue-requests.handler';
 import { OverdueRequestsHttpController } from './overdue-requests/overdue-requests.http.controller';
-import { RequestStatisticsConsumer } from './read-model/request-statistics.consumer';
+import { RequestStatisticsMessageController } from './read-model/request-statistics.message.controller';
 import { RequestHistoryHttpController } from './request-history/request-history.http.controller';
 import { RequestSummaryHandler } from './request-summary/request-summary.handler';
 import { RequestSummaryHttpController } from './request-summary/request-summary.http.controller';
@@ -21,8 +21,9 @@ export class ReportingModule {
         RequestSummaryHttpController,
         OverdueRequestsHttpController,
         RequestHistoryHttpController,
+        RequestStatisticsMessageController,
       ],
-      providers: [RequestSummaryHandler, OverdueRequestsHandler, RequestStatisticsConsumer],
+      providers: [RequestSummaryHandler, OverdueRequestsHandler],
     };
   }
 }

@@ -438,7 +438,7 @@ describe('reporting service (real PostgreSQL, Kafka and event store)', () => {
       );
       expect(letter).toMatchObject({
         originalTopic: Topics.requestEvents,
-        reason: 'processing_failed',
+        reason: 'refused',
         consumerGroup: 'samad-reporting',
         error: expect.stringContaining('not in the read model'),
       });

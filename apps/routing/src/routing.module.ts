@@ -6,7 +6,7 @@ import { ListManualQueueHttpController } from './manual-queue/list-manual-queue.
 import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
 import { RouteManuallyHandler } from './route-manually/route-manually.handler';
 import { RouteManuallyHttpController } from './route-manually/route-manually.http.controller';
-import { RoutingConsumer } from './routing.consumer';
+import { RoutingEventsMessageController } from './routing-events.message.controller';
 
 @Module({})
 export class RoutingModule {
@@ -23,8 +23,9 @@ export class RoutingModule {
         ListAgenciesHttpController,
         ListManualQueueHttpController,
         RouteManuallyHttpController,
+        RoutingEventsMessageController,
       ],
-      providers: [RouteByRulesHandler, RouteManuallyHandler, RoutingConsumer],
+      providers: [RouteByRulesHandler, RouteManuallyHandler],
     };
   }
 }

@@ -9,13 +9,19 @@ import {
   utcTimestamp,
 } from './schema-fragments';
 
-/** Decoding failures plus `processing_failed`: the handler threw on a valid event more times than it retries. */
-export type DeadLetterReason = IntegrationEventRejection | 'processing_failed';
+/**
+ * Decoding failures, `refused` (the handler refused a valid event for good: a domain refusal, data the
+ * database rejects), and `unpublishable` (the relay could not encode a stored event). `processing_failed` is
+ * kept for messages parked by earlier versions, which gave up after a few retries of any failure.
+ */
+export type DeadLetterReason = IntegrationEventRejection | 'refused' | 'unpublishable' | 'processing_failed';
 export const deadLetterReasons: readonly DeadLetterReason[] = [
   'invalid_json',
   'invalid_envelope',
   'unknown_event_type',
   'invalid_event_data',
+  'refused',
+  'unpublishable',
   'processing_failed',
 ];
 
@@ -35,6 +41,8 @@ export interface DeadLetterMessage {
   readonly payloadEncoding: 'utf8' | 'base64';
   /** The consumer group that gave up on it. */
   readonly consumerGroup?: string;
+  /** The consumer's parked-message id (re-drive by it); absent for messages parked by the relay. */
+  readonly parkedId?: string;
 }
 
 export const deadLetterMessageSchema: SchemaObject = {
@@ -53,8 +61,9 @@ export const deadLetterMessageSchema: SchemaObject = {
       payload: { type: 'string' },
       payloadEncoding: enumOf(['utf8', 'base64']),
       consumerGroup: identifier,
+      parkedId: { type: 'string', format: 'uuid' },
     },
-    ['consumerGroup'],
+    ['consumerGroup', 'parkedId'],
   ),
 };
 

@@ -21,3 +21,17 @@ export type IntegrationEventType = (typeof IntegrationEventTypes)[keyof typeof I
 
 export const versionedEventName = (eventType: string, eventVersion: number): string =>
   `${eventType}.v${eventVersion}`;
+
+/** Every request lifecycle event type (what samad.request-events carries). */
+export const requestLifecycleEventTypes = [
+  IntegrationEventTypes.requestRegistered,
+  IntegrationEventTypes.requestRoutedToAgency,
+  IntegrationEventTypes.requestAwaitingManualRouting,
+  IntegrationEventTypes.requestAcknowledged,
+  IntegrationEventTypes.requestReferredInsideAgency,
+  IntegrationEventTypes.requestReturnedAsNotResponsible,
+  IntegrationEventTypes.requestAnswered,
+  IntegrationEventTypes.followUpRecorded,
+  IntegrationEventTypes.requestClosed,
+  IntegrationEventTypes.requestPersonalDataErased,
+] as const;

@@ -71,3 +71,9 @@ export const currentEventVersion = (eventType: string): number | undefined => {
     .map((s) => s.eventVersion);
   return versions.length === 0 ? undefined : Math.max(...versions);
 };
+
+/** The integration event of one type, for handlers that take only that type. */
+export type IntegrationEventOf<T extends IntegrationEvent['eventType']> = Extract<
+  IntegrationEvent,
+  { eventType: T }
+>;

@@ -5,6 +5,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import type { ServiceConfig } from './config/service-config';
 import { HealthController } from './health/health.controller';
 import { SERVICE_CONFIG } from './service-tokens';
+import { ConsumerMonitor } from './transport/consumer-monitor';
 
 /** What every Samad service has: its validated configuration, `GET /health`, and the token guard on every route. */
 @Global()
@@ -20,8 +21,9 @@ export class ServiceKitModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: TOKEN_VERIFIER, useValue: verifier },
         { provide: APP_GUARD, useClass: AuthGuard },
+        ConsumerMonitor,
       ],
-      exports: [SERVICE_CONFIG, TOKEN_VERIFIER],
+      exports: [SERVICE_CONFIG, TOKEN_VERIFIER, ConsumerMonitor],
     };
   }
 }

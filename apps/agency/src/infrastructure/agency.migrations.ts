@@ -1,4 +1,4 @@
-import { processedEventsMigration } from '@samad/service-kit';
+import { parkedMessagesMigration, processedEventsMigration } from '@samad/service-kit';
 import { CreateAgencyReadModels1764400001000 } from './migrations/1764400001000-create-agency-read-models';
 import { ErasableCitizenContact1764600000100 } from './migrations/1764600000100-erasable-citizen-contact';
 
@@ -7,4 +7,5 @@ export const agencyMigrations = [
   processedEventsMigration('agency', 1764400000000),
   CreateAgencyReadModels1764400001000,
   ErasableCitizenContact1764600000100,
+  parkedMessagesMigration('agency', 1764900000000),
 ];

@@ -1,4 +1,4 @@
-import { processedEventsMigration } from '@samad/service-kit';
+import { parkedMessagesMigration, processedEventsMigration } from '@samad/service-kit';
 import { CreateRegistrationTables1764500000000 } from './migrations/1764500000000-create-registration-tables';
 import { CreateRequestIndex1764500000001 } from './migrations/1764500000001-create-request-index';
 import { RequestIndexWithoutPlaintext1764600000200 } from './migrations/1764600000200-request-index-without-plaintext';
@@ -11,4 +11,5 @@ export const intakeMigrations = [
   CreateRequestIndex1764500000001,
   RequestIndexWithoutPlaintext1764600000200,
   CreateUsers1764650000000,
+  parkedMessagesMigration('intake', 1764900000000),
 ];

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { IntegrationEventTypes, type IntegrationEvent } from '@samad/events';
+import { UnprocessableMessageError } from '@samad/service-kit';
 
 interface Change {
   /** `SET` clause; `$1` is the tracking code, `$2` the stream revision, `$3` the event time, then `params`. */
@@ -95,6 +96,8 @@ export async function projectRequestStatistics(
   );
   // Per-request order means registration always comes first; without it, retry and then park the message.
   if (!outcome.known) {
-    throw new Error(`request ${trackingCode} is not in the read model (its registration is missing)`);
+    throw new UnprocessableMessageError(
+      `request ${trackingCode} is not in the read model (its registration is missing)`,
+    );
   }
 }

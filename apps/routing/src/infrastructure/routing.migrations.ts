@@ -1,4 +1,4 @@
-import { processedEventsMigration } from '@samad/service-kit';
+import { parkedMessagesMigration, processedEventsMigration } from '@samad/service-kit';
 import { CreateRoutingRules1764400001000 } from './migrations/1764400001000-create-routing-rules';
 import { SeedHolidays1764400002000 } from './migrations/1764400002000-seed-holidays';
 
@@ -7,4 +7,5 @@ export const routingMigrations = [
   processedEventsMigration('routing', 1764400000000),
   CreateRoutingRules1764400001000,
   SeedHolidays1764400002000,
+  parkedMessagesMigration('routing', 1764900000000),
 ];

@@ -110,3 +110,23 @@ export const toIntegrationEnvelope = (
     data,
   } as RequestLifecycleIntegrationEvent;
 };
+
+const domainTypeOf = {
+  [IntegrationEventTypes.requestRegistered]: 'RequestRegistered',
+  [IntegrationEventTypes.requestRoutedToAgency]: 'RequestRoutedToAgency',
+  [IntegrationEventTypes.requestAwaitingManualRouting]: 'RequestAwaitingManualRouting',
+  [IntegrationEventTypes.requestAcknowledged]: 'RequestAcknowledged',
+  [IntegrationEventTypes.requestReferredInsideAgency]: 'RequestReferredInsideAgency',
+  [IntegrationEventTypes.requestReturnedAsNotResponsible]: 'RequestReturnedAsNotResponsible',
+  [IntegrationEventTypes.requestAnswered]: 'RequestAnswered',
+  [IntegrationEventTypes.followUpRecorded]: 'FollowUpRecorded',
+  [IntegrationEventTypes.requestClosed]: 'RequestClosed',
+  [IntegrationEventTypes.requestPersonalDataErased]: 'PersonalDataErased',
+} as const satisfies Record<RequestLifecycleIntegrationEvent['eventType'], RequestEvent['type']>;
+
+/**
+ * Published v1 event → domain event, so a consumer can fold a request's state from the topic without
+ * reading the store. The inverse of `toIntegrationPayload` (v1 data equals the domain data).
+ */
+export const toRequestEvent = (event: RequestLifecycleIntegrationEvent): RequestEvent =>
+  ({ type: domainTypeOf[event.eventType], data: event.data }) as RequestEvent;

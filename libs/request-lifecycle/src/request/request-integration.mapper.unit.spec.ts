@@ -1,6 +1,6 @@
 import { IntegrationEventTypes, validateIntegrationEvent } from '@samad/events';
 import { requestEventTypes, type RequestEvent } from './request.events';
-import { toIntegrationEnvelope, toIntegrationPayload } from './request-integration.mapper';
+import { toIntegrationEnvelope, toIntegrationPayload, toRequestEvent } from './request-integration.mapper';
 import {
   events,
   history,
@@ -91,6 +91,20 @@ describe('domain event → integration envelope', () => {
     ];
     for (const [i, event] of story.entries()) {
       expect(validateIntegrationEvent(toIntegrationEnvelope(event, recorded(i))).ok).toBe(true);
+    }
+  });
+});
+
+describe('toRequestEvent', () => {
+  it('inverts the published payload for every request event', () => {
+    for (const event of oneOfEach) {
+      const envelope = toIntegrationEnvelope(event, {
+        eventId: '00000000-0000-4000-8000-000000000001',
+        streamRevision: 0,
+        position: '1',
+        recordedAt: '2026-01-01T00:00:00.000Z',
+      });
+      expect(toRequestEvent(envelope)).toEqual({ type: event.type, data: event.data });
     }
   });
 });

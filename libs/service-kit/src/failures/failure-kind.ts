@@ -55,13 +55,18 @@ const transientMessages = [
   /not queryable/i,
 ];
 
+/** Thrown by a handler for a message that can never be applied (e.g. it refers to a request it never saw). */
+export class UnprocessableMessageError extends Error {
+  override readonly name = 'UnprocessableMessageError';
+}
+
 const fieldOf = (error: unknown, key: string): unknown =>
   typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
 
 /** Classifies a failure; looks through wrappers (TypeORM's driverError, `cause`, AggregateError). */
 export function failureKind(error: unknown, depth = 0): FailureKind {
   if (depth > 5 || error === null || error === undefined) return 'unknown';
-  if (isDomainError(error)) return 'permanent';
+  if (isDomainError(error) || error instanceof UnprocessableMessageError) return 'permanent';
   if (error instanceof WrongExpectedVersionError) return 'transient'; // a concurrent writer: reload and retry
   if (error instanceof EventStoreError) return 'permanent';
   if (error instanceof KafkaJSError) return 'transient'; // broker away, leader moving, request timed out

@@ -12,6 +12,8 @@ import {
 import { JsonLogger } from '../logging/json-logger';
 import { kafkaSecurityFromEnv } from '../kafka/kafka-security';
 import { configureHttpApp } from './configure-http-app';
+import { connectSamadTransport } from '../transport/connect-samad-transport';
+import { ConsumerMonitor } from '../transport/consumer-monitor';
 
 export interface ServiceDefinition {
   name: ServiceName;
@@ -38,11 +40,13 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
   const logger = new JsonLogger(definition.name, config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bufferLogs: true });
   configureHttpApp(app, config);
+  app.get(ConsumerMonitor).attach(connectSamadTransport(app, config));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(definition.title).setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('docs', app, document);
+  await app.startAllMicroservices(); // returns at once: the consumer connects in the background
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   logger.log({ msg: 'listening', url: `http://127.0.0.1:${config.port}`, docs: `/docs` }, 'bootstrap');
   closeOnSignals(app, config, logger);

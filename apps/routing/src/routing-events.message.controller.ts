@@ -1,0 +1,40 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { IntegrationEventTypes as T, type IntegrationEventOf } from '@samad/events';
+import type { EventStore } from '@samad/event-store';
+import { EVENT_STORE, SamadMessageContext } from '@samad/service-kit';
+import { manualQueue } from './manual-queue/manual-queue.projection';
+import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
+
+type RoutingCause = IntegrationEventOf<typeof T.requestRegistered | typeof T.requestReturnedAsNotResponsible>;
+
+/** Routing's reaction to request events: route new and returned requests; keep the manual queue. */
+@Controller()
+export class RoutingEventsMessageController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly routeByRules: RouteByRulesHandler,
+  ) {}
+
+  @EventPattern([T.requestRegistered, T.requestReturnedAsNotResponsible])
+  route(@Payload() event: RoutingCause, @Ctx() context: SamadMessageContext): Promise<void> {
+    return this.routeByRules.handle(event.data.trackingCode, event, context.manager);
+  }
+
+  @EventPattern(T.requestAwaitingManualRouting)
+  enqueue(
+    @Payload() event: IntegrationEventOf<typeof T.requestAwaitingManualRouting>,
+    @Ctx() context: SamadMessageContext,
+  ): Promise<void> {
+    const { trackingCode, reason, at } = event.data;
+    return manualQueue.enqueue(context.manager, this.store, { trackingCode, reason, since: at });
+  }
+
+  @EventPattern([T.requestRoutedToAgency, T.requestClosed])
+  dequeue(
+    @Payload() event: IntegrationEventOf<typeof T.requestRoutedToAgency | typeof T.requestClosed>,
+    @Ctx() context: SamadMessageContext,
+  ): Promise<void> {
+    return manualQueue.remove(context.manager, event.data.trackingCode);
+  }
+}

@@ -1,0 +1,20 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import type { ServiceConfig } from '../config/service-config';
+import { KAFKA } from '../messaging/messaging.module';
+import { KeepOriginalErrorRpcFilter } from './keep-original-error.rpc-filter';
+import { SamadKafkaServer } from './samad-kafka.server';
+
+/** Makes the app hybrid: HTTP plus the Samad Kafka transport serving its `@EventPattern` handlers. */
+export function connectSamadTransport(app: INestApplication, config: ServiceConfig): SamadKafkaServer {
+  const server = new SamadKafkaServer({
+    kafka: app.get<Kafka>(KAFKA),
+    dataSource: app.get(DataSource),
+    schema: config.service,
+    groupId: `samad-${config.service}`,
+  });
+  const microservice = app.connectMicroservice({ strategy: server });
+  microservice.useGlobalFilters(new KeepOriginalErrorRpcFilter());
+  return server;
+}
