@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   JsonLogger,
-  configureHttpApp,
+  prepareServiceApp,
   loadServiceConfig,
   type ServiceConfig,
   type ServiceName,
@@ -44,7 +44,7 @@ export async function startInProcess(
   const app = await NestFactory.create<NestExpressApplication>(module(config), {
     logger: new JsonLogger(service, config.logLevel),
   });
-  configureHttpApp(app, config);
+  await prepareServiceApp(app, config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, config, baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };

@@ -1,4 +1,4 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   encodeIntegrationEvent,
@@ -6,14 +6,14 @@ import {
   type RequestLifecycleIntegrationEvent,
 } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
-import { EVENT_STORE, SamadMessageContext } from '@samad/service-kit';
+import { EVENT_STORE, MessageController, SamadMessageContext } from '@samad/service-kit';
 import { agencyMessagesFor } from './agency-topics/agency-topic.messages';
 import { toAgencyEnvelope } from './agency-topics/agency-topic-envelope';
 import { RequestStateCache } from './agency-topics/request-state.cache';
 import { projectIntoAgencyReadModel } from './read-model/agency-read-model.projection';
 
 /** Keeps the agencies' inboxes and feeds each agency's own topic from the request events. */
-@Controller()
+@MessageController()
 export class AgencyEventsMessageController {
   private readonly states = new RequestStateCache();
 

@@ -1,15 +1,15 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { IntegrationEventTypes as T, type IntegrationEventOf } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
-import { EVENT_STORE, SamadMessageContext } from '@samad/service-kit';
+import { EVENT_STORE, MessageController, SamadMessageContext } from '@samad/service-kit';
 import { manualQueue } from './manual-queue/manual-queue.projection';
 import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
 
 type RoutingCause = IntegrationEventOf<typeof T.requestRegistered | typeof T.requestReturnedAsNotResponsible>;
 
 /** Routing's reaction to request events: route new and returned requests; keep the manual queue. */
-@Controller()
+@MessageController()
 export class RoutingEventsMessageController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,

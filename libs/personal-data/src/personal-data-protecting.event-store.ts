@@ -12,7 +12,15 @@ import type {
 } from '@samad/event-store';
 import { erasedCitizen } from '@samad/request-lifecycle';
 import type { CitizenKeyVault } from './citizen-key.vault';
-import { isSealedPersonalData, openPersonalData, sealPersonalData } from './personal-data.cipher';
+import {
+  PersonalDataIntegrityError,
+  isSealedPersonalData,
+  openPersonalData,
+  sealPersonalData,
+} from './personal-data.cipher';
+
+/** Metadata key set on a subscribed event whose personal data would not open; its data stays sealed. */
+export const UNREADABLE_PERSONAL_DATA = 'unreadablePersonalData';
 
 // The event types whose data holds citizens' personal data, and the fact that erases one of them.
 const REGISTERED = 'RequestRegistered';
@@ -75,7 +83,15 @@ export class PersonalDataProtectingEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    const revealOne = async (event: RecordedEvent): Promise<RecordedEvent> => (await this.reveal([event]))[0];
+    // One stored event that will not open must not stop the subscription for ever: it goes on, marked.
+    const revealOne = async (event: RecordedEvent): Promise<RecordedEvent> => {
+      try {
+        return (await this.reveal([event]))[0];
+      } catch (error) {
+        if (!(error instanceof PersonalDataIntegrityError)) throw error; // e.g. the vault is away: retry
+        return { ...event, metadata: { ...event.metadata, [UNREADABLE_PERSONAL_DATA]: error.message } };
+      }
+    };
     const { onEvent } = options;
     if (onEvent) {
       return this.inner.subscribeToAll({

@@ -29,3 +29,5 @@ export * from './kafka/kafka-security';
 export * from './failures/failure-kind';
 export * from './database/parked-messages.migration';
 export * from './transport';
+export * from './dead-letters/parked-messages.queries';
+export * from './http/prepare-service-app';

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import type { ServiceConfig } from './config/service-config';
+import { deadLettersHttpController } from './dead-letters/dead-letters.http.controller';
 import { HealthController } from './health/health.controller';
 import { SERVICE_CONFIG } from './service-tokens';
 import { ConsumerMonitor } from './transport/consumer-monitor';
@@ -16,7 +17,7 @@ export class ServiceKitModule {
     const verifier = TokenVerifier.create(config.auth);
     return {
       module: ServiceKitModule,
-      controllers: [HealthController],
+      controllers: [HealthController, deadLettersHttpController(config.service)],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: TOKEN_VERIFIER, useValue: verifier },

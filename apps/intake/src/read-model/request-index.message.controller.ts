@@ -1,12 +1,12 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { requestLifecycleEventTypes, type RequestLifecycleIntegrationEvent } from '@samad/events';
 import type { CitizenKeyVault } from '@samad/personal-data';
-import { CITIZEN_KEY_VAULT, SamadMessageContext } from '@samad/service-kit';
+import { CITIZEN_KEY_VAULT, MessageController, SamadMessageContext } from '@samad/service-kit';
 import { requestIndexProjection } from './request-index.projection';
 
 /** Keeps intake.request_index from the request-events topic (idempotent; per-request order kept). */
-@Controller()
+@MessageController()
 export class RequestIndexMessageController {
   private readonly project: ReturnType<typeof requestIndexProjection>;
 

@@ -1,11 +1,10 @@
-import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { requestLifecycleEventTypes, type RequestLifecycleIntegrationEvent } from '@samad/events';
-import { SamadMessageContext } from '@samad/service-kit';
+import { MessageController, SamadMessageContext } from '@samad/service-kit';
 import { projectRequestStatistics } from './request-statistics.projection';
 
 /** Keeps `reporting.requests` up to date from the request events topic (idempotent, per-request order). */
-@Controller()
+@MessageController()
 export class RequestStatisticsMessageController {
   @EventPattern([...requestLifecycleEventTypes])
   count(

@@ -19,6 +19,11 @@ export interface KafkaRelayOptions {
   readonly topic: string | ((event: RecordedEvent) => string);
   /** The message value; default: the recorded event as JSON. Services pass their integration-event encoder. */
   readonly encode?: (event: RecordedEvent) => string;
+  /**
+   * Where an event goes when `encode` throws (it can never be published as it is): a notice naming the event
+   * (no data) instead of a relay stalled for ever. Without it, an encode failure stops the batch.
+   */
+  readonly deadLetterTopic?: string;
   /** Most events per Kafka request. Default 500. */
   readonly batchSize?: number;
   /** How long a partial batch waits for more events. Default 5 ms. */
@@ -228,21 +233,34 @@ export class KafkaRelay {
 
   private toTopicMessages(batch: readonly RecordedEvent[]): TopicMessages[] {
     const byTopic = new Map<string, Message[]>();
-    for (const event of batch) {
-      const topic = typeof this.options.topic === 'string' ? this.options.topic : this.options.topic(event);
+    const add = (topic: string, message: Message): void => {
       let messages = byTopic.get(topic);
       if (!messages) byTopic.set(topic, (messages = []));
-      messages.push({
-        // The stream id as key keeps each request's events on one partition, in order.
-        key: event.streamId,
-        value: this.options.encode ? this.options.encode(event) : JSON.stringify(recordedEventToJson(event)),
-        headers: {
-          'event-id': event.id,
-          'event-type': event.type,
-          position: formatPosition(event.position),
-          'stream-revision': event.streamRevision.toString(),
-        },
-      });
+      messages.push(message);
+    };
+    for (const event of batch) {
+      const headers = {
+        'event-id': event.id,
+        'event-type': event.type,
+        position: formatPosition(event.position),
+        'stream-revision': event.streamRevision.toString(),
+      };
+      const topic = typeof this.options.topic === 'string' ? this.options.topic : this.options.topic(event);
+      let value: string;
+      try {
+        value = this.options.encode ? this.options.encode(event) : JSON.stringify(recordedEventToJson(event));
+      } catch (error) {
+        if (!this.options.deadLetterTopic) throw error;
+        this.logger.error('Relay parks an event it cannot encode', {
+          relay: this.options.name,
+          eventId: event.id,
+          error: errorMessage(error),
+        });
+        add(this.options.deadLetterTopic, unpublishableNotice(event, topic, error, headers));
+        continue;
+      }
+      // The stream id as key keeps each request's events on one partition, in order.
+      add(topic, { key: event.streamId, value, headers });
     }
     return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
   }
@@ -271,4 +289,35 @@ export class KafkaRelay {
     this.producer = undefined;
     await producer?.disconnect().catch(() => undefined);
   }
+}
+
+// Names the event and why, never its data: a stored event may hold sealed personal data.
+function unpublishableNotice(
+  event: RecordedEvent,
+  topic: string,
+  error: unknown,
+  headers: Record<string, string>,
+): Message {
+  return {
+    key: event.streamId,
+    headers,
+    value: JSON.stringify({
+      originalTopic: topic,
+      partition: 0,
+      offset: '0',
+      key: event.streamId,
+      reason: 'unpublishable',
+      error: errorMessage(error),
+      failedAt: new Date().toISOString(),
+      payload: JSON.stringify({
+        eventId: event.id,
+        streamId: event.streamId,
+        streamRevision: event.streamRevision.toString(),
+        position: formatPosition(event.position),
+        type: event.type,
+      }),
+      payloadEncoding: 'utf8',
+      consumerGroup: 'relay',
+    }),
+  };
 }

@@ -11,9 +11,7 @@ import {
 } from '../config/service-config';
 import { JsonLogger } from '../logging/json-logger';
 import { kafkaSecurityFromEnv } from '../kafka/kafka-security';
-import { configureHttpApp } from './configure-http-app';
-import { connectSamadTransport } from '../transport/connect-samad-transport';
-import { ConsumerMonitor } from '../transport/consumer-monitor';
+import { prepareServiceApp } from './prepare-service-app';
 
 export interface ServiceDefinition {
   name: ServiceName;
@@ -39,14 +37,12 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
   }
   const logger = new JsonLogger(definition.name, config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bufferLogs: true });
-  configureHttpApp(app, config);
-  app.get(ConsumerMonitor).attach(connectSamadTransport(app, config));
+  await prepareServiceApp(app, config);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle(definition.title).setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('docs', app, document);
-  await app.startAllMicroservices(); // returns at once: the consumer connects in the background
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   logger.log({ msg: 'listening', url: `http://127.0.0.1:${config.port}`, docs: `/docs` }, 'bootstrap');
   closeOnSignals(app, config, logger);

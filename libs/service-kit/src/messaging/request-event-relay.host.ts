@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { Kafka } from 'kafkajs';
 import { Topics, encodeIntegrationEvent } from '@samad/events';
 import { KafkaRelay, recordedEventToJson, type EventStore, type RecordedEvent } from '@samad/event-store';
+import { UNREADABLE_PERSONAL_DATA } from '@samad/personal-data';
 import { isRequestEvent, toIntegrationEnvelope } from '@samad/request-lifecycle';
 import type { ServiceConfig } from '../config/service-config';
 import { JsonLogger } from '../logging/json-logger';
@@ -10,6 +11,9 @@ import { EVENT_STORE, KAFKA } from './messaging.module';
 
 /** A recorded request event as the integration envelope every consumer validates. */
 export function encodeRecordedRequestEvent(event: RecordedEvent): string {
+  const unreadable = event.metadata[UNREADABLE_PERSONAL_DATA];
+  if (unreadable !== undefined)
+    throw new Error(`personal data of ${event.id} does not open: ${String(unreadable)}`);
   // Anything that is not a request event goes out as-is; consumers park it on the dead-letter topic.
   if (!isRequestEvent(event)) return JSON.stringify(recordedEventToJson(event));
   const { metadata } = event;
@@ -48,6 +52,7 @@ export class RequestEventRelayHost implements OnApplicationBootstrap, OnApplicat
       databaseUrl: this.config.databaseUrl,
       kafka: this.kafka,
       topic: Topics.requestEvents,
+      deadLetterTopic: Topics.deadLetter,
       encode: encodeRecordedRequestEvent,
       logger: {
         info: (message, context) => log.info(context ?? {}, message),

@@ -3,7 +3,6 @@ import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
 import { KAFKA } from '../messaging/messaging.module';
-import { KeepOriginalErrorRpcFilter } from './keep-original-error.rpc-filter';
 import { SamadKafkaServer } from './samad-kafka.server';
 
 /** Makes the app hybrid: HTTP plus the Samad Kafka transport serving its `@EventPattern` handlers. */
@@ -14,7 +13,6 @@ export function connectSamadTransport(app: INestApplication, config: ServiceConf
     schema: config.service,
     groupId: `samad-${config.service}`,
   });
-  const microservice = app.connectMicroservice({ strategy: server });
-  microservice.useGlobalFilters(new KeepOriginalErrorRpcFilter());
+  app.connectMicroservice({ strategy: server });
   return server;
 }

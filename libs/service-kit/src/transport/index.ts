@@ -4,3 +4,4 @@ export * from './connect-samad-transport';
 export * from './keep-original-error.rpc-filter';
 export { parkedIdOf } from './parked-messages.sql';
 export * from './consumer-monitor';
+export * from './message.controller.decorator';
