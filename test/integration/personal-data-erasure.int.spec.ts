@@ -7,12 +7,8 @@ import { Topics, validateIntegrationEvent } from '@samad/events';
 import { createEventStore, silentLogger, type EventStore } from '@samad/event-store';
 import { toPersianDigits } from '@samad/request-lifecycle';
 import { randomNationalCode } from '../../apps/intake/test/intake-test-kit';
-import {
-  createCitizenKeyVault,
-  createKafka,
-  createProtectedEventStore,
-  encodeRecordedRequestEvent,
-} from '@samad/service-kit';
+import { createCitizenKeyVault, createKafka, createProtectedEventStore } from '@samad/service-kit';
+import { encodeRecordedRequestEvent } from '@samad/request-application';
 import { AgencyModule } from '../../apps/agency/src/agency.module';
 import { IntakeModule } from '../../apps/intake/src/intake.module';
 import { ReportingModule } from '../../apps/reporting/src/reporting.module';

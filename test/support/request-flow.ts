@@ -3,13 +3,8 @@ import type { Kafka } from 'kafkajs';
 import { Topics } from '@samad/events';
 import { KafkaRelay, silentLogger, type EventStore, type RecordedEvent } from '@samad/event-store';
 import { requestStreamName, trackingCodeFromNumber, type RequestEventType } from '@samad/request-lifecycle';
-import {
-  createCitizenKeyVault,
-  createKafka,
-  createProtectedEventStore,
-  encodeRecordedRequestEvent,
-  handleRequestCommand,
-} from '@samad/service-kit';
+import { createCitizenKeyVault, createKafka, createProtectedEventStore } from '@samad/service-kit';
+import { encodeRecordedRequestEvent, handleRequestCommand } from '@samad/request-application';
 import { testEnv, waitFor } from './environment';
 
 export const citizen = { nationalCode: '0499370899', fullName: 'زهرا کریمی', mobile: '09171234567' };

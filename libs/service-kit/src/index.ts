@@ -12,7 +12,6 @@ export * from './database/processed-events.migration';
 export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
 export * from './kafka/integration-event-consumer';
-export * from './requests/request-command.handler';
 export * from './messaging/messaging.module';
 export * from './messaging/consumer-host';
 export * from './http/configure-http-app';
