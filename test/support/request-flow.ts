@@ -4,6 +4,7 @@ import { Topics } from '@samad/events';
 import { KafkaRelay, silentLogger, type EventStore, type RecordedEvent } from '@samad/event-store';
 import { requestStreamName, trackingCodeFromNumber, type RequestEventType } from '@samad/request-lifecycle';
 import { createCitizenKeyVault, createKafka, createProtectedEventStore } from '@samad/service-kit';
+import { personalDataKeysFromEnv } from '@samad/personal-data';
 import { encodeRecordedRequestEvent, handleRequestCommand } from '@samad/request-application';
 import { testEnv, waitFor } from './environment';
 
@@ -24,9 +25,9 @@ export class RequestFlow {
   static async start(): Promise<RequestFlow> {
     // The same sealing store the services use, so registered citizens are stored as in production.
     const store = createProtectedEventStore(
-      testEnv.databaseUrl,
+      { kind: 'postgres', connectionString: testEnv.databaseUrl },
       'samad-test-flow',
-      createCitizenKeyVault(testEnv.databaseUrl, 'samad-test-flow'),
+      createCitizenKeyVault(testEnv.databaseUrl, 'samad-test-flow', personalDataKeysFromEnv()),
     );
     const kafka = createKafka({ kafkaBrokers: testEnv.kafkaBrokers, kafkaClientId: 'samad-test-flow' });
     const sql = new Client({ connectionString: testEnv.databaseUrl });
