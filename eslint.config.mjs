@@ -30,6 +30,7 @@ export default tseslint.config(
                 'type:contracts',
                 'type:domain',
                 'type:data-access',
+                'type:application',
                 'type:platform',
               ],
             },
@@ -39,8 +40,15 @@ export default tseslint.config(
                 'type:contracts',
                 'type:domain',
                 'type:data-access',
+                'type:application',
                 'type:platform',
               ],
+            },
+            // The application layer (load → decide → append) is framework-free: no NestJS, no service-kit.
+            {
+              sourceTag: 'type:application',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:data-access'],
+              bannedExternalImports: infrastructure,
             },
             {
               sourceTag: 'type:data-access',

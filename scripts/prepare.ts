@@ -10,7 +10,7 @@ import { Topics } from '@samad/events';
 import { runEventStoreMigrations } from '@samad/event-store';
 import { runPersonalDataMigrations } from '@samad/personal-data';
 import { agencies } from '@samad/reference-data';
-import { createKafka, ensureTopics, runSchemaMigrations } from '@samad/service-kit';
+import { createKafka, ensureTopics, kafkaSecurityFromEnv, runSchemaMigrations } from '@samad/service-kit';
 import { intakeMigrations } from '../apps/intake/src/infrastructure/intake.migrations';
 import { routingMigrations } from '../apps/routing/src/infrastructure/routing.migrations';
 import { agencyMigrations } from '../apps/agency/src/infrastructure/agency.migrations';
@@ -82,7 +82,13 @@ async function main(): Promise<void> {
     );
   }
   await prepareDemoUsers();
-  await ensureTopics(createKafka({ kafkaBrokers: brokers, kafkaClientId: 'samad-prepare' }), [
+  // Topics are created on the same (possibly TLS/SASL-secured) cluster the services use.
+  const kafka = createKafka({
+    kafkaBrokers: brokers,
+    kafkaClientId: 'samad-prepare',
+    kafkaSecurity: kafkaSecurityFromEnv(),
+  });
+  await ensureTopics(kafka, [
     { topic: Topics.requestEvents, numPartitions: partitions },
     { topic: Topics.deadLetter, numPartitions: 1 },
     // Each agency's own stream of its requests, for its own systems to consume.

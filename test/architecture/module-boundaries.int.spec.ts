@@ -41,6 +41,34 @@ describe('module boundaries (Nx tags, enforced by ESLint)', () => {
     expect(output).toContain('A project tagged with "type:contracts" is not allowed to import "kafkajs"');
   });
 
+  it.each(['@nestjs/common', '@nestjs/typeorm', 'kafkajs', 'typeorm'])(
+    'the application library may not import %s',
+    (pkg) => {
+      const output = lint(
+        'libs/request-application/src/sample.ts',
+        `import * as x from '${pkg}';\nexport const y = x;\n`,
+      );
+      expect(output).toContain(`A project tagged with "type:application" is not allowed to import "${pkg}"`);
+    },
+  );
+
+  it('the application library may not depend on the service kit', () => {
+    const output = lint(
+      'libs/request-application/src/sample.ts',
+      `import { EVENT_STORE } from '@samad/service-kit';\nexport const y = EVENT_STORE;\n`,
+    );
+    // Refused by the tag rule, and (since the service kit uses the library) as a dependency cycle too.
+    expect(output).toMatch(
+      /"type:application" can only depend on|Circular dependency between "request-application" and "service-kit"/,
+    );
+  });
+
+  it('services and the service kit may use the application library', () => {
+    const code = `import { handleRequestCommand } from '@samad/request-application';\nexport const y = handleRequestCommand;\n`;
+    expect(lint('apps/routing/src/sample.ts', code)).toBe('');
+    expect(lint('libs/service-kit/src/sample.ts', code)).toBe('');
+  });
+
   it('a service may not import another service', () => {
     const output = lint(
       'apps/intake/src/sample.ts',

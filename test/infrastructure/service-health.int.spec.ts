@@ -81,6 +81,22 @@ describe('a service process at start and stop', () => {
     expect(service.output()).toContain('invalid configuration: KAFKA_BROKERS: must be host:port');
   });
 
+  // Every part of the configuration is read by the one schema, so each of these stops start-up the same way.
+  it.each([
+    ['agency', { EVENT_STORE: 'mongo' }, 'EVENT_STORE: must be "postgres" or "eventstoredb"', 14501],
+    ['reporting', { PERSONAL_DATA_SECRET: 'too-short' }, 'PERSONAL_DATA_SECRET: must be at least 32', 14502],
+    [
+      'routing',
+      { KAFKA_SASL_MECHANISM: 'kerberos', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' },
+      'KAFKA_SASL_MECHANISM: must be one of scram-sha-512, scram-sha-256, plain',
+      14503,
+    ],
+  ] as const)('%s exits 78 on %j, naming the variable', async (name, env, message, port) => {
+    const service = startService(name, port, env);
+    expect(await service.exited).toBe(78);
+    expect(service.output()).toContain(`invalid configuration: ${message}`);
+  });
+
   it('refuses to start without the key that verifies access tokens, naming the variable', async () => {
     const service = startService('routing', 13105, { AUTH_PUBLIC_KEY_FILE: '/nonexistent/public-key.pem' });
     expect(await service.exited).toBe(78);

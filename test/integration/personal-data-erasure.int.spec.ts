@@ -7,12 +7,9 @@ import { Topics, validateIntegrationEvent } from '@samad/events';
 import { createEventStore, silentLogger, type EventStore } from '@samad/event-store';
 import { toPersianDigits } from '@samad/request-lifecycle';
 import { randomNationalCode } from '../../apps/intake/test/intake-test-kit';
-import {
-  createCitizenKeyVault,
-  createKafka,
-  createProtectedEventStore,
-  encodeRecordedRequestEvent,
-} from '@samad/service-kit';
+import { createCitizenKeyVault, createKafka, createProtectedEventStore } from '@samad/service-kit';
+import { personalDataKeysFromEnv } from '@samad/personal-data';
+import { encodeRecordedRequestEvent } from '@samad/request-application';
 import { AgencyModule } from '../../apps/agency/src/agency.module';
 import { IntakeModule } from '../../apps/intake/src/intake.module';
 import { ReportingModule } from '../../apps/reporting/src/reporting.module';
@@ -374,9 +371,9 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
     // And a replay of the whole store (as a new relay or a read-model rebuild reads it) publishes her
     // registrations as erased, through the very encoder the relay uses.
     const replaying = createProtectedEventStore(
-      testEnv.databaseUrl,
+      { kind: 'postgres', connectionString: testEnv.databaseUrl },
       'samad-test-replay',
-      createCitizenKeyVault(testEnv.databaseUrl, 'samad-test-replay'),
+      createCitizenKeyVault(testEnv.databaseUrl, 'samad-test-replay', personalDataKeysFromEnv()),
     );
     try {
       const replayed = (await replaying.readAll())

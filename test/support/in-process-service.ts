@@ -17,11 +17,22 @@ export interface InProcessService {
   close: () => Promise<void>;
 }
 
-// Token settings of the run (keys directory, issuer, audience) reach in-process services as they reach processes.
-const authEnv = (): Record<string, string> =>
+// Settings of the run (tokens, personal-data secret, event store, Kafka security) reach in-process services
+// as they reach processes; ports, URLs and log level are the harness's own.
+const passedThrough = [
+  'AUTH_',
+  'PERSONAL_DATA_SECRET',
+  'NODE_ENV',
+  'EVENT_STORE',
+  'EVENTSTORE_',
+  'KAFKA_SASL_',
+  'KAFKA_SSL_',
+];
+const runEnv = (): Record<string, string> =>
   Object.fromEntries(
     Object.entries(process.env).filter(
-      (entry): entry is [string, string] => entry[0].startsWith('AUTH_') && entry[1] !== undefined,
+      (entry): entry is [string, string] =>
+        passedThrough.some((prefix) => entry[0].startsWith(prefix)) && entry[1] !== undefined,
     ),
   );
 
@@ -38,7 +49,7 @@ export async function startInProcess(
     DATABASE_URL: testEnv.databaseUrl,
     KAFKA_BROKERS: testEnv.kafkaBrokers.join(','),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    ...authEnv(),
+    ...runEnv(),
     ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(module(config), {

@@ -3,13 +3,9 @@ import type { Kafka } from 'kafkajs';
 import { Topics } from '@samad/events';
 import { KafkaRelay, silentLogger, type EventStore, type RecordedEvent } from '@samad/event-store';
 import { requestStreamName, trackingCodeFromNumber, type RequestEventType } from '@samad/request-lifecycle';
-import {
-  createCitizenKeyVault,
-  createKafka,
-  createProtectedEventStore,
-  encodeRecordedRequestEvent,
-  handleRequestCommand,
-} from '@samad/service-kit';
+import { createCitizenKeyVault, createKafka, createProtectedEventStore } from '@samad/service-kit';
+import { personalDataKeysFromEnv } from '@samad/personal-data';
+import { encodeRecordedRequestEvent, handleRequestCommand } from '@samad/request-application';
 import { testEnv, waitFor } from './environment';
 
 export const citizen = { nationalCode: '0499370899', fullName: 'زهرا کریمی', mobile: '09171234567' };
@@ -29,9 +25,9 @@ export class RequestFlow {
   static async start(): Promise<RequestFlow> {
     // The same sealing store the services use, so registered citizens are stored as in production.
     const store = createProtectedEventStore(
-      testEnv.databaseUrl,
+      { kind: 'postgres', connectionString: testEnv.databaseUrl },
       'samad-test-flow',
-      createCitizenKeyVault(testEnv.databaseUrl, 'samad-test-flow'),
+      createCitizenKeyVault(testEnv.databaseUrl, 'samad-test-flow', personalDataKeysFromEnv()),
     );
     const kafka = createKafka({ kafkaBrokers: testEnv.kafkaBrokers, kafkaClientId: 'samad-test-flow' });
     const sql = new Client({ connectionString: testEnv.databaseUrl });

@@ -1,4 +1,4 @@
-import { handleRequestCommand } from '@samad/service-kit';
+import { handleRequestCommand } from '@samad/request-application';
 import {
   citizen,
   get,

@@ -1,5 +1,5 @@
 import { trackingCodeFromNumber } from '@samad/request-lifecycle';
-import { handleRequestCommand } from '@samad/service-kit';
+import { handleRequestCommand } from '@samad/request-application';
 import {
   citizen,
   persian,

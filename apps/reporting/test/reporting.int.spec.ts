@@ -9,7 +9,8 @@ import {
   trackingCodeFromNumber,
   type RequestCommand,
 } from '@samad/request-lifecycle';
-import { encodeRecordedRequestEvent, handleRequestCommand, type ActorIdentity } from '@samad/service-kit';
+import { type ActorIdentity } from '@samad/service-kit';
+import { encodeRecordedRequestEvent, handleRequestCommand } from '@samad/request-application';
 import { bearer } from '../../../test/support/auth';
 import { testEnv, waitFor } from '../../../test/support/environment';
 import { startInProcess, type InProcessService } from '../../../test/support/in-process-service';

@@ -2,7 +2,7 @@
 // it through the relay, and it answers with facts in the same streams.
 import { Topics } from '@samad/events';
 import { addWorkingDays, formatJalali, trackingCodeFromNumber } from '@samad/request-lifecycle';
-import { encodeRecordedRequestEvent, handleRequestCommand } from '@samad/service-kit';
+import { encodeRecordedRequestEvent, handleRequestCommand } from '@samad/request-application';
 import { startInProcess, type InProcessService } from '../../../test/support/in-process-service';
 import { bearer } from '../../../test/support/auth';
 import { waitFor } from '../../../test/support/environment';

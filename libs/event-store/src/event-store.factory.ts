@@ -1,4 +1,4 @@
-// Chooses the adapter from configuration: EVENT_STORE=postgres (default) | eventstoredb.
+// Chooses the adapter from configuration: EVENT_STORE=postgres (default) | eventstoredb, read by the service's config.
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import type { EventStore } from './event-store.port';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
@@ -12,25 +12,41 @@ export type EventStoreConfig =
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/samad';
 
-/** Reads EVENT_STORE, DATABASE_URL and EVENTSTORE_CONNECTION_STRING. */
-export const eventStoreConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): EventStoreConfig => {
-  const kind = (env.EVENT_STORE ?? 'postgres').trim().toLowerCase();
+/** A wrong event-store setting, naming the variable it came from. */
+export class EventStoreConfigError extends Error {
+  constructor(
+    readonly variable: 'EVENT_STORE' | 'EVENTSTORE_CONNECTION_STRING',
+    readonly problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
+/** The adapter settings from already-read values (EVENT_STORE, DATABASE_URL, EVENTSTORE_CONNECTION_STRING). */
+export const eventStoreConfigOf = (values: {
+  readonly eventStore?: string;
+  readonly databaseUrl: string;
+  readonly eventStoreConnectionString?: string;
+}): EventStoreConfig => {
+  const kind = (values.eventStore ?? 'postgres').trim().toLowerCase();
   switch (kind) {
     case 'postgres':
     case 'postgresql':
-      return { kind: 'postgres', connectionString: env.DATABASE_URL ?? DEFAULT_DATABASE_URL };
+      return { kind: 'postgres', connectionString: values.databaseUrl };
     case 'eventstoredb':
     case 'kurrentdb': {
-      const connectionString = env.EVENTSTORE_CONNECTION_STRING;
-      if (!connectionString) throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
+      const connectionString = values.eventStoreConnectionString?.trim();
+      if (!connectionString) {
+        throw new EventStoreConfigError('EVENTSTORE_CONNECTION_STRING', `required with EVENT_STORE=${kind}`);
+      }
       return { kind: 'eventstoredb', connectionString };
     }
     default:
-      throw new Error(`EVENT_STORE must be "postgres" or "eventstoredb", got "${env.EVENT_STORE}"`);
+      throw new EventStoreConfigError('EVENT_STORE', `must be "postgres" or "eventstoredb", got "${kind}"`);
   }
 };
 
-export const createEventStore = (config: EventStoreConfig = eventStoreConfigFromEnv()): EventStore => {
+export const createEventStore = (config: EventStoreConfig): EventStore => {
   switch (config.kind) {
     case 'postgres': {
       const { kind: _kind, ...options } = config;

@@ -1,10 +1,10 @@
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
-import { createEventStore, eventStoreConfigFromEnv } from './event-store.factory';
+import { EventStoreConfigError, createEventStore, eventStoreConfigOf } from './event-store.factory';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 
 describe('event store configuration', () => {
   it('defaults to PostgreSQL on DATABASE_URL', () => {
-    expect(eventStoreConfigFromEnv({ DATABASE_URL: 'postgres://db/samad' })).toEqual({
+    expect(eventStoreConfigOf({ databaseUrl: 'postgres://db/samad' })).toEqual({
       kind: 'postgres',
       connectionString: 'postgres://db/samad',
     });
@@ -12,18 +12,22 @@ describe('event store configuration', () => {
 
   it('chooses EventStoreDB with EVENT_STORE=eventstoredb and its connection string', () => {
     expect(
-      eventStoreConfigFromEnv({
-        EVENT_STORE: 'eventstoredb',
-        EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      eventStoreConfigOf({
+        eventStore: 'eventstoredb',
+        databaseUrl: 'postgres://db/samad',
+        eventStoreConnectionString: 'esdb://localhost:2113?tls=false',
       }),
     ).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
   });
 
   it('explains what is missing or wrong', () => {
-    expect(() => eventStoreConfigFromEnv({ EVENT_STORE: 'eventstoredb' })).toThrow(
-      /EVENTSTORE_CONNECTION_STRING/,
+    const databaseUrl = 'postgres://db/samad';
+    expect(() => eventStoreConfigOf({ eventStore: 'eventstoredb', databaseUrl })).toThrow(
+      new EventStoreConfigError('EVENTSTORE_CONNECTION_STRING', 'required with EVENT_STORE=eventstoredb'),
     );
-    expect(() => eventStoreConfigFromEnv({ EVENT_STORE: 'mongo' })).toThrow(/postgres.*eventstoredb/);
+    expect(() => eventStoreConfigOf({ eventStore: 'mongo', databaseUrl })).toThrow(
+      /^EVENT_STORE: must be "postgres" or "eventstoredb", got "mongo"$/,
+    );
   });
 
   it('builds the adapter the configuration names (without connecting yet)', async () => {

@@ -5,7 +5,8 @@ export { comparePositions, formatPosition, parsePosition } from './position';
 export { recordedEventFromJson, recordedEventToJson, type RecordedEventJson } from './recorded-event.json';
 export {
   createEventStore,
-  eventStoreConfigFromEnv,
+  eventStoreConfigOf,
+  EventStoreConfigError,
   DEFAULT_DATABASE_URL,
   type EventStoreConfig,
 } from './event-store.factory';

@@ -9,30 +9,41 @@ export const DEVELOPMENT_PERSONAL_DATA_SECRET =
 
 const MIN_SECRET_LENGTH = 32;
 
-export class PersonalDataConfigError extends Error {}
+/** A wrong PERSONAL_DATA_SECRET; the message names the variable. */
+export class PersonalDataConfigError extends Error {
+  readonly variable = PERSONAL_DATA_SECRET_ENV;
 
-/** Reads PERSONAL_DATA_SECRET; the documented development default only outside production. */
-export function personalDataSecretFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  const given = env[PERSONAL_DATA_SECRET_ENV]?.trim();
-  const production = env.NODE_ENV === 'production';
+  constructor(readonly problem: string) {
+    super(`${PERSONAL_DATA_SECRET_ENV}: ${problem}`);
+  }
+}
+
+/**
+ * The secret from an already-read value: the documented development default only outside production.
+ * The services' configuration calls this; scripts read the environment through personalDataSecretFromEnv.
+ */
+export function parsePersonalDataSecret(value: string | undefined, production: boolean): string {
+  const given = value?.trim();
   if (!given) {
     if (production) {
       throw new PersonalDataConfigError(
-        `${PERSONAL_DATA_SECRET_ENV} must be set in production (at least ${MIN_SECRET_LENGTH} characters)`,
+        `must be set in production (at least ${MIN_SECRET_LENGTH} characters)`,
       );
     }
     return DEVELOPMENT_PERSONAL_DATA_SECRET;
   }
   if (given.length < MIN_SECRET_LENGTH) {
-    throw new PersonalDataConfigError(
-      `${PERSONAL_DATA_SECRET_ENV} must be at least ${MIN_SECRET_LENGTH} characters`,
-    );
+    throw new PersonalDataConfigError(`must be at least ${MIN_SECRET_LENGTH} characters`);
   }
   if (production && given === DEVELOPMENT_PERSONAL_DATA_SECRET) {
-    throw new PersonalDataConfigError(`${PERSONAL_DATA_SECRET_ENV} is the development default`);
+    throw new PersonalDataConfigError('is the development default');
   }
   return given;
 }
+
+/** For scripts (prepare's migrations); a service gets its keys from loadServiceConfig. */
+export const personalDataSecretFromEnv = (env: NodeJS.ProcessEnv = process.env): string =>
+  parsePersonalDataSecret(env[PERSONAL_DATA_SECRET_ENV], env.NODE_ENV === 'production');
 
 /** Independent 256-bit keys, one per purpose, so no digest or ciphertext can stand in for another. */
 export interface PersonalDataKeys {
@@ -53,5 +64,6 @@ export const derivePersonalDataKeys = (secret: string): PersonalDataKeys => ({
   wrap: derive(secret, 'wrap'),
 });
 
+/** For scripts (prepare's migrations); a service gets its keys from loadServiceConfig. */
 export const personalDataKeysFromEnv = (env: NodeJS.ProcessEnv = process.env): PersonalDataKeys =>
   derivePersonalDataKeys(personalDataSecretFromEnv(env));

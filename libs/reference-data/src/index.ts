@@ -1,1 +1,3 @@
 export * from './hormozgan.catalog';
+export * from './request-labels';
+export * from './reference-names';

@@ -11,7 +11,6 @@ export * from './http/bootstrap-service';
 export * from './database/processed-events.migration';
 export * from './http/problem-details.filter';
 export * from './http/validation.pipe';
-export * from './requests/request-command.handler';
 export * from './messaging/messaging.module';
 export * from './http/configure-http-app';
 export * from './http/current-actor.decorator';

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { agencies } from '@samad/reference-data';
+import { codesOf } from '@samad/reference-data';
 
-const agencyCodes = agencies.map((a) => a.code);
+const agencyCodes = codesOf('agency');
 
 export const asAgencyCode = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;

@@ -8,7 +8,8 @@ import {
   type ReferInsideAgency,
   type ReturnAsNotResponsible,
 } from '@samad/request-lifecycle';
-import { EVENT_STORE, handleRequestCommand, type Principal } from '@samad/service-kit';
+import { EVENT_STORE, type Principal } from '@samad/service-kit';
+import { handleRequestCommand } from '@samad/request-application';
 import { boundAgencyOf } from './acting-agency';
 import type { RequestStatusResponse } from './request-status.response.dto';
 

@@ -7,11 +7,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { categories, counties } from '@samad/reference-data';
-import { formatJalali, heldStatuses } from '@samad/request-lifecycle';
+import { nameOf } from '@samad/reference-data';
+import { formatJalali, heldStatuses, isHeldStatus } from '@samad/request-lifecycle';
 import { CurrentPrincipal, Roles, type Principal } from '@samad/service-kit';
 import { inboxAgencyFor } from '../acting-agency/acting-agency';
-import { InboxResponse, type InboxItemResponse, type InboxNamedResponse } from './inbox-item.response.dto';
+import { InboxResponse, type InboxItemResponse } from './inbox-item.response.dto';
 import { ViewInboxQuery, type InboxFilter } from './view-inbox.query.dto';
 
 interface InboxRow {
@@ -40,15 +40,6 @@ const filterSql: Record<InboxFilter, string> = {
   answered: 'AND i.answered_at IS NOT NULL',
   all: '',
 };
-
-const named =
-  (list: readonly InboxNamedResponse[]) =>
-  (code: string): InboxNamedResponse => {
-    const found = list.find((e) => e.code === code);
-    return { code, nameFa: found?.nameFa ?? code, nameEn: found?.nameEn ?? code };
-  };
-const categoryOf = named(categories);
-const countyOf = named(counties);
 
 @ApiTags('agency inbox')
 // Supervisors and auditors look into any agency's inbox; they cannot act on it.
@@ -96,14 +87,14 @@ const toItem = (r: InboxRow, now: number): InboxItemResponse => ({
   kind: r.kind,
   channel: r.channel,
   collective: r.collective,
-  category: categoryOf(r.categoryCode),
-  county: countyOf(r.countyCode),
+  category: nameOf('category', r.categoryCode),
+  county: nameOf('county', r.countyCode),
   description: r.description,
   citizen: { fullName: r.citizenName, mobile: r.citizenMobile },
   citizenCount: r.citizenCount,
   dueAt: r.dueAt.toISOString(),
   dueAtJalali: formatJalali(r.dueAt),
-  overdue: (heldStatuses as readonly string[]).includes(r.status) && r.dueAt.getTime() < now,
+  overdue: isHeldStatus(r.status) && r.dueAt.getTime() < now,
   routedAt: r.routedAt.toISOString(),
   ...(r.acknowledgedAt && { acknowledgedAt: r.acknowledgedAt.toISOString() }),
   ...(r.referredTo && { referredTo: r.referredTo }),

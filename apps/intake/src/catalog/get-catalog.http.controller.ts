@@ -1,9 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { categories, counties } from '@samad/reference-data';
+import { categories, counties, nameOf } from '@samad/reference-data';
 import { AnyRole } from '@samad/service-kit';
 import { requestChannels, requestKinds } from '@samad/request-lifecycle';
-import { channelLabels, kindLabels } from '../shared/request-labels';
 import { GetCatalogResponseDto } from './get-catalog.response.dto';
 
 // Reference data only changes with a deployment, so the answer is built once.
@@ -15,8 +14,8 @@ const catalog: GetCatalogResponseDto = {
     nameEn,
     deadlineDays,
   })),
-  kinds: requestKinds.map((code) => ({ code, ...kindLabels[code] })),
-  channels: requestChannels.map((code) => ({ code, ...channelLabels[code] })),
+  kinds: requestKinds.map((code) => nameOf('requestKind', code)),
+  channels: requestChannels.map((code) => nameOf('channel', code)),
 };
 
 @ApiTags('catalog')

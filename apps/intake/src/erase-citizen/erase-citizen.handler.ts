@@ -8,7 +8,8 @@ import {
   trackingCodeOfStream,
   type ErasePersonalData,
 } from '@samad/request-lifecycle';
-import { CITIZEN_KEY_VAULT, EVENT_STORE, handleRequestCommand, type ActorIdentity } from '@samad/service-kit';
+import { CITIZEN_KEY_VAULT, EVENT_STORE, type ActorIdentity } from '@samad/service-kit';
+import { handleRequestCommand } from '@samad/request-application';
 import type { EraseCitizenResponseDto } from './erase-citizen.response.dto';
 
 export interface EraseCitizenContext {

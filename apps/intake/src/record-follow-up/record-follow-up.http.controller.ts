@@ -10,14 +10,8 @@ import {
 } from '@nestjs/swagger';
 import type { EventStore } from '@samad/event-store';
 import { parseTrackingCode, type RecordFollowUp } from '@samad/request-lifecycle';
-import {
-  CorrelationId,
-  CurrentActor,
-  EVENT_STORE,
-  handleRequestCommand,
-  Roles,
-  type ActorIdentity,
-} from '@samad/service-kit';
+import { CorrelationId, CurrentActor, EVENT_STORE, Roles, type ActorIdentity } from '@samad/service-kit';
+import { handleRequestCommand } from '@samad/request-application';
 import { asFieldProblems } from '../shared/field-path';
 import { RecordFollowUpDto } from './record-follow-up.request.dto';
 import { RecordFollowUpResponseDto } from './record-follow-up.response.dto';

@@ -14,7 +14,8 @@ import {
   type RequestState,
   type TrackingCode,
 } from '@samad/request-lifecycle';
-import { EVENT_STORE, handleRequestCommand, loadRequest, type ActorIdentity } from '@samad/service-kit';
+import { EVENT_STORE, type ActorIdentity } from '@samad/service-kit';
+import { handleRequestCommand, loadRequest } from '@samad/request-application';
 import { asFieldProblems } from '../shared/field-path';
 import type { RegisterRequestDto } from './register-request.request.dto';
 import type { RegisterRequestResponseDto } from './register-request.response.dto';

@@ -21,9 +21,12 @@ import {
   type RequestKind,
 } from '@samad/request-lifecycle';
 import { ParsesWith } from '../shared/parses-with.validator';
-import { categoryCodes, countyCodes } from '../shared/reference-lookup';
+import { codesOf } from '@samad/reference-data';
 
 // Codes and phones are checked by the domain's parsers, which accept Persian/Arabic-Indic digits as typed.
+const countyCodes = codesOf('county');
+const categoryCodes = codesOf('category');
+
 export class CitizenDto {
   @ApiProperty({
     description: 'کد ملی: 10 digits with its check digit; Persian digits and dashes accepted',

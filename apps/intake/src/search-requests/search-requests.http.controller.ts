@@ -6,14 +6,12 @@ import {
   formatTrackingCode,
   parseIranianMobile,
   parseNationalCode,
-  type RequestStatus,
   type TrackingCode,
 } from '@samad/request-lifecycle';
 import type { CitizenKeyVault } from '@samad/personal-data';
 import { CITIZEN_KEY_VAULT, InputValidationError, Roles } from '@samad/service-kit';
 import { findRequestsByCitizen, type RequestIndexRow } from '../read-model/request-index.projection';
-import { agencyRef, categoryRef, countyRef } from '../shared/reference-lookup';
-import { statusLabels } from '../shared/request-labels';
+import { nameOf } from '@samad/reference-data';
 import { SearchRequestsQueryDto } from './search-requests.request.dto';
 import { FoundRequestDto, SearchRequestsResponseDto } from './search-requests.response.dto';
 
@@ -21,12 +19,12 @@ const toFound = (row: RequestIndexRow): FoundRequestDto => ({
   trackingCode: row.tracking_code,
   trackingCodeFormatted: formatTrackingCode(row.tracking_code as TrackingCode),
   status: row.status,
-  statusFa: statusLabels[row.status as RequestStatus]?.nameFa ?? row.status,
+  statusFa: nameOf('status', row.status).nameFa,
   kind: row.kind,
   channel: row.channel,
-  category: categoryRef(row.category_code),
-  county: countyRef(row.county_code),
-  ...(row.agency_code !== null && { agency: agencyRef(row.agency_code) }),
+  category: nameOf('category', row.category_code),
+  county: nameOf('county', row.county_code),
+  ...(row.agency_code !== null && { agency: nameOf('agency', row.agency_code) }),
   registeredAt: row.registered_at.toISOString(),
   registeredAtJalali: formatJalali(row.registered_at),
 });

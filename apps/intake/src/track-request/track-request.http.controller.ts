@@ -11,7 +11,8 @@ import {
 import type { Request } from 'express';
 import type { EventStore } from '@samad/event-store';
 import { DomainError, isRegistered, isValidTrackingCode, parseTrackingCode } from '@samad/request-lifecycle';
-import { EVENT_STORE, Public, SERVICE_CONFIG, loadRequest, type ServiceConfig } from '@samad/service-kit';
+import { EVENT_STORE, Public, SERVICE_CONFIG, type ServiceConfig } from '@samad/service-kit';
+import { loadRequest } from '@samad/request-application';
 import { TrackRequestResponseDto } from './track-request.response.dto';
 import { provesOwnership, trackedView } from './track-request.view';
 import { TrackRateLimit } from './track-rate-limit';

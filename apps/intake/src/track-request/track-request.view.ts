@@ -5,8 +5,7 @@ import {
   type RegisteredRequest,
   type TrackingCode,
 } from '@samad/request-lifecycle';
-import { agencyRef, categoryRef, countyRef } from '../shared/reference-lookup';
-import { statusLabels } from '../shared/request-labels';
+import { nameOf } from '@samad/reference-data';
 import type { TrackRequestResponseDto } from './track-request.response.dto';
 
 /** The proof a citizen gives: the last four digits of a mobile registered on the request. */
@@ -32,13 +31,13 @@ export const trackedView = (request: RegisteredRequest): TrackRequestResponseDto
     trackingCode: request.trackingCode,
     trackingCodeFormatted: formatTrackingCode(request.trackingCode as TrackingCode),
     status: request.status,
-    statusFa: statusLabels[request.status].nameFa,
+    statusFa: nameOf('status', request.status).nameFa,
     kind: request.kind,
-    category: categoryRef(request.categoryCode),
-    county: countyRef(request.countyCode),
+    category: nameOf('category', request.categoryCode),
+    county: nameOf('county', request.countyCode),
     registeredAt: registered.iso,
     registeredAtJalali: registered.jalali,
-    ...(request.agencyCode !== undefined && { agency: agencyRef(request.agencyCode) }),
+    ...(request.agencyCode !== undefined && { agency: nameOf('agency', request.agencyCode) }),
     ...(due && { dueAt: due.iso, dueAtJalali: due.jalali }),
     ...(request.answer &&
       answered && {

@@ -1,4 +1,4 @@
-import { agencies, categories, counties } from '@samad/reference-data';
+import { nameOf, type NamedRef } from '@samad/reference-data';
 import { formatJalali } from '@samad/request-lifecycle';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -7,19 +7,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const daysOverdue = (dueAt: Date, now: Date): number =>
   Math.max(0, Math.floor((now.getTime() - dueAt.getTime()) / DAY_MS));
 
-export interface CodeAndNames {
-  code: string;
-  nameFa: string | null;
-  nameEn: string | null;
-}
-
-const named = (
-  catalog: readonly { code: string; nameFa: string; nameEn: string }[],
-  code: string,
-): CodeAndNames => {
-  const entry = catalog.find((c) => c.code === code);
-  return { code, nameFa: entry?.nameFa ?? null, nameEn: entry?.nameEn ?? null };
-};
+export type CodeAndNames = NamedRef;
 
 /** A read-model row of an overdue request (statistics only: no citizen data exists to leak). */
 export interface OverdueRecord {
@@ -54,9 +42,9 @@ export interface OverdueRequest {
 
 export const toOverdueRequest = (row: OverdueRecord, now: Date): OverdueRequest => ({
   trackingCode: row.tracking_code,
-  agency: named(agencies, row.agency_code),
-  county: named(counties, row.county_code),
-  category: named(categories, row.category_code),
+  agency: nameOf('agency', row.agency_code),
+  county: nameOf('county', row.county_code),
+  category: nameOf('category', row.category_code),
   status: row.status,
   kind: row.kind,
   channel: row.channel,

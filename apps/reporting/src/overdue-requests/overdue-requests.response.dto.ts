@@ -1,14 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { heldStatuses } from '@samad/request-lifecycle';
 
 class CodeAndNamesDto {
   @ApiProperty({ example: 'ABFA' })
   code!: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'شرکت آب و فاضلاب استان هرمزگان' })
-  nameFa!: string | null;
+  @ApiProperty({
+    example: 'شرکت آب و فاضلاب استان هرمزگان',
+    description: 'The code itself when the catalog no longer knows it',
+  })
+  nameFa!: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Provincial Water and Wastewater Company' })
-  nameEn!: string | null;
+  @ApiProperty({ example: 'Provincial Water and Wastewater Company' })
+  nameEn!: string;
 }
 
 export class OverdueRequestDto {
@@ -24,7 +28,7 @@ export class OverdueRequestDto {
   @ApiProperty({ type: CodeAndNamesDto })
   category!: CodeAndNamesDto;
 
-  @ApiProperty({ enum: ['routed', 'acknowledged', 'referred'] })
+  @ApiProperty({ enum: heldStatuses })
   status!: string;
 
   @ApiProperty({ enum: ['request', 'complaint', 'demand'] })

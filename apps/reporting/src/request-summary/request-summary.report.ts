@@ -1,4 +1,4 @@
-import { agencies, categories, counties } from '@samad/reference-data';
+import { nameOf, type NamedKind } from '@samad/reference-data';
 import { formatJalali, requestChannels, requestStatuses } from '@samad/request-lifecycle';
 
 /** One grouping-set row of the summary query (numbers already parsed). */
@@ -31,8 +31,8 @@ export interface GroupStatistics {
 }
 
 export interface Named {
-  nameFa: string | null;
-  nameEn: string | null;
+  nameFa: string;
+  nameEn: string;
 }
 
 export type AgencyStatistics = { rank: number; agencyCode: string } & Named & GroupStatistics;
@@ -72,12 +72,9 @@ const statisticsOf = (row: SummaryRow): GroupStatistics => ({
   p90HoursToAnswer: round(row.p90Hours, 2),
 });
 
-const namesOf = (
-  catalog: readonly { code: string; nameFa: string; nameEn: string }[],
-  code: string,
-): Named => {
-  const entry = catalog.find((c) => c.code === code);
-  return { nameFa: entry?.nameFa ?? null, nameEn: entry?.nameEn ?? null };
+const namesOf = (kind: NamedKind, code: string): Named => {
+  const { nameFa, nameEn } = nameOf(kind, code);
+  return { nameFa, nameEn };
 };
 
 // Higher is better for the rate, lower for the time; "nothing answered yet" ranks below any answer.
@@ -131,7 +128,7 @@ export function buildRequestSummary(
     byAgency: of('agency')
       .map((row) => ({
         agencyCode: row.key as string,
-        ...namesOf(agencies, row.key as string),
+        ...namesOf('agency', row.key as string),
         ...statisticsOf(row),
       }))
       .sort(byResponsiveness)
@@ -139,14 +136,14 @@ export function buildRequestSummary(
     byCounty: of('county')
       .map((row) => ({
         countyCode: row.key as string,
-        ...namesOf(counties, row.key as string),
+        ...namesOf('county', row.key as string),
         ...statisticsOf(row),
       }))
       .sort(byTotalThenCode((r) => r.countyCode)),
     byCategory: of('category')
       .map((row) => ({
         categoryCode: row.key as string,
-        ...namesOf(categories, row.key as string),
+        ...namesOf('category', row.key as string),
         ...statisticsOf(row),
       }))
       .sort(byTotalThenCode((r) => r.categoryCode)),

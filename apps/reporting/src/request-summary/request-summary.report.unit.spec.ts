@@ -52,9 +52,10 @@ describe('buildRequestSummary', () => {
       nameFa: 'شرکت آب و فاضلاب استان هرمزگان',
       nameEn: 'Provincial Water and Wastewater Company',
     });
+    // One fallback everywhere: a code the catalog does not know is shown as its own name.
     expect(summary.byAgency.find((a) => a.agencyCode === 'NEWCO')).toMatchObject({
-      nameFa: null,
-      nameEn: null,
+      nameFa: 'NEWCO',
+      nameEn: 'NEWCO',
     });
     expect(summary.byCounty[0]).toMatchObject({ countyCode: 'QSM', nameFa: 'قشم', nameEn: 'Qeshm' });
     expect(summary.byCategory[0]).toMatchObject({ categoryCode: 'WAT-CUT', nameEn: 'Water outage' });

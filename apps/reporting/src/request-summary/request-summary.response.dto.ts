@@ -26,11 +26,14 @@ class GroupStatisticsDto {
 }
 
 class NamedGroupStatisticsDto extends GroupStatisticsDto {
-  @ApiProperty({ type: String, nullable: true, example: 'شرکت آب و فاضلاب استان هرمزگان' })
-  nameFa!: string | null;
+  @ApiProperty({
+    example: 'شرکت آب و فاضلاب استان هرمزگان',
+    description: 'The code itself when the catalog no longer knows it',
+  })
+  nameFa!: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Provincial Water and Wastewater Company' })
-  nameEn!: string | null;
+  @ApiProperty({ example: 'Provincial Water and Wastewater Company' })
+  nameEn!: string;
 }
 
 export class AgencyStatisticsDto extends NamedGroupStatisticsDto {

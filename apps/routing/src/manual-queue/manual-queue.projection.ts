@@ -1,10 +1,6 @@
 import type { EventStore } from '@samad/event-store';
-import {
-  isRegistered,
-  requestStreamName,
-  stateFromEvents,
-  type RequestEvent,
-} from '@samad/request-lifecycle';
+import { requestEventsOf } from '@samad/request-application';
+import { isRegistered, requestStreamName, stateFromEvents } from '@samad/request-lifecycle';
 import type { Sql } from '../routing-data/routing-data.queries';
 
 /** Requests waiting for a supervisor, kept in routing.manual_queue. */
@@ -15,8 +11,8 @@ export const manualQueue = {
     entry: { trackingCode: string; reason: string; since: string },
   ): Promise<void> {
     // The waiting event names only the reason; category and county come from the registration.
-    const [registration] = await store.readStream(requestStreamName(entry.trackingCode), { maxCount: 1 });
-    const request = stateFromEvents([registration as unknown as RequestEvent]);
+    const registration = await store.readStream(requestStreamName(entry.trackingCode), { maxCount: 1 });
+    const request = stateFromEvents(requestEventsOf(registration));
     if (!isRegistered(request))
       throw new Error(`stream of ${entry.trackingCode} does not start with a registration`);
     await sql.query(

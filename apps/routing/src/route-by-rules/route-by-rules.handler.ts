@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ActorRole } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
 import { isRegistered, type RegisteredRequest } from '@samad/request-lifecycle';
-import { EVENT_STORE, handleRequestCommand, loadRequest } from '@samad/service-kit';
+import { EVENT_STORE } from '@samad/service-kit';
+import { handleRequestCommand, loadRequest } from '@samad/request-application';
 import { dueDateFor, rulesForCategory, type Sql } from '../routing-data/routing-data.queries';
 import { chooseAgency } from './choose-agency';
 

@@ -8,13 +8,8 @@ import {
   parseTrackingCode,
   type RegisteredRequest,
 } from '@samad/request-lifecycle';
-import {
-  EVENT_STORE,
-  InputValidationError,
-  handleRequestCommand,
-  loadRequest,
-  type ActorIdentity,
-} from '@samad/service-kit';
+import { EVENT_STORE, InputValidationError, type ActorIdentity } from '@samad/service-kit';
+import { handleRequestCommand, loadRequest } from '@samad/request-application';
 import { dueDateFor, findAgency } from '../routing-data/routing-data.queries';
 import type { RouteManuallyResponse } from './route-manually.response.dto';
 

@@ -11,7 +11,7 @@ import { isErasedCitizen, type RegisteredCitizen, type RequestEvent } from './re
 import { evolve } from './request.evolve';
 import { requestStreamName } from './request-stream-name';
 import type { RequestState } from './request.state';
-import { heldStatuses } from './request.vocabulary';
+import { isHeldStatus } from './request.vocabulary';
 
 /** A message for one agency's own topic; wrap it in an envelope with the source event's recorded info. */
 export interface AgencyTopicMessage {
@@ -89,7 +89,7 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
       ...after.returnedBy,
       ...(after.agencyCode === undefined ? [] : [after.agencyCode]),
     ]);
-    const isHeldNow = (heldStatuses as readonly string[]).includes(after.status);
+    const isHeldNow = isHeldStatus(after.status);
     return [...told].map((agencyCode) =>
       message(agencyCode, trackingCode, IntegrationEventTypes.agencyRequestUpdated, {
         trackingCode,
@@ -110,8 +110,7 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
     event.type === 'RequestReturnedAsNotResponsible' ? event.data.agencyCode : holderOf(before);
   if (change === undefined || agencyCode === undefined) return [];
 
-  const isHeld =
-    after.agencyCode === agencyCode && (heldStatuses as readonly string[]).includes(after.status);
+  const isHeld = after.agencyCode === agencyCode && isHeldStatus(after.status);
   const update: AgencyRequestUpdatedV1 = {
     trackingCode,
     agencyCode,

@@ -8,7 +8,7 @@ import { evolve, initialState, stateFromEvents } from './request.evolve';
 import { toAgencyMessages } from './request-agency-messages.mapper';
 import { toIntegrationEnvelope } from './request-integration.mapper';
 import type { RequestState } from './request.state';
-import { heldStatuses } from './request.vocabulary';
+import { isHeldStatus } from './request.vocabulary';
 import { commands, OTHER_TRACKING_CODE } from './test-support/request.fixtures';
 
 // Random command sequences against one request: whatever the order, the rules hold.
@@ -77,7 +77,7 @@ const command: fc.Arbitrary<MakeCommand> = fc.oneof(
   ),
 );
 
-const isHeld = (state: RequestState): boolean => (heldStatuses as readonly string[]).includes(state.status);
+const isHeld = (state: RequestState): boolean => isHeldStatus(state.status);
 
 const checkInvariants = (state: RequestState): void => {
   if (state.status === 'not_registered') return;

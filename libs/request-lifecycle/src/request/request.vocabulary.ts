@@ -37,3 +37,8 @@ export const heldStatuses = [
   'acknowledged',
   'referred',
 ] as const satisfies readonly RequestStatus[];
+export type HeldStatus = (typeof heldStatuses)[number];
+
+/** The one test of "an agency holds it, the clock runs" (inbox's open filter, overdue, agency topics). */
+export const isHeldStatus = (status: string): status is HeldStatus =>
+  (heldStatuses as readonly string[]).includes(status);

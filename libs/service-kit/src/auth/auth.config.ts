@@ -51,7 +51,7 @@ function repositoryRoot(): string {
 }
 
 /** `AUTH_KEYS_DIR`, else `<repo>/.local/auth`, where `scripts/prepare.ts` writes the local key pair. */
-export const defaultKeysDir = (env: NodeJS.ProcessEnv): string =>
+export const defaultKeysDir = (env: { AUTH_KEYS_DIR?: string }): string =>
   resolve(env.AUTH_KEYS_DIR ?? join(repositoryRoot(), '.local', 'auth'));
 
 const isHttpUrl = (value: string): boolean => {
@@ -84,7 +84,8 @@ const authSchema = z.object({
   AUTH_AGENCY_CLAIM: claimName.default('agency'),
 });
 
-const loginSchema = z.object({
+/** Intake's own sign-in; the key files are placed by loginConfigOf (they depend on the key directory). */
+export const loginSchema = z.object({
   AUTH_PRIVATE_KEY_FILE: z.string().min(1).optional(),
   AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
   LOGIN_MAX_FAILURES: positiveInt(1000).default(5),
@@ -92,55 +93,52 @@ const loginSchema = z.object({
   LOGIN_FAILURE_WINDOW_SECONDS: positiveInt(86400).default(900),
 });
 
-export interface ParsedAuth {
-  auth?: AuthConfig;
-  login?: LoginConfig;
-  problems: string[];
+/** What the auth part of a service's configuration reads: verification for all, the key directory for login. */
+export interface AuthSettings {
+  auth: AuthConfig;
+  keysDir: string;
 }
 
-const issuesOf = (error: z.ZodError): string[] =>
-  error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-
 /**
- * Token verification settings for every service; intake's own login settings when `withLogin`.
- * Local keys by default; `AUTH_JWKS_URL` switches every service to an external OpenID Connect issuer.
+ * Token verification settings for every service. Local keys by default; `AUTH_JWKS_URL` switches every
+ * service to an external OpenID Connect issuer.
  */
-export function parseAuthConfig(env: NodeJS.ProcessEnv, withLogin: boolean): ParsedAuth {
-  const parsed = authSchema.safeParse(env);
-  const parsedLogin = withLogin ? loginSchema.safeParse(env) : undefined;
-  const problems = [
-    ...(parsed.success ? [] : issuesOf(parsed.error)),
-    ...(parsedLogin && !parsedLogin.success ? issuesOf(parsedLogin.error) : []),
-  ];
-  if (!parsed.success || (parsedLogin && !parsedLogin.success)) return { problems };
-  const values = parsed.data;
-  const keysDir = defaultKeysDir(env);
-  const publicKeyFile = resolve(values.AUTH_PUBLIC_KEY_FILE ?? join(keysDir, 'public-key.pem'));
-  const external = values.AUTH_JWKS_URL !== undefined;
-  const auth: AuthConfig = {
-    issuer: values.AUTH_ISSUER,
-    audience: values.AUTH_AUDIENCE,
-    keys: external
-      ? { source: 'jwks', jwksUrl: values.AUTH_JWKS_URL! }
-      : { source: 'local-file', publicKeyFile },
-    // Local tokens are Ed25519 only; identity providers commonly sign with EdDSA, ES256 or RS256.
-    algorithms: values.AUTH_ALGORITHMS ?? (external ? ['EdDSA', 'ES256', 'RS256'] : ['EdDSA']),
-    roleClaim: values.AUTH_ROLE_CLAIM,
-    agencyClaim: values.AUTH_AGENCY_CLAIM,
-  };
-  // With an external identity provider, people log in there; intake issues no tokens of its own.
-  if (!parsedLogin?.success || external) return { auth, problems };
-  const login = parsedLogin.data;
+export const authSettingsSchema = authSchema
+  .extend({ AUTH_KEYS_DIR: z.string().min(1).optional() })
+  .transform((values): AuthSettings => {
+    const keysDir = defaultKeysDir(values);
+    const external = values.AUTH_JWKS_URL !== undefined;
+    return {
+      keysDir,
+      auth: {
+        issuer: values.AUTH_ISSUER,
+        audience: values.AUTH_AUDIENCE,
+        keys: external
+          ? { source: 'jwks', jwksUrl: values.AUTH_JWKS_URL! }
+          : {
+              source: 'local-file',
+              publicKeyFile: resolve(values.AUTH_PUBLIC_KEY_FILE ?? join(keysDir, 'public-key.pem')),
+            },
+        // Local tokens are Ed25519 only; identity providers commonly sign with EdDSA, ES256 or RS256.
+        algorithms: values.AUTH_ALGORITHMS ?? (external ? ['EdDSA', 'ES256', 'RS256'] : ['EdDSA']),
+        roleClaim: values.AUTH_ROLE_CLAIM,
+        agencyClaim: values.AUTH_AGENCY_CLAIM,
+      },
+    };
+  });
+
+/** Intake's login from both parts; none with an external identity provider (people sign in there). */
+export function loginConfigOf(
+  settings: AuthSettings,
+  login: z.output<typeof loginSchema>,
+): LoginConfig | undefined {
+  if (settings.auth.keys.source !== 'local-file') return undefined;
   return {
-    auth,
-    login: {
-      privateKeyFile: resolve(login.AUTH_PRIVATE_KEY_FILE ?? join(keysDir, 'signing-key.pem')),
-      publicKeyFile,
-      tokenTtlSeconds: login.AUTH_TOKEN_TTL_SECONDS,
-      maxFailuresPerUser: login.LOGIN_MAX_FAILURES,
-      maxFailuresPerClient: login.LOGIN_MAX_FAILURES_PER_CLIENT,
-      failureWindowSeconds: login.LOGIN_FAILURE_WINDOW_SECONDS,
-    },
-    problems,
+    privateKeyFile: resolve(login.AUTH_PRIVATE_KEY_FILE ?? join(settings.keysDir, 'signing-key.pem')),
+    publicKeyFile: settings.auth.keys.publicKeyFile,
+    tokenTtlSeconds: login.AUTH_TOKEN_TTL_SECONDS,
+    maxFailuresPerUser: login.LOGIN_MAX_FAILURES,
+    maxFailuresPerClient: login.LOGIN_MAX_FAILURES_PER_CLIENT,
+    failureWindowSeconds: login.LOGIN_FAILURE_WINDOW_SECONDS,
   };
 }

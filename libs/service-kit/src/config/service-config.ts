@@ -1,6 +1,25 @@
 import { z } from 'zod';
-import { parseAuthConfig, type AuthConfig, type LoginConfig } from '../auth/auth.config';
-import { parseHttpConfig, type HttpConfig, type TrackRateLimitConfig } from '../http/http.config';
+import type { EventStoreConfig } from '@samad/event-store';
+import type { PersonalDataKeys } from '@samad/personal-data';
+import {
+  authSettingsSchema,
+  loginConfigOf,
+  loginSchema,
+  type AuthConfig,
+  type LoginConfig,
+} from '../auth/auth.config';
+import {
+  httpConfigSchema,
+  trackRateLimitSchema,
+  type HttpConfig,
+  type TrackRateLimitConfig,
+} from '../http/http.config';
+import { kafkaSecuritySchema, type KafkaSecurity } from '../kafka/kafka-security';
+import { ConfigError } from './config-error';
+import { eventStoreSchema } from './event-store.config';
+import { personalDataSchema } from './personal-data.config';
+
+export { ConfigError } from './config-error';
 
 export type ServiceName = 'intake' | 'routing' | 'agency' | 'reporting';
 
@@ -11,32 +30,24 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
   reporting: 3004,
 };
 
-const port = z.coerce.number().int().min(1).max(65535);
-
-const baseSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-    .default('postgres://postgres@127.0.0.1:5432/samad'),
-  KAFKA_BROKERS: z
-    .string()
-    .regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'must be host:port[,host:port...]')
-    .default('127.0.0.1:9092'),
-  KAFKA_CLIENT_ID: z.string().min(1).optional(),
-  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
-});
-
+/** Everything a service reads from its environment, validated once at start-up (loadServiceConfig). */
 export interface ServiceConfig {
   service: ServiceName;
   port: number;
+  /** HTTP bind address. */
+  host: string;
   databaseUrl: string;
   kafkaBrokers: string[];
   kafkaClientId: string;
   topicPartitions: number;
+  /** TLS and SASL towards the brokers; empty: plaintext (the local broker). */
+  kafkaSecurity: KafkaSecurity;
   logLevel: string;
   shutdownTimeoutMs: number;
+  /** Which event store adapter, and where (EVENT_STORE; PostgreSQL on DATABASE_URL by default). */
+  eventStore: EventStoreConfig;
+  /** Keys derived from PERSONAL_DATA_SECRET: the citizen key vault and the search digests. */
+  personalDataKeys: PersonalDataKeys;
   /** How access tokens are verified (every service). */
   auth: AuthConfig;
   http: HttpConfig;
@@ -44,39 +55,94 @@ export interface ServiceConfig {
   login?: LoginConfig;
   /** Intake only: the citizen's status lookup. */
   trackRateLimit?: TrackRateLimitConfig;
+  // Reserved: `consumer` (the Kafka consumers' settings) joins here, fed by a `consumer` part below.
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`invalid configuration: ${problems.join('; ')}`);
-  }
-}
+const port = z.coerce.number().int().min(1).max(65535);
 
-/** Reads and validates the environment once at start-up; a wrong value stops the service with a clear message. */
-export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
-  const portVar = `${service.toUpperCase()}_PORT`;
-  const parsed = baseSchema.extend({ [portVar]: port.default(DEFAULT_PORTS[service]) }).safeParse(env);
-  const auth = parseAuthConfig(env, service === 'intake');
-  const http = parseHttpConfig(env, service === 'intake');
-  const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
-    ...auth.problems,
-    ...http.problems,
-  ];
-  if (!parsed.success || problems.length > 0 || !auth.auth || !http.http) throw new ConfigError(problems);
-  const values = parsed.data as z.infer<typeof baseSchema> & Record<string, number>;
+/** Where the service listens and what it talks to. */
+const coreSchema = (service: ServiceName) => {
+  const portVariable = `${service.toUpperCase()}_PORT`;
+  return z
+    .object({
+      [portVariable]: port.default(DEFAULT_PORTS[service]),
+      HOST: z.string().trim().min(1).default('0.0.0.0'),
+      DATABASE_URL: z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+        .default('postgres://postgres@127.0.0.1:5432/samad'),
+      KAFKA_BROKERS: z
+        .string()
+        .regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'must be host:port[,host:port...]')
+        .default('127.0.0.1:9092'),
+      KAFKA_CLIENT_ID: z.string().min(1).optional(),
+      KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
+      LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+    })
+    .transform((values) => ({
+      port: values[portVariable] as number,
+      host: values.HOST as string,
+      databaseUrl: values.DATABASE_URL as string,
+      kafkaBrokers: (values.KAFKA_BROKERS as string).split(','),
+      kafkaClientId: (values.KAFKA_CLIENT_ID as string | undefined) ?? `samad-${service}`,
+      topicPartitions: values.KAFKA_TOPIC_PARTITIONS as number,
+      logLevel: values.LOG_LEVEL as string,
+      shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS as number,
+    }));
+};
+
+/** The parts every service reads; each part reads its own variables from the same environment. */
+const sharedParts = (service: ServiceName) => ({
+  core: coreSchema(service),
+  kafkaSecurity: kafkaSecuritySchema,
+  eventStore: eventStoreSchema,
+  personalData: personalDataSchema,
+  auth: authSettingsSchema,
+  http: httpConfigSchema,
+  // ── consumer: reserved for the Kafka consumers' settings (a `consumerSchema` part, then `consumer` on
+  //    ServiceConfig); add it here so every service validates it with everything else.
+});
+
+/** One schema per service, composed from the shared parts and the service's own. */
+const serviceSchemas = {
+  intake: z.object({ ...sharedParts('intake'), login: loginSchema, trackRateLimit: trackRateLimitSchema }),
+  routing: z.object(sharedParts('routing')),
+  agency: z.object(sharedParts('agency')),
+  reporting: z.object(sharedParts('reporting')),
+} satisfies Record<ServiceName, z.ZodObject>;
+
+type Parts = z.output<(typeof serviceSchemas)['routing']> &
+  Partial<Pick<z.output<(typeof serviceSchemas)['intake']>, 'login' | 'trackRateLimit'>>;
+
+const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
+  const login = parts.login && loginConfigOf(parts.auth, parts.login);
   return {
     service,
-    port: values[portVar],
-    databaseUrl: values.DATABASE_URL,
-    kafkaBrokers: values.KAFKA_BROKERS.split(','),
-    kafkaClientId: values.KAFKA_CLIENT_ID ?? `samad-${service}`,
-    topicPartitions: values.KAFKA_TOPIC_PARTITIONS,
-    logLevel: values.LOG_LEVEL,
-    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
-    auth: auth.auth,
-    http: http.http,
-    ...(auth.login && { login: auth.login }),
-    ...(http.trackRateLimit && { trackRateLimit: http.trackRateLimit }),
+    ...parts.core,
+    kafkaSecurity: parts.kafkaSecurity,
+    eventStore: parts.eventStore,
+    personalDataKeys: parts.personalData,
+    auth: parts.auth.auth,
+    http: parts.http,
+    ...(login && { login }),
+    ...(parts.trackRateLimit && { trackRateLimit: parts.trackRateLimit }),
   };
+};
+
+// A part's issue path starts with the part's name; the variable is what a person has to fix.
+const problemOf = (issue: z.core.$ZodIssue): string =>
+  `${(issue.path.length > 1 ? issue.path.slice(1) : issue.path).join('.')}: ${issue.message}`;
+
+/**
+ * The one reader of a service's environment: every part validated together, every problem reported at
+ * once (ConfigError, naming each variable), so a wrong value stops the service at start-up with exit 78.
+ */
+export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const schema: z.ZodObject = serviceSchemas[service];
+  // Every part reads the same environment; the parts' own keys keep their problems apart.
+  const input = Object.fromEntries(Object.keys(schema.shape).map((part) => [part, env]));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ConfigError([...new Set(parsed.error.issues.map(problemOf))]);
+  return toServiceConfig(service, parsed.data as Parts);
 }

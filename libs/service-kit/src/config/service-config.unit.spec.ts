@@ -1,3 +1,4 @@
+import { DEVELOPMENT_PERSONAL_DATA_SECRET, derivePersonalDataKeys } from '@samad/personal-data';
 import { ConfigError, loadServiceConfig } from './service-config';
 
 describe('loadServiceConfig', () => {
@@ -99,5 +100,91 @@ describe('loadServiceConfig: tokens and HTTP', () => {
         'HTTP_BODY_LIMIT',
       ]);
     }
+  });
+});
+
+describe('loadServiceConfig: one reader for every part', () => {
+  const problemsOf = (env: NodeJS.ProcessEnv, service: 'intake' | 'agency' = 'agency'): string[] => {
+    try {
+      loadServiceConfig(service, env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).problems;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('carries the event store, personal-data keys, Kafka security and bind address', () => {
+    const config = loadServiceConfig('reporting', {
+      DATABASE_URL: 'postgres://db/samad',
+      HOST: '127.0.0.1',
+      PERSONAL_DATA_SECRET: 'p'.repeat(40),
+      KAFKA_SASL_MECHANISM: 'SCRAM-SHA-512',
+      KAFKA_SASL_USERNAME: 'samad-reporting',
+      KAFKA_SASL_PASSWORD: 's3cret',
+    });
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.eventStore).toEqual({ kind: 'postgres', connectionString: 'postgres://db/samad' });
+    expect(config.personalDataKeys).toEqual(derivePersonalDataKeys('p'.repeat(40)));
+    expect(config.kafkaSecurity).toEqual({
+      sasl: { mechanism: 'scram-sha-512', username: 'samad-reporting', password: 's3cret' },
+    });
+    expect(loadServiceConfig('reporting', {}).personalDataKeys).toEqual(
+      derivePersonalDataKeys(DEVELOPMENT_PERSONAL_DATA_SECRET),
+    );
+  });
+
+  it('chooses EventStoreDB with its connection string', () => {
+    const config = loadServiceConfig('agency', {
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+    });
+    expect(config.eventStore).toEqual({
+      kind: 'eventstoredb',
+      connectionString: 'esdb://localhost:2113?tls=false',
+    });
+  });
+
+  it.each([
+    [{ EVENT_STORE: 'mongo' }, 'EVENT_STORE: must be "postgres" or "eventstoredb", got "mongo"'],
+    [{ EVENT_STORE: 'eventstoredb' }, 'EVENTSTORE_CONNECTION_STRING: required with EVENT_STORE=eventstoredb'],
+    [{ PERSONAL_DATA_SECRET: 'too-short' }, 'PERSONAL_DATA_SECRET: must be at least 32 characters'],
+    [{ NODE_ENV: 'production' }, 'PERSONAL_DATA_SECRET: must be set in production (at least 32 characters)'],
+    [
+      { KAFKA_SASL_MECHANISM: 'kerberos', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' },
+      'KAFKA_SASL_MECHANISM: must be one of scram-sha-512, scram-sha-256, plain',
+    ],
+    [
+      { KAFKA_SASL_MECHANISM: 'plain' },
+      'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: required with KAFKA_SASL_MECHANISM',
+    ],
+    [{ KAFKA_SSL_CA_FILE: '/nonexistent/ca.crt' }, 'KAFKA_SSL_CA_FILE: cannot read /nonexistent/ca.crt'],
+  ])('refuses %j, naming the variable', (env, problem) => {
+    expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it('reports the problems of every part together', () => {
+    const problems = problemsOf(
+      {
+        INTAKE_PORT: '0',
+        EVENT_STORE: 'mongo',
+        PERSONAL_DATA_SECRET: 'short',
+        KAFKA_SASL_MECHANISM: 'kerberos',
+        AUTH_ALGORITHMS: 'HS256',
+        HTTP_BODY_LIMIT: 'lots',
+        TRACK_RATE_LIMIT_PER_MINUTE: '0',
+      },
+      'intake',
+    );
+    expect(problems.map((p) => p.split(':')[0].split('.')[0]).sort()).toEqual([
+      'AUTH_ALGORITHMS',
+      'EVENT_STORE',
+      'HTTP_BODY_LIMIT',
+      'INTAKE_PORT',
+      'KAFKA_SASL_MECHANISM',
+      'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD',
+      'PERSONAL_DATA_SECRET',
+      'TRACK_RATE_LIMIT_PER_MINUTE',
+    ]);
   });
 });

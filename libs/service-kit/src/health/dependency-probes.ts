@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { kafkaSecurityFromEnv } from '../kafka/kafka-security';
+import { kafkaClientSecurity, type KafkaSecurity } from '../kafka/kafka-security';
 
 export type ProbeResult = { status: 'up' } | { status: 'down'; error: string };
 
@@ -14,7 +14,11 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<
   });
 
 /** A fresh admin connection per probe, so a broker that comes back is seen at once. */
-export async function probeKafka(brokers: string[], timeoutMs = 3000): Promise<ProbeResult> {
+export async function probeKafka(
+  brokers: string[],
+  security: KafkaSecurity = {},
+  timeoutMs = 3000,
+): Promise<ProbeResult> {
   const kafka = new Kafka({
     clientId: 'samad-health',
     brokers,
@@ -22,7 +26,7 @@ export async function probeKafka(brokers: string[], timeoutMs = 3000): Promise<P
     connectionTimeout: timeoutMs,
     requestTimeout: timeoutMs,
     retry: { retries: 0 },
-    ...kafkaSecurityFromEnv(),
+    ...kafkaClientSecurity(security),
   });
   const admin = kafka.admin();
   try {

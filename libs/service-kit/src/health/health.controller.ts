@@ -16,7 +16,7 @@ export class HealthController {
   @Get()
   async check(@Res() res: Response): Promise<void> {
     const [kafka, postgres] = await Promise.all([
-      probeKafka(this.config.kafkaBrokers),
+      probeKafka(this.config.kafkaBrokers, this.config.kafkaSecurity),
       probePostgres(this.config.databaseUrl),
     ]);
     const down = [kafka.status === 'down' && 'kafka', postgres.status === 'down' && 'postgres'].filter(

@@ -10,7 +10,6 @@ import {
   type ServiceName,
 } from '../config/service-config';
 import { JsonLogger } from '../logging/json-logger';
-import { kafkaSecurityFromEnv } from '../kafka/kafka-security';
 import { prepareServiceApp } from './prepare-service-app';
 
 export interface ServiceDefinition {
@@ -24,8 +23,8 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
   let config: ServiceConfig;
   let module: DynamicModule;
   try {
+    // The one reader of the environment: every wrong value, of every part, in one ConfigError.
     config = loadServiceConfig(definition.name);
-    kafkaSecurityFromEnv(); // a wrong Kafka TLS/SASL setting stops start-up here, not in a provider later
     // Building the module reads the token keys; an unreadable one is a configuration error too.
     module = definition.module(config);
   } catch (error) {
@@ -43,7 +42,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
     new DocumentBuilder().setTitle(definition.title).setVersion('1').addBearerAuth().build(),
   );
   SwaggerModule.setup('docs', app, document);
-  await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
+  await app.listen(config.port, config.host);
   logger.log({ msg: 'listening', url: `http://127.0.0.1:${config.port}`, docs: `/docs` }, 'bootstrap');
   closeOnSignals(app, config, logger);
   return app;

@@ -42,33 +42,15 @@ const trackSchema = z.object({
   TRACK_RATE_LIMIT_PER_CODE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(10),
 });
 
-const issuesOf = (error: z.ZodError): string[] =>
-  error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+/** CORS_ORIGINS, HTTP_BODY_LIMIT, TRUST_PROXY_HOPS (every service). */
+export const httpConfigSchema = httpSchema.transform((values): HttpConfig => ({
+  corsOrigins: values.CORS_ORIGINS,
+  bodyLimit: values.HTTP_BODY_LIMIT.toLowerCase(),
+  trustProxyHops: values.TRUST_PROXY_HOPS,
+}));
 
-export function parseHttpConfig(
-  env: NodeJS.ProcessEnv,
-  withTrackLimit: boolean,
-): { http?: HttpConfig; trackRateLimit?: TrackRateLimitConfig; problems: string[] } {
-  const parsed = httpSchema.safeParse(env);
-  const track = withTrackLimit ? trackSchema.safeParse(env) : undefined;
-  const problems = [
-    ...(parsed.success ? [] : issuesOf(parsed.error)),
-    ...(track && !track.success ? issuesOf(track.error) : []),
-  ];
-  return {
-    problems,
-    ...(parsed.success && {
-      http: {
-        corsOrigins: parsed.data.CORS_ORIGINS,
-        bodyLimit: parsed.data.HTTP_BODY_LIMIT.toLowerCase(),
-        trustProxyHops: parsed.data.TRUST_PROXY_HOPS,
-      },
-    }),
-    ...(track?.success && {
-      trackRateLimit: {
-        perClientPerMinute: track.data.TRACK_RATE_LIMIT_PER_MINUTE,
-        perCodePerMinute: track.data.TRACK_RATE_LIMIT_PER_CODE_PER_MINUTE,
-      },
-    }),
-  };
-}
+/** The citizen's status lookup limits (intake only). */
+export const trackRateLimitSchema = trackSchema.transform((values): TrackRateLimitConfig => ({
+  perClientPerMinute: values.TRACK_RATE_LIMIT_PER_MINUTE,
+  perCodePerMinute: values.TRACK_RATE_LIMIT_PER_CODE_PER_MINUTE,
+}));

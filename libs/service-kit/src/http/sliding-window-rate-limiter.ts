@@ -31,6 +31,11 @@ export class SlidingWindowRateLimiter {
     return { allowed: true };
   }
 
+  /** How many keys are remembered now (memory is bounded by what one window sees). */
+  get trackedKeys(): number {
+    return this.hits.size;
+  }
+
   private sweep(now: number): void {
     if (now - this.lastSweep < this.windowMs) return;
     this.lastSweep = now;

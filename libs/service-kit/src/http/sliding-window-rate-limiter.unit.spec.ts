@@ -25,7 +25,9 @@ describe('SlidingWindowRateLimiter', () => {
   it('forgets idle keys', () => {
     const limiter = new SlidingWindowRateLimiter(1, minute);
     limiter.hit('a', start);
+    limiter.hit('b', start + 10);
+    expect(limiter.trackedKeys).toBe(2);
     limiter.hit('b', start + 2 * minute);
-    expect((limiter as unknown as { hits: Map<string, number[]> }).hits.has('a')).toBe(false);
+    expect(limiter.trackedKeys).toBe(1); // 'a' swept; 'b' holds its newest hit
   });
 });

@@ -1,15 +1,19 @@
 import { Kafka, logLevel, type ITopicConfig } from 'kafkajs';
 import type { ServiceConfig } from '../config/service-config';
-import { kafkaSecurityFromEnv } from './kafka-security';
+import { kafkaClientSecurity } from './kafka-security';
 
-export function createKafka(config: Pick<ServiceConfig, 'kafkaBrokers' | 'kafkaClientId'>): Kafka {
+/** A Kafka client; without `kafkaSecurity` it speaks plaintext (the local broker). */
+export function createKafka(
+  config: Pick<ServiceConfig, 'kafkaBrokers' | 'kafkaClientId'> &
+    Partial<Pick<ServiceConfig, 'kafkaSecurity'>>,
+): Kafka {
   return new Kafka({
     clientId: config.kafkaClientId,
     brokers: config.kafkaBrokers,
     logLevel: logLevel.NOTHING,
     connectionTimeout: 3000,
     requestTimeout: 10000,
-    ...kafkaSecurityFromEnv(),
+    ...kafkaClientSecurity(config.kafkaSecurity),
   });
 }
 

@@ -1,5 +1,5 @@
-import { ConfigError } from '../config/service-config';
-import { kafkaSecurityFromEnv } from './kafka-security';
+import { ConfigError } from '../config/config-error';
+import { kafkaClientSecurity, kafkaSecurityFromEnv } from './kafka-security';
 
 describe('kafkaSecurityFromEnv', () => {
   it('speaks plaintext when nothing is configured (the local broker)', () => {
@@ -24,5 +24,18 @@ describe('kafkaSecurityFromEnv', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).problems).toHaveLength(3);
     }
+  });
+
+  it('gives kafkajs TLS with the CA it read and SASL as configured; nothing for plaintext', () => {
+    expect(kafkaClientSecurity({})).toEqual({});
+    expect(
+      kafkaClientSecurity({
+        caPem: '-----BEGIN CERTIFICATE-----',
+        sasl: { mechanism: 'plain', username: 'u', password: 'p' },
+      }),
+    ).toEqual({
+      ssl: { ca: ['-----BEGIN CERTIFICATE-----'] },
+      sasl: { mechanism: 'plain', username: 'u', password: 'p' },
+    });
   });
 });

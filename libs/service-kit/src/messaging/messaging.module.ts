@@ -1,35 +1,36 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { createEventStore, eventStoreConfigFromEnv, type EventStore } from '@samad/event-store';
+import { createEventStore, type EventStore, type EventStoreConfig } from '@samad/event-store';
 import {
   CitizenKeyVault,
   PersonalDataProtectingEventStore,
-  personalDataKeysFromEnv,
+  type PersonalDataKeys,
 } from '@samad/personal-data';
 import type { ServiceConfig } from '../config/service-config';
 import { createKafka } from '../kafka/kafka-client';
 
-/** The citizen key vault every service shares; reads PERSONAL_DATA_SECRET (a dev default outside production). */
-export const createCitizenKeyVault = (databaseUrl: string, applicationName: string): CitizenKeyVault =>
+/** The citizen key vault every service shares, with the keys its configuration derived (PERSONAL_DATA_SECRET). */
+export const createCitizenKeyVault = (
+  databaseUrl: string,
+  applicationName: string,
+  keys: PersonalDataKeys,
+): CitizenKeyVault =>
   new CitizenKeyVault({
     connectionString: databaseUrl,
-    keys: personalDataKeysFromEnv(),
+    keys,
     applicationName: `${applicationName}-personal-data`,
   });
 
 /** The event store as services see it: personal fields sealed on append and opened (or erased) on read. */
 export const createProtectedEventStore = (
-  databaseUrl: string,
+  config: EventStoreConfig,
   applicationName: string,
   vault: CitizenKeyVault,
-): EventStore => {
-  // EVENT_STORE chooses the adapter (eventStoreConfigFromEnv); the service's validated URL wins over DATABASE_URL.
-  const config = eventStoreConfigFromEnv({ ...process.env, DATABASE_URL: databaseUrl });
-  return new PersonalDataProtectingEventStore(
+): EventStore =>
+  new PersonalDataProtectingEventStore(
     createEventStore(config.kind === 'postgres' ? { ...config, applicationName } : config),
     vault,
   );
-};
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const KAFKA = Symbol('KAFKA');
@@ -51,14 +52,14 @@ export class MessagingModule implements OnApplicationShutdown {
       providers: [
         {
           provide: CITIZEN_KEY_VAULT,
-          // Reads PERSONAL_DATA_SECRET (a development default outside production); fails start-up if missing.
-          useFactory: () => createCitizenKeyVault(config.databaseUrl, `samad-${config.service}`),
+          useFactory: () =>
+            createCitizenKeyVault(config.databaseUrl, `samad-${config.service}`, config.personalDataKeys),
         },
         {
           provide: EVENT_STORE,
           inject: [CITIZEN_KEY_VAULT],
           useFactory: (vault: CitizenKeyVault) =>
-            createProtectedEventStore(config.databaseUrl, `samad-${config.service}`, vault),
+            createProtectedEventStore(config.eventStore, `samad-${config.service}`, vault),
         },
         { provide: KAFKA, useFactory: (): Kafka => createKafka(config) },
       ],

@@ -1,34 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { Topics, encodeIntegrationEvent } from '@samad/events';
-import { KafkaRelay, recordedEventToJson, type EventStore, type RecordedEvent } from '@samad/event-store';
-import { UNREADABLE_PERSONAL_DATA } from '@samad/personal-data';
-import { isRequestEvent, toIntegrationEnvelope } from '@samad/request-lifecycle';
+import { Topics } from '@samad/events';
+import { KafkaRelay, type EventStore } from '@samad/event-store';
+import { encodeRecordedRequestEvent } from '@samad/request-application';
 import type { ServiceConfig } from '../config/service-config';
 import { JsonLogger } from '../logging/json-logger';
 import { SERVICE_CONFIG } from '../service-tokens';
 import { EVENT_STORE, KAFKA } from './messaging.module';
-
-/** A recorded request event as the integration envelope every consumer validates. */
-export function encodeRecordedRequestEvent(event: RecordedEvent): string {
-  const unreadable = event.metadata[UNREADABLE_PERSONAL_DATA];
-  if (unreadable !== undefined)
-    throw new Error(`personal data of ${event.id} does not open: ${String(unreadable)}`);
-  // Anything that is not a request event goes out as-is; consumers park it on the dead-letter topic.
-  if (!isRequestEvent(event)) return JSON.stringify(recordedEventToJson(event));
-  const { metadata } = event;
-  return encodeIntegrationEvent(
-    toIntegrationEnvelope(event as never, {
-      eventId: event.id,
-      streamRevision: event.streamRevision,
-      position: event.position.prepare,
-      recordedAt: event.recordedAt,
-      correlationId: metadata.correlationId,
-      causationId: metadata.causationId,
-      actor: metadata.actor as never,
-    }),
-  );
-}
 
 /**
  * Runs the store → Kafka relay inside a service. Every replica may run it: a PostgreSQL leader lock

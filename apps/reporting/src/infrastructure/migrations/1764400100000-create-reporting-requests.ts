@@ -34,6 +34,7 @@ export class CreateReportingRequests1764400100000 implements MigrationInterface 
     // The summary's optional window is on registration time.
     await queryRunner.query(`CREATE INDEX requests_registered_at_idx ON reporting.requests (registered_at)`);
     // Overdue lists scan only requests an agency holds, by due date, optionally per agency or county.
+    // Spelled out, not heldStatuses: a migration records what was created then (HELD_BY_AGENCY matches it today).
     const held = `status IN ('routed', 'acknowledged', 'referred')`;
     await queryRunner.query(
       `CREATE INDEX requests_held_due_idx ON reporting.requests (due_at) WHERE ${held}`,

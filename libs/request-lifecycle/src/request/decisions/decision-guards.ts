@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/domain-error';
 export { definedOnly } from '../../shared/defined-only';
 import { normalizePersianText } from '../../shared/persian-text';
 import type { RegisteredRequest, RequestState } from '../request.state';
-import { heldStatuses } from '../request.vocabulary';
+import { isHeldStatus } from '../request.vocabulary';
 
 // Shared checks for the decisions: input first (normalised the way events store it), then state.
 
@@ -108,8 +108,7 @@ export const notClosed = (state: RegisteredRequest): void => {
   }
 };
 
-export const isHeld = (state: RegisteredRequest): boolean =>
-  (heldStatuses as readonly string[]).includes(state.status);
+export const isHeld = (state: RegisteredRequest): boolean => isHeldStatus(state.status);
 
 /**
  * Only the agency holding the request may act on it. Once answered, the answering agency gets

@@ -1,25 +1,26 @@
-import type { RequestChannel, RequestKind, RequestStatus } from '@samad/request-lifecycle';
+import type { RequestChannel, RequestKind, RequestStatus } from '@samad/events';
 
 export interface Label {
   readonly nameFa: string;
   readonly nameEn: string;
 }
 
-// Shown to operators and citizens; the codes stay the domain vocabulary.
-export const kindLabels: Record<RequestKind, Label> = {
+// Shown to operators and citizens; the codes stay the published vocabulary.
+export const kindLabels: Readonly<Record<RequestKind, Label>> = {
   request: { nameFa: 'درخواست', nameEn: 'Request' },
   complaint: { nameFa: 'شکایت', nameEn: 'Complaint' },
   demand: { nameFa: 'مطالبه', nameEn: 'Demand' },
 };
 
-export const channelLabels: Record<RequestChannel, Label> = {
+export const channelLabels: Readonly<Record<RequestChannel, Label>> = {
   phone: { nameFa: 'تماس تلفنی ۱۱۱', nameEn: '111 phone call' },
   desk: { nameFa: 'میز ارتباطات مردمی', nameEn: "People's desk" },
   trip_letter: { nameFa: 'نامه سفر استانی', nameEn: 'Provincial trip letter' },
   web: { nameFa: 'درگاه اینترنتی', nameEn: 'Web' },
 };
 
-export const statusLabels: Record<RequestStatus, Label> = {
+// What a citizen is told: the inner steps of an agency's work read as one "under review".
+export const statusLabels: Readonly<Record<RequestStatus, Label>> = {
   registered: { nameFa: 'ثبت شده', nameEn: 'Registered' },
   awaiting_manual_routing: { nameFa: 'در انتظار ارجاع', nameEn: 'Awaiting referral' },
   routed: { nameFa: 'ارجاع به دستگاه', nameEn: 'Referred to the agency' },

@@ -5,7 +5,6 @@ import {
   WrongExpectedVersionError,
   type EventStore,
   type ExpectedRevision,
-  type RecordedEvent,
 } from '@samad/event-store';
 import {
   decide,
@@ -16,6 +15,7 @@ import {
   type RequestEvent,
   type RequestState,
 } from '@samad/request-lifecycle';
+import { requestEventsOf, type RecordedRequestEvent } from './request-events.loader';
 
 export interface CommandContext {
   actor: { id: string; role: ActorRole };
@@ -42,11 +42,11 @@ export interface LoadedRequest {
 export async function loadRequest(
   store: EventStore,
   trackingCode: string,
-): Promise<LoadedRequest & { events: RecordedEvent[] }> {
+): Promise<LoadedRequest & { events: RecordedRequestEvent[] }> {
   try {
-    const events = await store.readStream(requestStreamName(trackingCode));
+    const events = requestEventsOf(await store.readStream(requestStreamName(trackingCode)));
     if (events.length === 0) return { state: initialState(), events: [], revision: 'no_stream' };
-    const state = events.reduce((s, e) => evolve(s, e as unknown as RequestEvent), initialState());
+    const state = events.reduce(evolve, initialState());
     return { state, events, revision: events[events.length - 1].streamRevision };
   } catch (error) {
     if (error instanceof StreamNotFoundError)

@@ -1,0 +1,4 @@
+// The application layer every service shares: load a request's stream, decide, append; typed reads of the store.
+export * from './request-events.loader';
+export * from './request-command.handler';
+export * from './request-event.encoder';
