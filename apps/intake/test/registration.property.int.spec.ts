@@ -262,14 +262,14 @@ describe('registration under arbitrary input (property)', () => {
           ...valid,
           citizens: [{ ...valid.citizens[0], fullName: 'زهرا\u001bکریمی' }, ...valid.citizens.slice(1)],
         },
-        'citizens.0.fullName',
+        'citizens[0].fullName',
       ],
       [
         {
           ...valid,
           citizens: [{ ...valid.citizens[0], fullName: 'زهرا \udfff' }, ...valid.citizens.slice(1)],
         },
-        'citizens.0.fullName',
+        'citizens[0].fullName',
       ],
     ];
     for (const [body, field] of cases) {

@@ -4,9 +4,16 @@ import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import type { ServiceConfig } from './config/service-config';
 import { HealthController } from './health/health.controller';
+import { KafkaReadiness } from './health/kafka.readiness';
+import { PostgresReadiness } from './health/postgres.readiness';
+import { ReadinessRegistry } from './health/readiness.registry';
+import { ReadinessService } from './health/readiness.service';
 import { SERVICE_CONFIG } from './service-tokens';
 
-/** What every Samad service has: its validated configuration, `GET /health`, and the token guard on every route. */
+/**
+ * What every Samad service has: its validated configuration, `GET /health/live`, `/health/ready` (and its
+ * alias `/health`), the readiness registry other components report into, and the token guard on every route.
+ */
 @Global()
 @Module({})
 export class ServiceKitModule {
@@ -20,8 +27,12 @@ export class ServiceKitModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: TOKEN_VERIFIER, useValue: verifier },
         { provide: APP_GUARD, useClass: AuthGuard },
+        ReadinessRegistry,
+        PostgresReadiness,
+        KafkaReadiness,
+        ReadinessService,
       ],
-      exports: [SERVICE_CONFIG, TOKEN_VERIFIER],
+      exports: [SERVICE_CONFIG, TOKEN_VERIFIER, ReadinessRegistry],
     };
   }
 }
