@@ -128,7 +128,13 @@ describe('intake: registering requests and the catalog', () => {
     const problem = (await res.json()) as Problem;
     expect(problem).toMatchObject({ type: 'urn:samad:problem:invalid-input', status: 400 });
     expect(new Set(problem.errors!.map((e) => e.field))).toEqual(
-      new Set(['citizens[0].nationalCode', 'citizens[0].mobile', 'countyCode', 'categoryCode', 'description']),
+      new Set([
+        'citizens[0].nationalCode',
+        'citizens[0].mobile',
+        'countyCode',
+        'categoryCode',
+        'description',
+      ]),
     );
     expect(problem.errors!.find((e) => e.field === 'citizens[0].nationalCode')!.message).toContain(
       'check digit',

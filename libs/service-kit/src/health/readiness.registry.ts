@@ -17,7 +17,7 @@ const RESERVED = new Set(['postgres', 'kafka']);
  */
 @Injectable()
 export class ReadinessRegistry {
-  private readonly checks = new Map<string, ReadinessCheck>();
+  private readonly checks = new Map<string, { check: ReadinessCheck }>();
 
   /** Adds a check under a unique name; the returned function removes it again. */
   register(name: string, check: ReadinessCheck): () => void {
@@ -26,14 +26,16 @@ export class ReadinessRegistry {
     if (RESERVED.has(name) || this.checks.has(name)) {
       throw new Error(`a readiness check named "${name}" is already registered`);
     }
-    this.checks.set(name, check);
+    const entry = { check };
+    this.checks.set(name, entry);
     return () => {
-      if (this.checks.get(name) === check) this.checks.delete(name);
+      // Only this registration: a later one under the same name stays.
+      if (this.checks.get(name) === entry) this.checks.delete(name);
     };
   }
 
   /** The registered checks, in registration order. */
   entries(): [string, ReadinessCheck][] {
-    return [...this.checks.entries()];
+    return [...this.checks.entries()].map(([name, { check }]) => [name, check]);
   }
 }

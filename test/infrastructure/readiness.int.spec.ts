@@ -1,0 +1,84 @@
+import { Client } from 'pg';
+import { testEnv } from '../support/environment';
+import { TcpProxy } from '../support/tcp-proxy';
+import { startService, stopService, waitForHttp, type RunningService } from '../support/service-process';
+
+// Ports of this file only (14100–14199 belong to the outage and health tests).
+const ROUTING_PORT = 14110;
+const PROXY_PORT = 14111;
+
+/**
+ * Readiness costs nothing under a probe storm: every PostgreSQL connection of the routing process runs
+ * through a proxy that counts them, and a hundred probes open none beyond what the pool already holds.
+ */
+describe('GET /health/ready under a probe storm', () => {
+  const target = new URL(testEnv.databaseUrl);
+  const proxy = new TcpProxy(PROXY_PORT, { host: target.hostname, port: Number(target.port || 5432) });
+  const db = new Client({ connectionString: testEnv.databaseUrl });
+  let routing: RunningService;
+
+  const backendsOf = async (applicationName: string): Promise<number[]> =>
+    (
+      await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
+        applicationName,
+      ])
+    ).rows.map((r) => r.pid);
+
+  beforeAll(async () => {
+    await db.connect();
+    await proxy.open();
+    const viaProxy = Object.assign(new URL(target), { port: String(PROXY_PORT) }).toString();
+    routing = startService('routing', ROUTING_PORT, { DATABASE_URL: viaProxy });
+    await waitForHttp(routing.baseUrl, '/health/ready', 200);
+  }, 60_000);
+
+  afterAll(async () => {
+    await proxy.cut();
+    if (routing) await stopService(routing);
+    await db.end();
+  }, 60_000);
+
+  it('answers a storm of probes from the service’s own pool, opening no new PostgreSQL connection per probe', async () => {
+    const acceptedBefore = proxy.accepted;
+    const poolBefore = new Set(await backendsOf('samad-routing-typeorm'));
+
+    const concurrent = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => fetch(`${routing.baseUrl}/health${i % 2 ? '/ready' : ''}`)),
+    );
+    const sequential: Response[] = [];
+    for (let i = 0; i < 50; i++) sequential.push(await fetch(`${routing.baseUrl}/health/ready`));
+    const answers = [...concurrent, ...sequential];
+
+    expect(answers.map((res) => res.status)).toEqual(Array(100).fill(200));
+    expect(await answers[0].json()).toMatchObject({
+      service: 'routing',
+      status: 'ready',
+      checks: { postgres: { status: 'up' }, kafka: { status: 'up' } },
+    });
+    // At most one: the pool may have let an idle connection go before the storm and open it again.
+    expect(proxy.accepted - acceptedBefore).toBeLessThanOrEqual(1);
+    const poolAfter = await backendsOf('samad-routing-typeorm');
+    expect(poolAfter.filter((pid) => !poolBefore.has(pid)).length).toBeLessThanOrEqual(1);
+  });
+
+  it('stays live while PostgreSQL is cut, and ready again once it is back', async () => {
+    await proxy.cut();
+    try {
+      expect((await fetch(`${routing.baseUrl}/health/live`)).status).toBe(200);
+      await waitForHttp(routing.baseUrl, '/health/ready', 503);
+      const res = await fetch(`${routing.baseUrl}/health/ready`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({
+        status: 'not_ready',
+        down: ['postgres'],
+        checks: { postgres: { status: 'down' }, kafka: { status: 'up' } },
+      });
+      const live = await fetch(`${routing.baseUrl}/health/live`);
+      expect(live.status).toBe(200);
+      expect(await live.json()).toEqual({ service: 'routing', status: 'alive' });
+    } finally {
+      await proxy.open();
+    }
+    await waitForHttp(routing.baseUrl, '/health/ready', 200);
+  }, 60_000);
+});
