@@ -1,5 +1,8 @@
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { testEnv } from '../support/environment';
+import { Topics } from '@samad/events';
+import { testEnv, waitFor } from '../support/environment';
+import { consumerGroupCaughtUp } from '../support/kafka-topic-reader';
 import { TcpProxy } from '../support/tcp-proxy';
 import { startService, stopService, waitForHttp, type RunningService } from '../support/service-process';
 
@@ -30,7 +33,15 @@ describe('GET /health/ready under a probe storm', () => {
     const viaProxy = Object.assign(new URL(target), { port: String(PROXY_PORT) }).toString();
     routing = startService('routing', ROUTING_PORT, { DATABASE_URL: viaProxy });
     await waitForHttp(routing.baseUrl, '/health/ready', 200);
-  }, 60_000);
+    // Routing's only other database work is its consumer: let it finish what earlier tests published.
+    const kafka = new Kafka({ brokers: testEnv.kafkaBrokers, logLevel: logLevel.NOTHING });
+    await waitFor(
+      'routing to consume every request event',
+      async () =>
+        (await consumerGroupCaughtUp(kafka, 'samad-routing', Topics.requestEvents)) ? true : undefined,
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
+  }, 180_000);
 
   afterAll(async () => {
     await proxy.cut();

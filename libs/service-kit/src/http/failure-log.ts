@@ -6,7 +6,7 @@ const redact = (text: string): string =>
   text
     .replace(/"[^"\n]*"|'[^'\n]*'/g, '"…"')
     .replace(/\d{6,}/g, '…')
-    .replace(/[^\x09\x0a\x20-\x7e]+/g, '…');
+    .replace(/[^\t\n -~]+/g, '…');
 
 const fieldOf = (error: unknown, key: string): unknown =>
   typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;

@@ -62,7 +62,11 @@ export const knownErrorCodes: Readonly<Record<string, KnownCode>> = {
 
 /** Framework and body-parser errors, by status; any other status from them is treated as unknown. */
 const knownHttpStatuses: Readonly<Record<number, { code: string; title: string }>> = {
-  400: { code: 'BAD_REQUEST', title: 'درخواست نامعتبر است (bad request)' },
+  // Express reports a body that is not JSON, or a badly %-encoded URL, as a 400 (Nest maps it to BadRequestException).
+  400: {
+    code: 'MALFORMED_REQUEST',
+    title: 'درخواست خوانا نیست (malformed request: the body is not valid JSON, or the URL is badly encoded)',
+  },
   404: { code: 'NOT_FOUND', title: 'یافت نشد (not found)' },
   405: { code: 'METHOD_NOT_ALLOWED', title: 'این روش پذیرفته نیست (method not allowed)' },
   413: { code: 'PAYLOAD_TOO_LARGE', title: 'بدنه درخواست بیش از حد بزرگ است (request body too large)' },
@@ -89,7 +93,7 @@ const codeOf = (error: unknown): string | undefined => {
 };
 
 // body-parser's errors (http-errors): a client error it is safe to describe, such as a body over the limit.
-const isClientHttpError = (error: unknown): error is Error & { status: number; type?: string } => {
+const isClientHttpError = (error: unknown): error is Error & { status: number } => {
   const { expose, status } = (error ?? {}) as { expose?: unknown; status?: unknown };
   return (
     error instanceof Error && expose === true && typeof status === 'number' && status >= 400 && status < 500
@@ -159,20 +163,14 @@ export function problemFor(error: unknown): ProblemAnswer {
       { 'Retry-After': String(error.retryAfterSeconds) },
     );
   }
+  // What the framework and body-parser say about the request itself (its body, path or method) is safe to echo.
   if (isClientHttpError(error) && knownHttpStatuses[error.status]) {
-    if (error.type === 'entity.parse.failed') {
-      return answer(
-        problem('MALFORMED_JSON', 400, 'بدنه درخواست JSON معتبر نیست (the body is not valid JSON)', {
-          detail: error.message,
-        }),
-      );
-    }
     const { code: statusCode, title } = knownHttpStatuses[error.status];
     return answer(problem(statusCode, error.status, title, { detail: error.message }));
   }
   if (error instanceof HttpException && knownHttpStatuses[error.getStatus()]) {
     const { code: statusCode, title } = knownHttpStatuses[error.getStatus()];
-    return answer(problem(statusCode, error.getStatus(), title));
+    return answer(problem(statusCode, error.getStatus(), title, { detail: error.message }));
   }
   if (failureKind(error) === 'transient') {
     return {

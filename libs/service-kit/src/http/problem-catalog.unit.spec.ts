@@ -1,4 +1,9 @@
-import { HttpException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  InternalServerErrorException,
+  NotFoundException,
+} from '@nestjs/common';
 import { KafkaJSConnectionError } from 'kafkajs';
 import {
   DuplicateEventIdError,
@@ -86,13 +91,9 @@ describe('the Problem Details table', () => {
     ],
     [
       'a body that is not JSON',
-      Object.assign(new Error('Unexpected token } in JSON'), {
-        status: 400,
-        expose: true,
-        type: 'entity.parse.failed',
-      }),
+      new BadRequestException('Unexpected end of JSON input'),
       400,
-      'MALFORMED_JSON',
+      'MALFORMED_REQUEST',
     ],
   ])('answers %s with its listed status and code', (_what, error, status, code) => {
     const { problem } = problemFor(error);
