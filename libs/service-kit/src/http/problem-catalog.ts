@@ -53,6 +53,11 @@ export const knownErrorCodes: Readonly<Record<string, KnownCode>> = {
     title:
       'درخواست هم‌زمان تغییر کرد؛ دوباره بخوانید و بفرستید (the request changed meanwhile; reload and retry)',
   },
+  // History verification on an adapter without hash chains (EventStoreDB): the deployment cannot do it at all.
+  NOT_SUPPORTED: {
+    status: 501,
+    title: 'این کار با مخزن رویداد فعلی ممکن نیست (not supported by the configured event store)',
+  },
   // The store refused data that passed validation (e.g. text jsonb cannot hold): the input's fault, not ours.
   INVALID_APPEND: {
     status: 400,

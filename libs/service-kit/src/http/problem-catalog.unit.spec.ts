@@ -8,6 +8,7 @@ import { KafkaJSConnectionError } from 'kafkajs';
 import {
   DuplicateEventIdError,
   InvalidAppendError,
+  NotSupportedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@samad/event-store';
@@ -74,6 +75,12 @@ describe('the Problem Details table', () => {
       'WRONG_EXPECTED_VERSION',
     ],
     ['data the store refuses', new InvalidAppendError('request-1', SECRET), 400, 'INVALID_APPEND'],
+    [
+      'verification the store cannot do',
+      new NotSupportedError('verifyStream', 'eventstoredb', SECRET),
+      501,
+      'NOT_SUPPORTED',
+    ],
     ['no token', new AuthenticationError('missing', 'no bearer token'), 401, 'UNAUTHENTICATED'],
     ['a wrong password', new InvalidCredentialsError(), 401, 'INVALID_CREDENTIALS'],
     ['a role that may not', new AccessDeniedError('operators may not'), 403, 'FORBIDDEN'],
