@@ -1,6 +1,9 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { Topics } from '@samad/events';
+import { ReadinessRegistry } from '@samad/service-kit';
+import { RoutingModule } from '../../apps/routing/src/routing.module';
+import { startInProcess, type InProcessService } from '../support/in-process-service';
 import { testEnv, waitFor } from '../support/environment';
 import { consumerGroupCaughtUp } from '../support/kafka-topic-reader';
 import { TcpProxy } from '../support/tcp-proxy';
@@ -91,5 +94,63 @@ describe('GET /health/ready under a probe storm', () => {
       await proxy.open();
     }
     await waitForHttp(routing.baseUrl, '/health/ready', 200);
+  }, 60_000);
+});
+
+describe('components that report into GET /health/ready', () => {
+  let routing: InProcessService;
+  let registry: ReadinessRegistry;
+
+  const readiness = async (): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const res = await fetch(`${routing.baseUrl}/health/ready`);
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    routing = await startInProcess('routing', (config) => RoutingModule.register(config));
+    registry = routing.app.get(ReadinessRegistry);
+  }, 60_000);
+
+  afterAll(async () => {
+    await routing?.close();
+  });
+
+  it('adds each registered check to the answer, and a check that is not ready takes the replica out', async () => {
+    const unregister = registry.register('consumer', () => ({ ready: true, details: { lag: 0 } }));
+    await waitForHttp(routing.baseUrl, '/health/ready', 200);
+    expect((await readiness()).body).toMatchObject({
+      status: 'ready',
+      checks: {
+        postgres: { status: 'up' },
+        kafka: { status: 'up' },
+        consumer: { status: 'up', details: { lag: 0 } },
+      },
+    });
+
+    unregister();
+    const stalled = registry.register('consumer', () => ({
+      ready: false,
+      details: { lag: 12, stalled: true },
+    }));
+    const failing = registry.register('relay', async () => {
+      throw new Error('relay state unreadable');
+    });
+    await waitForHttp(routing.baseUrl, '/health/ready', 503);
+    expect(await readiness()).toEqual({
+      status: 503,
+      body: expect.objectContaining({
+        status: 'not_ready',
+        down: ['consumer', 'relay'],
+        checks: expect.objectContaining({
+          consumer: { status: 'down', details: { lag: 12, stalled: true } },
+          relay: { status: 'down', error: 'relay state unreadable' },
+        }),
+      }),
+    });
+
+    stalled();
+    failing();
+    await waitForHttp(routing.baseUrl, '/health/ready', 200);
+    expect(Object.keys((await readiness()).body.checks as object)).toEqual(['postgres', 'kafka']);
   }, 60_000);
 });
