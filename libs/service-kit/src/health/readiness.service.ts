@@ -5,7 +5,7 @@ import { cachedFor } from './cached-for';
 import { withDeadline } from './deadline';
 import { KafkaReadiness } from './kafka.readiness';
 import { PostgresReadiness } from './postgres.readiness';
-import { ReadinessRegistry, type ReadinessReport } from './readiness.registry';
+import { ReadinessRegistry, type ReadinessCheck, type ReadinessReport } from './readiness.registry';
 
 /** One check's answer as `GET /health/ready` shows it. */
 export interface CheckOutcome {
@@ -29,14 +29,14 @@ export const READINESS_CHECK_DEADLINE_MS = 2000;
 const firstLine = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
 
-async function outcomeOf(name: string, check: () => ReadinessReport | Promise<ReadinessReport>) {
+async function outcomeOf(name: string, check: ReadinessCheck): Promise<CheckOutcome> {
   try {
     const report = await withDeadline(Promise.resolve().then(check), READINESS_CHECK_DEADLINE_MS, name);
     const outcome: CheckOutcome = { status: report.ready ? 'up' : 'down' };
     if (report.details) outcome.details = report.details;
     return outcome;
   } catch (error) {
-    return { status: 'down', error: firstLine(error) } satisfies CheckOutcome;
+    return { status: 'down', error: firstLine(error) };
   }
 }
 
@@ -60,7 +60,7 @@ export class ReadinessService {
   ) {}
 
   private async checkAll(): Promise<Readiness> {
-    const checks: [string, () => ReadinessReport | Promise<ReadinessReport>][] = [
+    const checks: [string, ReadinessCheck][] = [
       ['postgres', reachable(() => this.postgres.check())],
       ['kafka', reachable(() => this.kafka.check())],
       ...this.registry.entries(),
