@@ -1,4 +1,4 @@
-/** Waits for every service's /health to answer 200, then prints where to go. */
+/** Waits for every service's /health/ready to answer 200, then prints where to go. */
 import { DEFAULT_PORTS, type ServiceName } from '@samad/service-kit';
 
 const services = Object.keys(DEFAULT_PORTS) as ServiceName[];
@@ -6,7 +6,7 @@ const portOf = (s: ServiceName): number => Number(process.env[`${s.toUpperCase()
 
 async function healthy(service: ServiceName): Promise<boolean> {
   try {
-    const res = await fetch(`http://127.0.0.1:${portOf(service)}/health`);
+    const res = await fetch(`http://127.0.0.1:${portOf(service)}/health/ready`);
     return res.status === 200;
   } catch {
     return false;

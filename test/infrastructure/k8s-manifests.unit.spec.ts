@@ -33,6 +33,7 @@ interface Container {
   envFrom?: { configMapRef?: { name: string } }[];
   readinessProbe?: Probe;
   livenessProbe?: Probe;
+  startupProbe?: Probe;
   lifecycle?: { preStop?: { exec?: { command: string[] }; sleep?: { seconds: number } } };
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
   securityContext?: {
@@ -188,15 +189,15 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       expect(find('KafkaUser', `samad-${service}`)).toBeDefined();
     });
 
-    it('is ready on GET /health, and its liveness does not hang on Kafka or PostgreSQL', () => {
-      expect(container.readinessProbe?.httpGet?.path).toBe('/health');
+    it('is ready on GET /health/ready and live on GET /health/live, which touches no dependency', () => {
+      expect(container.readinessProbe?.httpGet?.path).toBe('/health/ready');
       expect(portNumber(container.readinessProbe?.httpGet?.port)).toBe(port);
       const liveness = container.livenessProbe;
-      const lenient =
-        liveness?.tcpSocket !== undefined ||
-        (liveness?.failureThreshold ?? 3) * (liveness?.periodSeconds ?? 10) >= 60;
-      expect(lenient).toBe(true);
-      expect(portNumber(liveness?.tcpSocket?.port ?? liveness?.httpGet?.port)).toBe(port);
+      expect(liveness?.httpGet?.path).toBe('/health/live');
+      expect(portNumber(liveness?.httpGet?.port)).toBe(port);
+      // A busy process is not restarted for one slow answer.
+      expect((liveness?.failureThreshold ?? 3) * (liveness?.periodSeconds ?? 10)).toBeGreaterThanOrEqual(60);
+      expect(container.startupProbe?.httpGet?.path).toBe('/health/live');
     });
 
     it('gets longer to stop than SHUTDOWN_TIMEOUT_MS plus its preStop pause', () => {

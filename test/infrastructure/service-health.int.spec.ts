@@ -4,7 +4,7 @@ import { TcpProxy } from '../support/tcp-proxy';
 import { startService, stopService, waitForHttp, type RunningService } from '../support/service-process';
 
 // Each service process reports Kafka and PostgreSQL separately and follows the broker's real state.
-describe('a service process and its /health', () => {
+describe('a service process and its /health/ready (and its alias /health)', () => {
   let service: RunningService;
 
   beforeAll(async () => {
@@ -17,27 +17,34 @@ describe('a service process and its /health', () => {
     await stopService(service);
   }, 120000);
 
-  it('answers 200 with both dependencies up', async () => {
-    const res = await fetch(`${service.baseUrl}/health`);
+  it.each(['/health/ready', '/health'])('%s answers 200 with both dependencies up', async (path) => {
+    const res = await fetch(`${service.baseUrl}${path}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
       service: 'routing',
-      status: 'up',
+      status: 'ready',
       checks: { kafka: { status: 'up' }, postgres: { status: 'up' } },
     });
   });
 
   it('answers 503 naming Kafka when the broker is stopped, and 200 again when it is back', async () => {
     kafkaBroker('stop');
-    const down = await fetch(`${service.baseUrl}/health`);
-    expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({
-      status: 'down',
-      down: ['kafka'],
-      checks: { kafka: { status: 'down' }, postgres: { status: 'up' } },
-    });
+    // The answer is cached for a second: wait for the first one that saw the broker gone.
+    await waitForHttp(service.baseUrl, '/health/ready', 503);
+    for (const path of ['/health/ready', '/health']) {
+      const down = await fetch(`${service.baseUrl}${path}`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({
+        status: 'not_ready',
+        down: ['kafka'],
+        checks: { kafka: { status: 'down' }, postgres: { status: 'up' } },
+      });
+    }
+    // Liveness does not hang on Kafka.
+    expect((await fetch(`${service.baseUrl}/health/live`)).status).toBe(200);
 
     kafkaBroker('start');
+    await waitForHttp(service.baseUrl, '/health/ready', 200);
     await waitForHttp(service.baseUrl, '/health', 200);
   }, 120000);
 
@@ -112,13 +119,17 @@ describe('a service process at start and stop', () => {
     const viaProxy = Object.assign(new URL(target), { port: '13199' }).toString();
     const service = startService('agency', 13103, { DATABASE_URL: viaProxy });
     try {
-      await waitForHttp(service.baseUrl, '/health', 200);
+      await waitForHttp(service.baseUrl, '/health/ready', 200);
       await proxy.cut();
-      const down = await fetch(`${service.baseUrl}/health`);
-      expect(down.status).toBe(503);
-      expect(await down.json()).toMatchObject({ down: ['postgres'], checks: { kafka: { status: 'up' } } });
+      await waitForHttp(service.baseUrl, '/health/ready', 503);
+      for (const path of ['/health/ready', '/health']) {
+        const down = await fetch(`${service.baseUrl}${path}`);
+        expect(down.status).toBe(503);
+        expect(await down.json()).toMatchObject({ down: ['postgres'], checks: { kafka: { status: 'up' } } });
+      }
+      expect((await fetch(`${service.baseUrl}/health/live`)).status).toBe(200);
       await proxy.open();
-      await waitForHttp(service.baseUrl, '/health', 200);
+      await waitForHttp(service.baseUrl, '/health/ready', 200);
     } finally {
       await proxy.cut();
       await stopService(service);

@@ -194,13 +194,11 @@ const endpoints: Endpoint[] = [
   },
 ];
 
-/** What answers without a token: health, login, the key set, and the citizen's lookup (404 for an unknown code). */
+/** What answers without a token: health (alias, live, ready), login, the key set, and the citizen's lookup (404 for an unknown code). */
 const publicRoutes: { service: ServiceKey; method: 'GET' | 'POST'; route: string }[] = [
-  ...(['intake', 'routing', 'agency', 'reporting'] as const).map((service) => ({
-    service,
-    method: 'GET' as const,
-    route: '/health',
-  })),
+  ...(['intake', 'routing', 'agency', 'reporting'] as const).flatMap((service) =>
+    ['/health', '/health/live', '/health/ready'].map((route) => ({ service, method: 'GET' as const, route })),
+  ),
   { service: 'intake', method: 'POST', route: '/api/auth/login' },
   { service: 'intake', method: 'GET', route: '/.well-known/jwks.json' },
   { service: 'intake', method: 'GET', route: '/api/track/{code}' },

@@ -4,6 +4,8 @@ import net from 'node:net';
 export class TcpProxy {
   private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  /** Connections accepted since the proxy was made: how many a service opened to its dependency. */
+  accepted = 0;
 
   constructor(
     readonly port: number,
@@ -12,6 +14,7 @@ export class TcpProxy {
 
   async open(): Promise<void> {
     this.server = net.createServer((client) => {
+      this.accepted += 1;
       const upstream = net.connect(this.target.port, this.target.host);
       for (const s of [client, upstream]) {
         this.sockets.add(s);

@@ -128,9 +128,15 @@ describe('intake: registering requests and the catalog', () => {
     const problem = (await res.json()) as Problem;
     expect(problem).toMatchObject({ type: 'urn:samad:problem:invalid-input', status: 400 });
     expect(new Set(problem.errors!.map((e) => e.field))).toEqual(
-      new Set(['citizens.0.nationalCode', 'citizens.0.mobile', 'countyCode', 'categoryCode', 'description']),
+      new Set([
+        'citizens[0].nationalCode',
+        'citizens[0].mobile',
+        'countyCode',
+        'categoryCode',
+        'description',
+      ]),
     );
-    expect(problem.errors!.find((e) => e.field === 'citizens.0.nationalCode')!.message).toContain(
+    expect(problem.errors!.find((e) => e.field === 'citizens[0].nationalCode')!.message).toContain(
       'check digit',
     );
     expect(await eventCount()).toBe(before);
@@ -146,12 +152,12 @@ describe('intake: registering requests and the catalog', () => {
         const nationalCode = randomNationalCode();
         return { collective: true, citizens: [citizen({ nationalCode }), citizen({ nationalCode })] };
       })(),
-      'citizens.1.nationalCode',
+      'citizens[1].nationalCode',
     ],
     [
       'a name that is only blanks and joiners',
       { citizens: [citizen({ fullName: ' \u200c ' })] },
-      'citizens.0.fullName',
+      'citizens[0].fullName',
     ],
     ['an unknown kind', { kind: 'praise' }, 'kind'],
     ['an unknown field', { priority: 'high' }, 'priority'],

@@ -234,8 +234,8 @@ describe('registration under arbitrary input (property)', () => {
           if (res.status === 400) {
             expect(res.headers.get('content-type')).toContain('application/problem+json');
             // Problem Details naming the bad fields, unless the body was not JSON at all.
-            const problem = JSON.parse(answer) as { title: string; errors?: { field: string }[] };
-            if (!/not valid JSON|Unexpected|JSON/.test(problem.title)) {
+            const problem = JSON.parse(answer) as { code: string; errors?: { field: string }[] };
+            if (problem.code !== 'MALFORMED_REQUEST') {
               expect(problem.errors?.length).toBeGreaterThan(0);
             }
             expect(after).toBe(before);
@@ -262,14 +262,14 @@ describe('registration under arbitrary input (property)', () => {
           ...valid,
           citizens: [{ ...valid.citizens[0], fullName: 'زهرا\u001bکریمی' }, ...valid.citizens.slice(1)],
         },
-        'citizens.0.fullName',
+        'citizens[0].fullName',
       ],
       [
         {
           ...valid,
           citizens: [{ ...valid.citizens[0], fullName: 'زهرا \udfff' }, ...valid.citizens.slice(1)],
         },
-        'citizens.0.fullName',
+        'citizens[0].fullName',
       ],
     ];
     for (const [body, field] of cases) {

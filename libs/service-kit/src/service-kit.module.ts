@@ -5,10 +5,17 @@ import { TokenVerifier } from './auth/token-verifier';
 import type { ServiceConfig } from './config/service-config';
 import { deadLettersHttpController } from './dead-letters/dead-letters.http.controller';
 import { HealthController } from './health/health.controller';
+import { KafkaReadiness } from './health/kafka.readiness';
+import { PostgresReadiness } from './health/postgres.readiness';
+import { ReadinessRegistry } from './health/readiness.registry';
+import { ReadinessService } from './health/readiness.service';
 import { SERVICE_CONFIG } from './service-tokens';
 import { ConsumerMonitor } from './transport/consumer-monitor';
 
-/** What every Samad service has: its validated configuration, `GET /health`, and the token guard on every route. */
+/**
+ * What every Samad service has: its validated configuration, `GET /health/live`, `/health/ready` (and its
+ * alias `/health`), the readiness registry other components report into, and the token guard on every route.
+ */
 @Global()
 @Module({})
 export class ServiceKitModule {
@@ -22,9 +29,13 @@ export class ServiceKitModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: TOKEN_VERIFIER, useValue: verifier },
         { provide: APP_GUARD, useClass: AuthGuard },
+        ReadinessRegistry,
+        PostgresReadiness,
+        KafkaReadiness,
+        ReadinessService,
         ConsumerMonitor,
       ],
-      exports: [SERVICE_CONFIG, TOKEN_VERIFIER, ConsumerMonitor],
+      exports: [SERVICE_CONFIG, TOKEN_VERIFIER, ReadinessRegistry, ConsumerMonitor],
     };
   }
 }

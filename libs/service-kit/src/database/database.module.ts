@@ -17,6 +17,8 @@ export function databaseModule(config: ServiceConfig, entities: Entity[] = []): 
     migrationsRun: false,
     logging: false,
     retryAttempts: 3,
+    // Named so pg_stat_activity tells this pool (read models, readiness probes) from the store's and the vault's.
+    applicationName: `samad-${config.service}-typeorm`,
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   });
 }

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { ServiceConfig } from '../config/service-config';
+import { ReadinessRegistry } from '../health/readiness.registry';
 import { ConsumerMonitor } from '../transport/consumer-monitor';
+import { consumerReadiness } from '../transport/consumer.readiness';
 import { connectSamadTransport } from '../transport/connect-samad-transport';
 import { configureHttpApp } from './configure-http-app';
 
@@ -10,6 +12,8 @@ import { configureHttpApp } from './configure-http-app';
  */
 export async function prepareServiceApp(app: INestApplication, config: ServiceConfig): Promise<void> {
   configureHttpApp(app, config);
-  app.get(ConsumerMonitor).attach(connectSamadTransport(app, config));
+  const monitor = app.get(ConsumerMonitor);
+  monitor.attach(connectSamadTransport(app, config));
+  app.get(ReadinessRegistry).register('consumer', () => consumerReadiness(monitor));
   await app.startAllMicroservices();
 }

@@ -13,7 +13,9 @@ export class JsonLogger implements LoggerService {
     this.write('info', message, context);
   }
   error(message: unknown, trace?: string, context?: string): void {
-    this.pino.error({ context, trace }, String(message));
+    if (typeof message === 'object' && message !== null && !(message instanceof Error))
+      this.pino.error({ context, trace, ...message });
+    else this.pino.error({ context, trace }, String(message));
   }
   warn(message: unknown, context?: string): void {
     this.write('warn', message, context);

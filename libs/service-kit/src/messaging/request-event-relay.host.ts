@@ -1,5 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { ReadinessRegistry, type ReadinessReport } from '../health/readiness.registry';
 import { Topics } from '@samad/events';
 import { KafkaRelay, type EventStore } from '@samad/event-store';
 import { encodeRecordedRequestEvent } from '@samad/request-application';
@@ -15,11 +17,14 @@ import { EVENT_STORE, KAFKA } from './messaging.module';
 @Injectable()
 export class RequestEventRelayHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private relay?: KafkaRelay;
+  private unregister?: () => void;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly readiness: ReadinessRegistry,
+    private readonly dataSource: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -39,9 +44,31 @@ export class RequestEventRelayHost implements OnApplicationBootstrap, OnApplicat
       },
     });
     this.relay.start();
+    this.unregister = this.readiness.register('relay', () => this.report());
+  }
+
+  // The relay never makes a replica unready (a follower is fine); the leader's lag is what to watch.
+  private async report(): Promise<ReadinessReport> {
+    const stats = this.relay?.stats;
+    if (!stats?.isLeader) return { ready: true, details: { leader: false } };
+    // PostgreSQL store only; with another store the lag is simply not reported.
+    const [head]: { position: string | null }[] = await this.dataSource
+      .query('SELECT max(global_position)::text AS position FROM event_store.events')
+      .catch(() => [{ position: null }]);
+    const behind = BigInt(head?.position ?? '0') - (stats.checkpoint?.prepare ?? 0n);
+    return {
+      ready: true,
+      details: {
+        leader: true,
+        lag: Number(behind > 0n ? behind : 0n),
+        published: stats.published,
+        kafkaFailures: stats.kafkaFailures,
+      },
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.unregister?.();
     await this.relay?.stop();
   }
 }
