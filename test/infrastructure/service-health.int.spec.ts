@@ -36,7 +36,8 @@ describe('a service process and its /health/ready (and its alias /health)', () =
       expect(down.status).toBe(503);
       expect(await down.json()).toMatchObject({
         status: 'not_ready',
-        down: ['kafka'],
+        // The consumer is not in its group while the broker is away: it says so too.
+        down: expect.arrayContaining(['kafka']),
         checks: { kafka: { status: 'down' }, postgres: { status: 'up' } },
       });
     }
@@ -125,7 +126,10 @@ describe('a service process at start and stop', () => {
       for (const path of ['/health/ready', '/health']) {
         const down = await fetch(`${service.baseUrl}${path}`);
         expect(down.status).toBe(503);
-        expect(await down.json()).toMatchObject({ down: ['postgres'], checks: { kafka: { status: 'up' } } });
+        expect(await down.json()).toMatchObject({
+          down: expect.arrayContaining(['postgres']),
+          checks: { kafka: { status: 'up' } },
+        });
       }
       expect((await fetch(`${service.baseUrl}/health/live`)).status).toBe(200);
       await proxy.open();

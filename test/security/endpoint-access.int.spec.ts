@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Who may call what: the four services in-process on the real broker and database, every endpoint walked
 // with every role, plus forged tokens, sign-in and its throttling, rate limits and HTTP hardening.
 import { generateKeyPairSync, randomInt } from 'node:crypto';
@@ -192,6 +193,27 @@ const endpoints: Endpoint[] = [
     allowed: { auditor: 'ok', supervisor: 'ok', admin: 'ok' },
     request: (f) => ({ path: `/api/requests/${f.shared}/history` }),
   },
+  // Every service's parked messages: administrators only.
+  ...(['intake', 'routing', 'agency', 'reporting'] as const).flatMap((service): Endpoint[] => {
+    const base = `/api/admin/dead-letters/${service}`;
+    return [
+      { service, method: 'GET', route: base, allowed: { admin: 'ok' }, request: () => ({ path: base }) },
+      {
+        service,
+        method: 'GET',
+        route: `${base}/{id}`,
+        allowed: { admin: 404 },
+        request: () => ({ path: `${base}/${randomUUID()}` }),
+      },
+      {
+        service,
+        method: 'POST',
+        route: `${base}/redrive`,
+        allowed: { admin: 'ok' },
+        request: () => ({ path: `${base}/redrive`, body: { ids: [randomUUID()] } }),
+      },
+    ];
+  }),
 ];
 
 /** What answers without a token: health (alias, live, ready), login, the key set, and the citizen's lookup (404 for an unknown code). */

@@ -452,8 +452,73 @@ describe('reporting service (real PostgreSQL, Kafka and event store)', () => {
         (s) => s.total === 1,
       );
       expect(summary.followUps).toBe(0);
+
+      // Parked once, in reporting's own table, whatever the redeliveries.
+      const sql = new Client({ connectionString: testEnv.databaseUrl });
+      await sql.connect();
+      try {
+        const parkedRows = async () =>
+          (
+            await sql.query<{ id: string; reason: string; redriven_at: Date | null }>(
+              `SELECT id, reason, redriven_at FROM reporting.parked_messages WHERE message_key = $1`,
+              [streamId],
+            )
+          ).rows;
+        const [row] = await parkedRows();
+        expect(await parkedRows()).toHaveLength(1);
+        expect(row).toMatchObject({ reason: 'refused', redriven_at: null });
+        expect(letter).toMatchObject({ parkedId: row.id });
+
+        // The admin sees it and re-drives it: now that the registration is there, the follow-up counts.
+        const admin = { ...(await bearer('admin')), 'content-type': 'application/json' };
+        const listed = await fetch(`${service.baseUrl}/api/admin/dead-letters/reporting?reason=refused`, {
+          headers: admin,
+        });
+        expect(listed.status).toBe(200);
+        expect(((await listed.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toContain(
+          row.id,
+        );
+        const redrive = () =>
+          fetch(`${service.baseUrl}/api/admin/dead-letters/reporting/redrive`, {
+            method: 'POST',
+            headers: admin,
+            body: JSON.stringify({ ids: [row.id] }),
+          });
+        expect(((await (await redrive()).json()) as { requested: string[] }).requested).toEqual([row.id]);
+        const afterRedrive = await waitForSummary('the re-driven follow-up', T, (s) => s.followUps === 1);
+        expect(afterRedrive.total).toBe(1);
+        expect((await parkedRows())[0].redriven_at).not.toBeNull();
+
+        // Asking again changes nothing: the message is done.
+        expect(((await (await redrive()).json()) as { requested: string[] }).requested).toEqual([]);
+      } finally {
+        await sql.end();
+      }
     } finally {
       await deadLetters.disconnect();
+    }
+  }, 120000);
+
+  it('parks a message that is not JSON once, with its reason, and goes on', async () => {
+    const key = `poison-${randomUUID()}`;
+    await producer.send({ topic: Topics.requestEvents, messages: [{ key, value: '{not json' }] });
+    const code = newTrackingCode();
+    const T = uniqueInstant();
+    await register(code, T); // behind the poison on some partition: it is counted, so nothing waits
+    await waitForSummary('a registration after the poison', T, (s) => s.total === 1);
+    const sql = new Client({ connectionString: testEnv.databaseUrl });
+    await sql.connect();
+    try {
+      const rows = await waitFor('the parked poison', async () => {
+        const { rows } = await sql.query<{ reason: string; event_id: string | null }>(
+          `SELECT reason, event_id FROM reporting.parked_messages WHERE message_key = $1`,
+          [key],
+        );
+        return rows.length > 0 ? rows : undefined;
+      });
+      expect(rows).toEqual([{ reason: 'invalid_json', event_id: null }]);
+    } finally {
+      await sql.end();
     }
   }, 120000);
 });

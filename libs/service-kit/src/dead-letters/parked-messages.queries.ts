@@ -1,6 +1,10 @@
 // Reading and re-driving parked messages: shared by the admin endpoints and the `dead-letters` command.
 
+/** A TypeORM DataSource/EntityManager (answers rows) or a pg Client (answers `{ rows }`). */
 type Sql = { query(sql: string, params?: unknown[]): Promise<unknown> };
+
+const rowsOf = <T>(result: unknown): T[] =>
+  (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 export interface ParkedMessageSummary {
   readonly id: string;
@@ -91,13 +95,15 @@ export async function listParkedMessages(
   schema: string,
   filter: ParkedFilter = {},
 ): Promise<ParkedMessageSummary[]> {
-  const rows = (await sql.query(
-    `SELECT ${COLUMNS} FROM "${schema}".parked_messages
+  const rows = rowsOf<Row>(
+    await sql.query(
+      `SELECT ${COLUMNS} FROM "${schema}".parked_messages
       WHERE ($1::text IS NULL OR reason = $1) AND ($2::text IS NULL OR event_type = $2)
         AND ($3::boolean OR redriven_at IS NULL)
       ORDER BY parked_at, id LIMIT $4`,
-    [filter.reason ?? null, filter.eventType ?? null, filter.includeRedriven ?? false, filter.limit ?? 100],
-  )) as Row[];
+      [filter.reason ?? null, filter.eventType ?? null, filter.includeRedriven ?? false, filter.limit ?? 100],
+    ),
+  );
   return rows.map(summaryOf);
 }
 
@@ -106,10 +112,9 @@ export async function findParkedMessage(
   schema: string,
   id: string,
 ): Promise<ParkedMessage | undefined> {
-  const rows = (await sql.query(
-    `SELECT ${COLUMNS}, message_value FROM "${schema}".parked_messages WHERE id = $1`,
-    [id],
-  )) as Row[];
+  const rows = rowsOf<Row>(
+    await sql.query(`SELECT ${COLUMNS}, message_value FROM "${schema}".parked_messages WHERE id = $1`, [id]),
+  );
   return rows[0] && { ...summaryOf(rows[0]), ...valueOf(rows[0].message_value) };
 }
 
@@ -123,18 +128,21 @@ export async function requestRedrive(
   selection: RedriveSelection,
 ): Promise<string[]> {
   const byIds = 'ids' in selection;
-  const rows = (await sql.query(
-    `UPDATE "${schema}".parked_messages SET redrive_requested_at = coalesce(redrive_requested_at, now())
+  // As a CTE, so every client answers the returned rows the same way.
+  const rows = rowsOf<{ id: string }>(
+    await sql.query(
+      `WITH asked AS (UPDATE "${schema}".parked_messages SET redrive_requested_at = coalesce(redrive_requested_at, now())
       WHERE redriven_at IS NULL
         AND (($1::boolean AND id = ANY($2::uuid[]))
           OR (NOT $1::boolean AND ($3::text IS NULL OR reason = $3) AND ($4::text IS NULL OR event_type = $4)))
-      RETURNING id`,
-    [
-      byIds,
-      byIds ? selection.ids : [],
-      byIds ? null : (selection.reason ?? null),
-      byIds ? null : (selection.eventType ?? null),
-    ],
-  )) as { id: string }[];
+      RETURNING id) SELECT id FROM asked ORDER BY id`,
+      [
+        byIds,
+        byIds ? selection.ids : [],
+        byIds ? null : (selection.reason ?? null),
+        byIds ? null : (selection.eventType ?? null),
+      ],
+    ),
+  );
   return rows.map((r) => r.id);
 }
