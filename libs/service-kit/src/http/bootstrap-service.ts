@@ -35,7 +35,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
     }
     throw error;
   }
-  const logger = new JsonLogger(definition.name, config.logLevel);
+  const logger = new JsonLogger(definition.name, config.logLevel, process.env.SAMAD_INSTANCE_ID);
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bufferLogs: true });
   configureHttpApp(app, config);
   const document = SwaggerModule.createDocument(
