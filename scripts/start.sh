@@ -29,8 +29,9 @@ stop_all() {
 trap stop_all INT TERM EXIT
 run_node dist/scripts/prepare.js
 
-# In the background so a SIGTERM to this script reaches the trap (bash defers traps until a foreground child ends).
-run_node dist/scripts/supervise.js &
+# In the background so a SIGTERM to this script reaches the trap (bash defers traps until a foreground child
+# ends); node itself, not the run_node function, so that $! is the supervisor's pid and not a subshell's.
+node -r "$ROOT/scripts/register-paths.js" dist/scripts/supervise.js &
 supervisor=$!
 run_node dist/scripts/wait-for-services.js
 wait "$supervisor" || true
