@@ -4,6 +4,7 @@
 // INTAKE_PORT / AGENCY_PORT or BENCH_INTAKE_URL / BENCH_AGENCY_URL, DATABASE_URL, KAFKA_PORT).
 import { randomInt, randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { categories, counties } from '@samad/reference-data';
@@ -23,7 +24,7 @@ const graceMs = 1000 * Number(env.BENCH_GRACE_S ?? 60);
 const pollMs = Number(env.BENCH_POLL_MS ?? 15);
 // CPU per process is sampled during this step (the one docs/benchmarks.md profiles).
 const profiledStep = Number(env.BENCH_PROFILE_OPERATORS ?? 32);
-const root = join(__dirname, '..', '..');
+const root = realpathSync(join(__dirname, '..', '..'));
 const kafkaPidFile = join(root, '.local', `kafka-${env.KAFKA_PORT ?? 9092}`, 'broker.pid');
 
 const digits = (count: number): string => Array.from({ length: count }, () => randomInt(10)).join('');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Linux clock ticks per second for /proc/<pid>/stat utime and stime (USER_HZ, 100 on every common build).
@@ -63,6 +63,14 @@ function runQueueWaitNs(pid: number): number | undefined {
   }
 }
 
+function cwdOf(pid: number): string | undefined {
+  try {
+    return readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return undefined;
+  }
+}
+
 function instanceOf(pid: number): string | undefined {
   try {
     const env = readFileSync(join('/proc', String(pid), 'environ'), 'utf8').split('\0');
@@ -90,12 +98,14 @@ export class CpuSampler {
     const byName = new Map<string, number[]>();
     const add = (name: string, pid: number): void =>
       void byName.set(name, [...(byName.get(name) ?? []), pid]);
-    const mainJs = `${root}/dist/apps/`;
     for (const pid of pids) {
       const line = cmdline(pid);
-      const at = line.indexOf(mainJs);
-      if (at >= 0 && pid !== process.pid) {
-        add(instanceOf(pid) ?? line.slice(at + mainJs.length).split('/')[0], pid);
+      const service = /(?:^|[\s/])dist\/apps\/(\w+)\/src\/main\.js/.exec(line)?.[1];
+      // Started by path from this checkout, or by a relative path from inside it.
+      const ours =
+        line.includes(`${root}/dist/apps/`) || (line.includes(' dist/apps/') && cwdOf(pid) === root);
+      if (service && ours && pid !== process.pid) {
+        add(instanceOf(pid) ?? service, pid);
       } else if (line.startsWith('postgres: ') && line.split(' ').includes(database)) {
         // A backend's title is "postgres: [cluster: ]<user> <database> <client> <state>".
         add('postgresql backends', pid);
