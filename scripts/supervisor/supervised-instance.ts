@@ -49,7 +49,8 @@ export class SupervisedInstance {
         join(root, 'scripts', 'register-paths.js'),
         join(root, 'dist', 'apps', service, 'src', 'main.js'),
       ],
-      { cwd: root, env: { ...process.env, ...this.instance.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      // The IPC channel closes when this process dies, however it dies: the service then stops too.
+      { cwd: root, env: { ...process.env, ...this.instance.env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
     );
     this.child = child;
     this.startedAt = Date.now();
