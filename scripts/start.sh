@@ -14,9 +14,11 @@ ensure_dependencies
 build
 bash infra/local/kafka.sh start
 supervisor=""
+waiter=""
 stop_all() {
   trap "" INT TERM # finish cleaning up even if npm forwards a second signal
   trap - EXIT
+  if [ -n "$waiter" ]; then kill "$waiter" 2>/dev/null || true; fi
   # The supervisor stops every service process it started (SIGTERM, then SIGKILL at its deadline)...
   if [ -n "$supervisor" ]; then
     kill -TERM "$supervisor" 2>/dev/null || true
@@ -33,5 +35,7 @@ run_node dist/scripts/prepare.js
 # ends); node itself, not the run_node function, so that $! is the supervisor's pid and not a subshell's.
 node -r "$ROOT/scripts/register-paths.js" dist/scripts/supervise.js &
 supervisor=$!
-run_node dist/scripts/wait-for-services.js
+# Prints where to go once every instance is healthy (and says which are slow, meanwhile).
+node -r "$ROOT/scripts/register-paths.js" dist/scripts/wait-for-services.js &
+waiter=$!
 wait "$supervisor" || true
