@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench:<name>: compile, then run bench/<name>.bench.js against the local PostgreSQL.
+# npm run bench:<name>: compile, then run bench/<name>.bench.js (against the local PostgreSQL or a running system).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 require_tools

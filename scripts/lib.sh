@@ -13,7 +13,7 @@ require_tools() {
 
 # Install exactly what package-lock.json pins, only when node_modules is missing or stale.
 ensure_dependencies() {
-  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if ! node scripts/dependencies-current.js; then
     say "installing dependencies (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
   fi

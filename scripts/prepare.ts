@@ -16,6 +16,7 @@ import { routingMigrations } from '../apps/routing/src/infrastructure/routing.mi
 import { agencyMigrations } from '../apps/agency/src/infrastructure/agency.migrations';
 import { reportingMigrations } from '../apps/reporting/src/infrastructure/reporting.migrations';
 import { disableDemoUsers, seedDemoUsers } from '../apps/intake/src/login/demo-users';
+import { topicRetention, type TopicRetention } from './topic-retention';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/samad';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -63,6 +64,13 @@ function ensureSigningKeys(): void {
 }
 
 async function main(): Promise<void> {
+  let retention: TopicRetention;
+  try {
+    retention = topicRetention(process.env);
+  } catch (error) {
+    console.error(`samad: ${(error as Error).message}`);
+    process.exit(1);
+  }
   ensureSigningKeys();
   await ensureDatabase();
   await runEventStoreMigrations(databaseUrl);
@@ -82,19 +90,30 @@ async function main(): Promise<void> {
     );
   }
   await prepareDemoUsers();
+  const retained = (ms: string) => [{ name: 'retention.ms', value: ms }];
   // Topics are created on the same (possibly TLS/SASL-secured) cluster the services use.
   const kafka = createKafka({
     kafkaBrokers: brokers,
     kafkaClientId: 'samad-prepare',
     kafkaSecurity: kafkaSecurityFromEnv(),
   });
-  await ensureTopics(kafka, [
-    { topic: Topics.requestEvents, numPartitions: partitions },
-    { topic: Topics.deadLetter, numPartitions: 1 },
+  const topics = await ensureTopics(kafka, [
+    { topic: Topics.requestEvents, numPartitions: partitions, configEntries: retained(retention.topicsMs) },
+    { topic: Topics.deadLetter, numPartitions: 1, configEntries: retained(retention.deadLetterMs) },
     // Each agency's own stream of its requests, for its own systems to consume.
-    ...agencies.map((a) => ({ topic: Topics.agency(a.code), numPartitions: Math.min(partitions, 3) })),
+    ...agencies.map((a) => ({
+      topic: Topics.agency(a.code),
+      numPartitions: Math.min(partitions, 3),
+      configEntries: retained(retention.topicsMs),
+    })),
   ]);
-  console.log(`samad: Kafka topics ready on ${brokers.join(',')}`);
+  if (topics.reconfigured.length > 0) {
+    console.log(`samad: retention.ms updated on ${topics.reconfigured.join(', ')}`);
+  }
+  console.log(
+    `samad: Kafka topics ready on ${brokers.join(',')} (retention ${retention.topicsMs} ms, ` +
+      `dead letters ${retention.deadLetterMs} ms)`,
+  );
 }
 
 async function prepareDemoUsers(): Promise<void> {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm start: everything up in one terminal; Ctrl-C stops it all, the broker included.
+# npm start: everything up in one terminal; Ctrl-C stops it all: the services first, the broker last.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -13,24 +13,29 @@ require_tools
 ensure_dependencies
 build
 bash infra/local/kafka.sh start
-pids=()
+supervisor=""
+waiter=""
 stop_all() {
   trap "" INT TERM # finish cleaning up even if npm forwards a second signal
   trap - EXIT
-  say "stopping services"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait "${pids[@]}" 2>/dev/null || true
+  if [ -n "$waiter" ]; then kill "$waiter" 2>/dev/null || true; fi
+  # The supervisor stops every service process it started (SIGTERM, then SIGKILL at its deadline)...
+  if [ -n "$supervisor" ]; then
+    kill -TERM "$supervisor" 2>/dev/null || true
+    wait "$supervisor" 2>/dev/null || true
+  fi
+  # ...and only then does the broker go, so no service loses Kafka while it drains.
   bash infra/local/kafka.sh stop
   exit 0
 }
 trap stop_all INT TERM EXIT
 run_node dist/scripts/prepare.js
 
-mkdir -p .local/logs
-for service in intake routing agency reporting; do
-  run_node "dist/apps/$service/src/main.js" > >(tee ".local/logs/$service.log") 2>&1 &
-  pids+=("$!")
-done
-run_node dist/scripts/wait-for-services.js
-wait -n "${pids[@]}" || true
-say "a service exited; stopping the rest"
+# In the background so a SIGTERM to this script reaches the trap (bash defers traps until a foreground child
+# ends); node itself, not the run_node function, so that $! is the supervisor's pid and not a subshell's.
+node -r "$ROOT/scripts/register-paths.js" dist/scripts/supervise.js &
+supervisor=$!
+# Prints where to go once every instance is healthy (and says which are slow, meanwhile).
+node -r "$ROOT/scripts/register-paths.js" dist/scripts/wait-for-services.js &
+waiter=$!
+wait "$supervisor" || true

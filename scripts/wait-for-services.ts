@@ -1,12 +1,12 @@
-/** Waits for every service's /health/ready to answer 200, then prints where to go. */
-import { DEFAULT_PORTS, type ServiceName } from '@samad/service-kit';
+/** Waits for every service instance's /health/ready to answer 200, then prints where to go (run by npm start). */
+import { planInstances, type ServiceInstance } from './supervisor/service-instances';
 
-const services = Object.keys(DEFAULT_PORTS) as ServiceName[];
-const portOf = (s: ServiceName): number => Number(process.env[`${s.toUpperCase()}_PORT`] ?? DEFAULT_PORTS[s]);
+const instances = planInstances(process.env);
+const logDir = process.env.SAMAD_LOG_DIR ?? '.local/logs';
 
-async function healthy(service: ServiceName): Promise<boolean> {
+async function healthy(instance: ServiceInstance): Promise<boolean> {
   try {
-    const res = await fetch(`http://127.0.0.1:${portOf(service)}/health/ready`);
+    const res = await fetch(`http://127.0.0.1:${instance.port}/health/ready`);
     return res.status === 200;
   } catch {
     return false;
@@ -14,26 +14,36 @@ async function healthy(service: ServiceName): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const deadline = Date.now() + Number(process.env.SERVICES_WAIT_TIMEOUT_MS ?? 60000);
-  const pending = new Set(services);
-  while (pending.size > 0 && Date.now() < deadline) {
-    for (const service of [...pending]) if (await healthy(service)) pending.delete(service);
-    if (pending.size > 0) await new Promise((r) => setTimeout(r, 500));
-  }
-  if (pending.size > 0) {
-    console.error(`samad: not healthy in time: ${[...pending].join(', ')} (see .local/logs/)`);
-    process.exit(1);
+  const warnAt = Date.now() + Number(process.env.SERVICES_WAIT_TIMEOUT_MS ?? 60000);
+  let warned = false;
+  const pending = new Set(instances);
+  for (;;) {
+    for (const instance of [...pending]) if (await healthy(instance)) pending.delete(instance);
+    if (pending.size === 0) break;
+    // Slow is not fatal: the supervisor restarts what dies, so say what is late and keep waiting.
+    if (!warned && Date.now() > warnAt) {
+      const names = [...pending].map((i) => i.name).join(', ');
+      console.error(`samad: not healthy yet: ${names} (see ${logDir}/); still waiting`);
+      warned = true;
+    }
+    await new Promise((r) => setTimeout(r, 500));
   }
   console.log('\nSamad is up (Ctrl-C stops everything):');
-  for (const s of services) {
-    const base = `http://127.0.0.1:${portOf(s)}`;
-    console.log(`  ${s.padEnd(10)} ${base}   API docs ${base}/docs   health ${base}/health`);
+  const width = Math.max(...instances.map((i) => i.name.length));
+  for (const instance of instances) {
+    const base = `http://127.0.0.1:${instance.port}`;
+    console.log(
+      `  ${instance.name.padEnd(width)}  ${base}   API docs ${base}/docs   health ${base}/health   ` +
+        `log ${logDir}/${instance.logFile}`,
+    );
   }
-  console.log(`  kafka      ${process.env.KAFKA_BROKERS}    postgres ${process.env.DATABASE_URL}`);
+  console.log(
+    `  ${'kafka'.padEnd(width)}  ${process.env.KAFKA_BROKERS}    postgres ${process.env.DATABASE_URL}`,
+  );
   if (process.env.SAMAD_DEMO_USERS === '1') {
     console.log(
-      '  sign in    POST /api/auth/login as operator1, supervisor1, auditor1, admin1 or staff.<agency> ' +
-        '(e.g. staff.abfa), password samad-demo',
+      `  ${'sign in'.padEnd(width)}  POST /api/auth/login as operator1, supervisor1, auditor1, admin1 or staff.<agency> ` +
+        `(e.g. staff.abfa), password samad-demo`,
     );
   }
   console.log('');

@@ -296,6 +296,22 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       expect(config.KAFKA_TOPIC_PARTITIONS).toBe(String(spec.partitions));
     });
 
+    it('keeps each topic as long as KAFKA_RETENTION_MS / KAFKA_DEAD_LETTER_RETENTION_MS say', () => {
+      for (const t of topics) {
+        const name = t.spec.topicName ?? t.metadata.name;
+        const variable = name === Topics.deadLetter ? 'KAFKA_DEAD_LETTER_RETENTION_MS' : 'KAFKA_RETENTION_MS';
+        expect({ name, retention: String(t.spec.config?.['retention.ms']) }).toEqual({
+          name,
+          retention: config[variable],
+        });
+      }
+      // prepare compares each topic's retention with the configuration, so its user may read topic configs.
+      const prepareAcls = aclsOf(find('KafkaUser', 'samad-prepare'));
+      expect(
+        prepareAcls.some((r) => r.resource.name === 'samad.' && operationsOf(r).includes('DescribeConfigs')),
+      ).toBe(true);
+    });
+
     it('declares exactly the project topics: request events, dead letters, one per agency', () => {
       const expected = [
         Topics.requestEvents,

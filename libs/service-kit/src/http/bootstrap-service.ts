@@ -34,7 +34,7 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
     }
     throw error;
   }
-  const logger = new JsonLogger(definition.name, config.logLevel);
+  const logger = new JsonLogger(definition.name, config.logLevel, process.env.SAMAD_INSTANCE_ID);
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bufferLogs: true });
   await prepareServiceApp(app, config);
   const document = SwaggerModule.createDocument(
@@ -50,7 +50,10 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
 
 // Close modules (consumers commit, connections drain) on SIGTERM; if something hangs, exit anyway at the deadline.
 function closeOnSignals(app: INestApplication, config: ServiceConfig, logger: JsonLogger): void {
-  const shutdown = (signal: NodeJS.Signals): void => {
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals | 'supervisor gone'): void => {
+    if (closing) return;
+    closing = true;
     logger.log({ msg: 'shutting down', signal }, 'bootstrap');
     setTimeout(() => {
       logger.error(`shutdown exceeded ${config.shutdownTimeoutMs} ms; exiting`);
@@ -66,4 +69,6 @@ function closeOnSignals(app: INestApplication, config: ServiceConfig, logger: Js
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+  // Started by npm start's supervisor (over an IPC channel): if it dies, even by SIGKILL, stop rather than linger.
+  if (process.connected) process.once('disconnect', () => shutdown('supervisor gone'));
 }

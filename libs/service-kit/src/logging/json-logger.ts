@@ -5,8 +5,13 @@ import pino, { type Logger } from 'pino';
 export class JsonLogger implements LoggerService {
   readonly pino: Logger;
 
-  constructor(service: string, level = 'info') {
-    this.pino = pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime });
+  /** `instance` (SAMAD_INSTANCE_ID, e.g. `intake-2`) tells replicas of one service apart in the logs. */
+  constructor(service: string, level = 'info', instance?: string) {
+    this.pino = pino({
+      level,
+      base: { service, ...(instance && { instance }) },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    });
   }
 
   log(message: unknown, context?: string): void {
