@@ -12,7 +12,7 @@ import { loadCitizen, registrationNo } from './registration-load';
 export async function appendRegistrations(
   sql: Client,
   count: number,
-  concurrency = 16,
+  concurrency = 32,
 ): Promise<Map<string, string>> {
   const { rows } = await sql.query<{ n: string }>(
     `SELECT nextval('intake.tracking_number_seq')::text AS n FROM generate_series(1, $1)`,
@@ -39,7 +39,7 @@ export async function appendRegistrations(
             kind: 'complaint',
             channel: 'phone',
             collective: false,
-            citizens: [loadCitizen],
+            citizens: [loadCitizen()],
             countyCode,
             categoryCode,
             description: `درخواست انباشته شماره ${i}`,

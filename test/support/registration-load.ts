@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { categories, counties, countyRules } from '@samad/reference-data';
+import { nationalCodeCheckDigit } from '@samad/request-lifecycle';
 
 /** The agency the seeded routing rules send a category × county to: a county exception first, else the default. */
 export function agencyByRules(categoryCode: string, countyCode: string): string {
@@ -18,7 +19,18 @@ export function registrationNo(n: number): { categoryCode: string; countyCode: s
   return { categoryCode, countyCode, agencyCode: agencyByRules(categoryCode, countyCode) };
 }
 
-export const loadCitizen = { nationalCode: '0499370899', fullName: 'علی کریمی', mobile: '09171234567' };
+const digits = (count: number): string => Array.from({ length: count }, () => randomInt(10)).join('');
+
+/** A different caller each time, as at a hotline: a valid national code, a name and a mobile. */
+export function loadCitizen(): { nationalCode: string; fullName: string; mobile: string } {
+  // First digit 1–9 and ninth 0: never all one digit (such codes pass the checksum but are never issued).
+  const nine = `${1 + randomInt(9)}${digits(7)}0`;
+  return {
+    nationalCode: `${nine}${nationalCodeCheckDigit(nine)}`,
+    fullName: 'علی کریمی',
+    mobile: `0917${digits(7)}`,
+  };
+}
 
 export interface RegistrationLoadOptions {
   /** Base URLs of the intake instances; an operator moves to the next one when a connection fails. */
@@ -120,7 +132,7 @@ export class RegistrationLoad {
       channel: 'phone',
       kind: 'complaint',
       collective: false,
-      citizens: [loadCitizen],
+      citizens: [loadCitizen()],
       countyCode,
       categoryCode,
       description: `درخواست شماره ${n} در آزمون خطا`,
