@@ -1,5 +1,7 @@
 import type { Client } from 'pg';
-import { createCitizenKeyVault, createProtectedEventStore, handleRequestCommand } from '@samad/service-kit';
+import { personalDataKeysFromEnv } from '@samad/personal-data';
+import { handleRequestCommand } from '@samad/request-application';
+import { createCitizenKeyVault, createProtectedEventStore } from '@samad/service-kit';
 import { trackingCodeForSequence } from '../../apps/intake/src/register-request/tracking-number';
 import { testEnv } from './environment';
 import { loadCitizen, registrationNo } from './registration-load';
@@ -19,9 +21,9 @@ export async function appendRegistrations(
     [count],
   );
   const store = createProtectedEventStore(
-    testEnv.databaseUrl,
+    { kind: 'postgres', connectionString: testEnv.databaseUrl },
     'samad-fault-suite',
-    createCitizenKeyVault(testEnv.databaseUrl, 'samad-fault-suite'),
+    createCitizenKeyVault(testEnv.databaseUrl, 'samad-fault-suite', personalDataKeysFromEnv()),
   );
   const accepted = new Map<string, string>();
   let next = 0;
