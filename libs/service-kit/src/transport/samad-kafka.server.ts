@@ -26,6 +26,8 @@ export interface SamadKafkaServerOptions {
   /** Backoff while a dependency is away: initial and cap, ms. */
   readonly retry?: { readonly initialMs?: number; readonly maxMs?: number };
   readonly partitionsConsumedConcurrently?: number;
+  /** Most messages applied in one transaction; a bigger Kafka batch is split. Default 500. */
+  readonly maxMessagesPerTransaction?: number;
   /** How often parked messages an operator asked to re-drive are looked for. Default 2000 ms. */
   readonly redrivePollMs?: number;
   readonly clock?: () => Date;
@@ -182,20 +184,45 @@ export class SamadKafkaServer extends Server implements CustomTransportStrategy 
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
-    if (batch.messages.length === 0) return;
-    const where = `${batch.topic}/${batch.partition}`;
-    const items: Item[] = batch.messages.map((message) => ({
+    const chunkSize = this.options.maxMessagesPerTransaction ?? 500;
+    // A big backlog is applied in bounded transactions, each committed and heartbeated before the next.
+    for (let from = 0; from < batch.messages.length; from += chunkSize) {
+      const messages = batch.messages.slice(from, from + chunkSize);
+      if (!(await this.applyUntilDone(batch.topic, batch.partition, messages, payload))) return;
+      const last = messages[messages.length - 1].offset;
+      resolveOffset(last);
+      this.lagByPartition.set(
+        `${batch.topic}/${batch.partition}`,
+        Math.max(0, Number(batch.highWatermark) - Number(last) - 1),
+      );
+      this.batches += 1;
+      await heartbeat().catch(() => undefined);
+      await commitOffsetsIfNecessary().catch((e: unknown) => this.log.warn(`offset commit: ${errorText(e)}`));
+      if (!isRunning() || isStale()) return;
+    }
+  }
+
+  /** Applies one chunk, waiting out transient failures; false when the consumer stops or loses the partition. */
+  private async applyUntilDone(
+    topic: string,
+    partition: number,
+    messages: readonly KafkaMessage[],
+    { heartbeat, isRunning, isStale }: EachBatchPayload,
+  ): Promise<boolean> {
+    const where = `${topic}/${partition}`;
+    const items: Item[] = messages.map((message) => ({
       message,
       decoded: decodeIntegrationEvent(message.value),
     }));
     const refusals = new Map<string, unknown>();
     const backoff = new Backoff(this.options.retry?.initialMs ?? 200, this.options.retry?.maxMs ?? 10000);
     for (;;) {
-      // Stopping or rebalanced: leave the batch uncommitted; whoever owns the partition next gets it again.
-      if (this.stopping || !isRunning() || isStale()) return;
+      // Stopping or rebalanced: leave the rest uncommitted; whoever owns the partition next gets it again.
+      if (this.stopping || !isRunning() || isStale()) return false;
       try {
-        await this.applyBatch(batch.topic, batch.partition, items, refusals);
-        break;
+        await this.applyBatch(topic, partition, items, refusals);
+        if (this.stalls.delete(where)) this.log.log(`${where} resumed`);
+        return true;
       } catch (error) {
         if (error instanceof Refusal) {
           refusals.set(error.offset, error.reason);
@@ -204,19 +231,14 @@ export class SamadKafkaServer extends Server implements CustomTransportStrategy 
         const first = !this.stalls.has(where);
         if (first) this.stalls.set(where, { since: Date.now(), error: errorText(error) });
         const delay = backoff.take();
-        const kind = failureKind(error);
         if (first || delay >= (this.options.retry?.maxMs ?? 10000)) {
-          this.log.warn(`${where} waits (${kind} failure: ${errorText(error)}); retrying in ${delay} ms`);
+          this.log.warn(
+            `${where} waits (${failureKind(error)} failure: ${errorText(error)}); retrying in ${delay} ms`,
+          );
         }
         await this.sleep(delay, heartbeat);
       }
     }
-    if (this.stalls.delete(where)) this.log.log(`${where} resumed`);
-    const last = batch.messages[batch.messages.length - 1].offset;
-    resolveOffset(last);
-    this.lagByPartition.set(where, Math.max(0, Number(batch.highWatermark) - Number(last) - 1));
-    this.batches += 1;
-    await commitOffsetsIfNecessary().catch((e: unknown) => this.log.warn(`offset commit: ${errorText(e)}`));
   }
 
   /** One transaction for the whole partition batch; throws a Refusal to rerun it with one more message parked. */
