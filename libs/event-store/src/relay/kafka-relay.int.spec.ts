@@ -171,6 +171,59 @@ describe('KafkaRelay', () => {
     return rows[0] ? { commit: BigInt(rows[0].commit), prepare: BigInt(rows[0].prepare) } : undefined;
   };
 
+  it('parks an event it cannot encode on the dead-letter topic, naming it without its data, and goes on', async () => {
+    const [topic, deadLetters] = [await createTopic(), await createTopic()];
+    const name = await relayNamedAtEnd();
+    const relay = new KafkaRelay({
+      name,
+      store,
+      databaseUrl,
+      kafka,
+      topic,
+      deadLetterTopic: deadLetters,
+      lockRetryMs: 200,
+      logger: silentLogger,
+      encode: (event) => {
+        if (event.type === 'Unreadable') throw new Error('personal data does not open');
+        return JSON.stringify({ id: event.id, streamId: event.streamId });
+      },
+    });
+    relays.push(relay);
+    const published = await consume(topic);
+    const parked: { key: string | undefined; value: Record<string, unknown> }[] = [];
+    const parkedReader = kafka.consumer({ groupId: `relay-test-${randomUUID()}` });
+    consumers.push(parkedReader);
+    await parkedReader.connect();
+    await parkedReader.subscribe({ topic: deadLetters, fromBeginning: true });
+    await parkedReader.run({
+      eachMessage: async ({ message }) => {
+        parked.push({ key: message.key?.toString(), value: JSON.parse(message.value?.toString() ?? '{}') });
+      },
+    });
+    relay.start();
+    const stream = `poison-${randomUUID()}`;
+    const [before, poison, after] = [randomUUID(), randomUUID(), randomUUID()];
+    await store.appendToStream(stream, [{ id: before, type: 'Appended', data: { n: 1 } }]);
+    await store.appendToStream(stream, [{ id: poison, type: 'Unreadable', data: { secret: 'زهرا' } }]);
+    await store.appendToStream(stream, [{ id: after, type: 'Appended', data: { n: 3 } }]);
+
+    await waitFor(() => published.some((m) => m.eventId === after), 30_000, 'the event after the poison');
+    await waitFor(() => parked.length > 0, 30_000, 'the dead-letter notice');
+    expect(published.map((m) => m.eventId)).toEqual([before, after]);
+    expect(parked).toHaveLength(1);
+    expect(parked[0].key).toBe(stream);
+    expect(parked[0].value).toMatchObject({
+      originalTopic: topic,
+      reason: 'unpublishable',
+      error: 'personal data does not open',
+    });
+    expect(JSON.parse(String(parked[0].value.payload))).toMatchObject({
+      eventId: poison,
+      type: 'Unreadable',
+    });
+    expect(JSON.stringify(parked[0].value)).not.toContain('زهرا');
+  }, 60_000);
+
   it('keeps every event through a broker outage, in per-stream order, and never advances the checkpoint early', async () => {
     const topic = await createTopic();
     const name = await relayNamedAtEnd();
