@@ -158,24 +158,32 @@ export class SamadKafkaServer extends Server implements CustomTransportStrategy 
       allowAutoTopicCreation: false,
     });
     await this.producer.connect();
-    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30000, heartbeatInterval: 3000 });
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+    this.consumer = kafka.consumer({
+      groupId,
+      // After a broker restart the group waits out the old member's session: keep it short (we heartbeat
+      // between transactions and while waiting, and a transaction holds at most 500 messages).
+      sessionTimeout: 15000,
+      heartbeatInterval: 1000,
+      // We restart a crashed consumer ourselves, with a short cap, so it rejoins soon after the broker is back.
+      retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 5000, restartOnFailure: async () => false },
+    });
+    const consumer = this.consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (consumer !== this.consumer) return; // an old consumer's last words
       this.connected = false;
-      this.log.warn(`consumer crashed (${errorText(payload.error)}); restart: ${payload.restart}`);
-      // kafkajs restarts itself after retriable crashes; after any other, start a fresh consumer.
-      if (!payload.restart && !this.stopping) {
-        const old = this.consumer;
+      this.log.warn(`consumer crashed (${errorText(payload.error)}); starting a fresh one`);
+      if (!this.stopping) {
         this.running = (async () => {
-          await old?.disconnect().catch(() => undefined);
+          await consumer.disconnect().catch(() => undefined);
           await this.producer?.disconnect().catch(() => undefined);
           await this.connectWithRetry();
         })();
       }
     });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.connected = true));
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [...topics], fromBeginning: true });
-    await this.consumer.run({
+    consumer.on(consumer.events.GROUP_JOIN, () => (this.connected = true));
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.onBatch(payload),
