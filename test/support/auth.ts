@@ -45,6 +45,8 @@ export interface CraftOptions {
   subject?: string | null;
   /** Seconds since the epoch. */
   expiresAt?: number;
+  /** No `jti` claim at all (Samad's own tokens always carry one). */
+  withoutId?: boolean;
 }
 
 /** Any token a test needs, good or bad: other keys, algorithms, issuers, audiences, claims, expiry. */
@@ -56,7 +58,7 @@ export async function craftToken(claims: JWTPayload, options: CraftOptions = {})
     .setAudience(options.audience ?? testAudience)
     .setIssuedAt(now)
     .setExpirationTime(options.expiresAt ?? now + 900);
-  if (claims.jti === undefined) jwt.setJti(randomUUID());
+  if (claims.jti === undefined && !options.withoutId) jwt.setJti(randomUUID());
   if (options.subject !== null) jwt.setSubject(options.subject ?? 'crafted-user');
   return jwt.sign(options.key ?? localSigningKey());
 }

@@ -34,8 +34,12 @@ export class LoginThrottle {
 
   /** Records the attempt as a failure (forgiven on success); 429 with Retry-After while it must wait. */
   async begin(username: string, clientIp: string): Promise<void> {
-    const { failureWindowSeconds: window, maxFailuresPerPair, maxFailuresPerClient, maxDelaySeconds } =
-      this.login;
+    const {
+      failureWindowSeconds: window,
+      maxFailuresPerPair,
+      maxFailuresPerClient,
+      maxDelaySeconds,
+    } = this.login;
     await this.dataSource.transaction(async (manager) => {
       // One attempt at a time per pair, so concurrent guesses cannot all slip under the limit.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('samad-login:' || $1 || ' ' || $2))`, [
@@ -87,10 +91,9 @@ export class LoginThrottle {
 
   /** An administrator's unlock: forgets every failure of this username, from every client. */
   async unlock(username: string): Promise<number> {
-    const [, affected] = (await this.dataSource.query(
-      `DELETE FROM auth.login_failures WHERE username = $1`,
-      [username],
-    )) as [unknown, number];
+    const [, affected] = (await this.dataSource.query(`DELETE FROM auth.login_failures WHERE username = $1`, [
+      username,
+    ])) as [unknown, number];
     return affected;
   }
 }

@@ -32,7 +32,9 @@ export class LoginHttpController {
   @ApiOkResponse({ type: LoginResponse })
   @ApiBadRequestResponse({ description: 'Missing username or password (Problem Details)' })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password (one answer for both)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this client; Retry-After says when to try again' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed logins from this client; Retry-After says when to try again',
+  })
   login(@Body() body: LoginRequest, @Req() request: Request): Promise<LoginResponse> {
     return this.handler.execute(body.username, body.password, request.ip ?? 'unknown');
   }

@@ -18,7 +18,10 @@ export class LoginResponse {
   })
   refreshToken!: string;
 
-  @ApiProperty({ example: 28800, description: 'Seconds the session (and so its refresh tokens) lasts at most' })
+  @ApiProperty({
+    example: 28800,
+    description: 'Seconds the session (and so its refresh tokens) lasts at most',
+  })
   refreshExpiresIn!: number;
 
   @ApiProperty({ enum: tokenRoles, example: 'operator' })
