@@ -7,11 +7,11 @@ describe('waitAfterFailures', () => {
   });
 
   it('doubles the wait with each failure past the limit, up to the cap', () => {
-    expect([5, 6, 7, 8, 20].map((n) => waitAfterFailures(n, 0, 5, 900))).toEqual([1, 2, 4, 8, 900]);
+    expect([5, 6, 7, 8, 20].map((n) => waitAfterFailures(n, 0, 5, 900))).toEqual([2, 4, 8, 16, 900]);
   });
 
   it('counts the wait from the last failure, in whole seconds', () => {
-    expect(waitAfterFailures(7, 1.5, 5, 900)).toBe(3);
-    expect(waitAfterFailures(7, 4, 5, 900)).toBe(0);
+    expect(waitAfterFailures(7, 1.5, 5, 900)).toBe(7);
+    expect(waitAfterFailures(7, 8, 5, 900)).toBe(0);
   });
 });

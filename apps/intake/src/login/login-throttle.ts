@@ -18,7 +18,7 @@ interface Recent {
 /**
  * Slows password guessing per username *and client together*, plus a looser limit per client, in
  * PostgreSQL (schema auth) so every replica counts the same attempts. Past the limit each further attempt
- * must wait 2^k seconds after the last failure (capped) — a delay, never a lock: failures from one client
+ * must wait 2^k seconds (2, 4, 8, …) after the last failure (capped) — a delay, never a lock: failures from one client
  * do not keep the user out from another, so nobody can lock an account by guessing its password.
  */
 @Injectable()
@@ -33,14 +33,14 @@ export class LoginThrottle {
   }
 
   /** Records the attempt as a failure (forgiven on success); 429 with Retry-After while it must wait. */
-  async begin(username: string, clientIp: string): Promise<void> {
+  async begin(username: string, clientIp: string): Promise<string> {
     const {
       failureWindowSeconds: window,
       maxFailuresPerPair,
       maxFailuresPerClient,
       maxDelaySeconds,
     } = this.login;
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       // One attempt at a time per pair, so concurrent guesses cannot all slip under the limit.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('samad-login:' || $1 || ' ' || $2))`, [
         username,
@@ -74,11 +74,19 @@ export class LoginThrottle {
       if (retryAfter > 0) {
         throw new TooManyRequestsError(retryAfter, 'too many failed logins; try again later');
       }
-      await manager.query(`INSERT INTO auth.login_failures (username, client_ip) VALUES ($1, $2)`, [
-        username,
-        clientIp,
-      ]);
+      const [{ id }] = (await manager.query(
+        `INSERT INTO auth.login_failures (username, client_ip) VALUES ($1, $2) RETURNING id`,
+        [username, clientIp],
+      )) as { id: string }[];
+      return id;
     });
+  }
+
+  /** The attempt failed: the wait counts from now, when the answer goes out, not from when it began. */
+  async failed(attemptId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE auth.login_failures SET failed_at = now() WHERE id = $1`, [
+      attemptId,
+    ]);
   }
 
   /** A successful login forgives this username's failures from this client only. */

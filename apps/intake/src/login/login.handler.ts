@@ -21,12 +21,15 @@ export class LoginHandler {
 
   async execute(username: string, password: string, clientIp: string): Promise<LoginResponse> {
     const name = username.trim().toLowerCase();
-    await this.throttle.begin(name, clientIp);
+    const attempt = await this.throttle.begin(name, clientIp);
     const user = await this.tokens.findUser(name);
     decoyHash ??= hashPassword('samad-decoy');
     const matches = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
     const active = matches ? this.tokens.activeUser(user) : undefined;
-    if (!active) throw new InvalidCredentialsError();
+    if (!active) {
+      await this.throttle.failed(attempt);
+      throw new InvalidCredentialsError();
+    }
     await this.throttle.succeeded(name, clientIp);
     const { sessionId, refreshToken } = await this.sessions.start(active.username);
     return this.tokens.grant(active, sessionId, refreshToken);
