@@ -30,6 +30,8 @@ export class RevocationList {
            AS revoked`,
       [tokenId, sessionId ?? null],
     )) as { revoked: boolean }[];
+    // A logout on this replica while the query ran has the last word: never cache "good" over it.
+    if (this.recent.get(tokenId) === true) return true;
     this.recent.set(tokenId, revoked);
     return revoked;
   }
