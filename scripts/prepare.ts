@@ -10,7 +10,13 @@ import { Topics } from '@samad/events';
 import { runEventStoreMigrations } from '@samad/event-store';
 import { runPersonalDataMigrations } from '@samad/personal-data';
 import { agencies } from '@samad/reference-data';
-import { createKafka, ensureTopics, kafkaSecurityFromEnv, runSchemaMigrations } from '@samad/service-kit';
+import {
+  createKafka,
+  ensureTopics,
+  kafkaSecurityFromEnv,
+  runAuthMigrations,
+  runSchemaMigrations,
+} from '@samad/service-kit';
 import { intakeMigrations } from '../apps/intake/src/infrastructure/intake.migrations';
 import { routingMigrations } from '../apps/routing/src/infrastructure/routing.migrations';
 import { agencyMigrations } from '../apps/agency/src/infrastructure/agency.migrations';
@@ -77,6 +83,8 @@ async function main(): Promise<void> {
   console.log('samad: event store migrated');
   await runPersonalDataMigrations(databaseUrl);
   console.log('samad: personal-data vault migrated');
+  await runAuthMigrations(databaseUrl);
+  console.log('samad: auth schema migrated (deny-list, sessions, sign-in failures)');
   const schemas = {
     intake: intakeMigrations,
     routing: routingMigrations,

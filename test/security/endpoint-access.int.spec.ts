@@ -31,7 +31,7 @@ type ServiceKey = 'intake' | 'routing' | 'agency' | 'reporting';
 
 const allowedOrigin = 'https://samad.hormozgan.example';
 const trackLimits = { perClient: 5, perCode: 3 };
-const loginLimits = { perUser: 5, perClient: 8 };
+const loginLimits = { perPair: 5, perClient: 8 };
 
 // Everyone the table tries, with the token they would hold.
 const callers = {
@@ -116,6 +116,21 @@ const endpoints: Endpoint[] = [
     route: '/api/catalog',
     allowed: all(),
     request: () => ({ path: '/api/catalog' }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/admin/users/{username}/unlock',
+    allowed: { admin: 'ok' },
+    request: () => ({ path: `/api/admin/users/nobody-${randomInt(1e9)}/unlock` }),
+  },
+  {
+    // Each call signs a fresh token, so logging out in the table revokes only that one.
+    service: 'intake',
+    method: 'POST',
+    route: '/api/auth/logout',
+    allowed: all(),
+    request: () => ({ path: '/api/auth/logout' }),
   },
   {
     service: 'intake',
@@ -222,6 +237,7 @@ const publicRoutes: { service: ServiceKey; method: 'GET' | 'POST'; route: string
     ['/health', '/health/live', '/health/ready'].map((route) => ({ service, method: 'GET' as const, route })),
   ),
   { service: 'intake', method: 'POST', route: '/api/auth/login' },
+  { service: 'intake', method: 'POST', route: '/api/auth/refresh' },
   { service: 'intake', method: 'GET', route: '/.well-known/jwks.json' },
   { service: 'intake', method: 'GET', route: '/api/track/{code}' },
 ];
@@ -229,6 +245,7 @@ const publicRoutes: { service: ServiceKey; method: 'GET' | 'POST'; route: string
 const agencyCommandCount = endpoints.filter((e) => e.route.startsWith('/api/agency/requests/')).length;
 const newCode = (): string => trackingCodeFromNumber(100_000_000 + randomInt(800_000_000));
 /** A client address of its own (intake believes one proxy hop here), so per-client counters start at zero. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const client = (): Record<string, string> => ({
   'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
 });
@@ -276,7 +293,7 @@ describe('access control, sign-in and HTTP hardening', () => {
     services.intake = await startInProcess('intake', (c) => IntakeModule.register(c), {
       TRUST_PROXY_HOPS: '1',
       CORS_ORIGINS: allowedOrigin,
-      LOGIN_MAX_FAILURES: String(loginLimits.perUser),
+      LOGIN_MAX_FAILURES: String(loginLimits.perPair),
       LOGIN_MAX_FAILURES_PER_CLIENT: String(loginLimits.perClient),
       TRACK_RATE_LIMIT_PER_MINUTE: String(trackLimits.perClient),
       TRACK_RATE_LIMIT_PER_CODE_PER_MINUTE: String(trackLimits.perCode),
@@ -482,6 +499,10 @@ describe('access control, sign-in and HTTP hardening', () => {
       ['without a subject', () => craftToken({ role: 'supervisor' }, { subject: null })],
       ['with a role Samad does not know', () => craftToken({ role: 'governor' })],
       ['for agency staff without an agency', () => craftToken({ role: 'agency_staff' })],
+      [
+        'without an id (jti), so it could not be revoked',
+        () => craftToken({ role: 'supervisor' }, { withoutId: true }),
+      ],
       ['not a JWT at all', async () => 'not-a-token'],
     ])('refuses a token %s with 401', async (_, token) => {
       const res = await summary(await token());
@@ -529,6 +550,8 @@ describe('access control, sign-in and HTTP hardening', () => {
         accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
         tokenType: 'Bearer',
         expiresIn: 900,
+        refreshToken: expect.stringMatching(/^[\w-]{43}$/),
+        refreshExpiresIn: 28800,
         role: 'operator',
       });
       expect(res.headers.get('cache-control')).toBe('no-store');
@@ -549,7 +572,12 @@ describe('access control, sign-in and HTTP hardening', () => {
         { issuer: 'samad', audience: 'samad-api' },
       );
       expect(protectedHeader).toMatchObject({ alg: 'EdDSA', kid: jwks.body.keys[0].kid });
-      expect(payload).toMatchObject({ sub: operatorName, role: 'operator' });
+      expect(payload).toMatchObject({
+        sub: operatorName,
+        role: 'operator',
+        jti: expect.any(String),
+        sid: expect.any(String),
+      });
       expect(payload.exp! - payload.iat!).toBe(900);
 
       const rules = await call('routing', 'GET', '/api/routing/rules', {
@@ -592,21 +620,7 @@ describe('access control, sign-in and HTTP hardening', () => {
       expect(stored).not.toContain(password);
     });
 
-    it('throttles a username after repeated failures, from any address, known or not (429 with Retry-After)', async () => {
-      for (const username of [operatorName, `ghost-${randomInt(1e9)}`]) {
-        for (let i = 0; i < loginLimits.perUser; i += 1) {
-          expect((await login(username, `guess ${i}`)).status).toBe(401);
-        }
-        const throttled = await login(username, password);
-        expect(throttled.status).toBe(429);
-        expect(throttled.body).toMatchObject({ type: 'urn:samad:problem:too-many-requests', status: 429 });
-        const retryAfter = Number(throttled.headers.get('retry-after'));
-        expect(retryAfter).toBeGreaterThan(0);
-        expect(retryAfter).toBeLessThanOrEqual(900);
-      }
-    });
-
-    it('forgives a username its failures when it signs in', async () => {
+    it('forgives a username its failures from a client when it signs in from there', async () => {
       const username = `sec-forgiven-${randomInt(1e9)}`;
       await services.intake.app
         .get(DataSource)
@@ -614,11 +628,62 @@ describe('access control, sign-in and HTTP hardening', () => {
           username,
           await hashPassword(password),
         ]);
+      const from = client();
       for (let round = 0; round < 2; round += 1) {
-        for (let i = 0; i < loginLimits.perUser - 1; i += 1)
-          expect((await login(username, 'nope')).status).toBe(401);
-        expect((await login(username, password)).status).toBe(200);
+        for (let i = 0; i < loginLimits.perPair - 1; i += 1)
+          expect((await login(username, 'nope', from)).status).toBe(401);
+        expect((await login(username, password, from)).status).toBe(200);
       }
+    });
+
+    it('slows a client guessing a username with growing delays (429 with Retry-After), known or not', async () => {
+      for (const username of [operatorName, `ghost-${randomInt(1e9)}`]) {
+        const from = client();
+        for (let i = 0; i < loginLimits.perPair; i += 1) {
+          expect((await login(username, `guess ${i}`, from)).status).toBe(401);
+        }
+        const first = await login(username, password, from);
+        expect(first.status).toBe(429);
+        expect(first.body).toMatchObject({ type: 'urn:samad:problem:too-many-requests', status: 429 });
+        const firstWait = Number(first.headers.get('retry-after'));
+        expect(firstWait).toBeGreaterThan(0);
+        // Once the wait is over one more guess is allowed, and the next wait is longer.
+        await sleep(firstWait * 1000 + 200);
+        expect((await login(username, 'one more guess', from)).status).toBe(401);
+        const second = await login(username, password, from);
+        expect(second.status).toBe(429);
+        expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(firstWait);
+      }
+    });
+
+    it('never keeps a user out from another client, however often one client failed for them', async () => {
+      const attacker = client();
+      for (let i = 0; i < loginLimits.perPair; i += 1) {
+        expect((await login(staffName, `guess ${i}`, attacker)).status).toBe(401);
+      }
+      expect((await login(staffName, password, attacker)).status).toBe(429);
+      expect((await login(staffName, password, client())).status).toBe(200);
+    });
+
+    it('lets an administrator clear a username’s failures, so the slowed client may try at once', async () => {
+      const username = `sec-unlock-${randomInt(1e9)}`;
+      await services.intake.app
+        .get(DataSource)
+        .query(`INSERT INTO intake.users (username, password_hash, role) VALUES ($1, $2, 'operator')`, [
+          username,
+          await hashPassword(password),
+        ]);
+      const from = client();
+      for (let i = 0; i < loginLimits.perPair; i += 1) await login(username, 'nope', from);
+      expect((await login(username, password, from)).status).toBe(429);
+      const unlocked = await call('intake', 'POST', `/api/admin/users/${username.toUpperCase()}/unlock`, {
+        headers: await bearer('admin'),
+      });
+      expect(unlocked).toMatchObject({
+        status: 200,
+        body: { username, forgottenFailures: loginLimits.perPair },
+      });
+      expect((await login(username, password, from)).status).toBe(200);
     });
 
     it('throttles one client address guessing many usernames, and no other address', async () => {
@@ -628,6 +693,88 @@ describe('access control, sign-in and HTTP hardening', () => {
       }
       expect((await login(staffName, password, from)).status).toBe(429);
       expect((await login(staffName, password, client())).status).toBe(200);
+    });
+  });
+
+  describe('logout and refresh', () => {
+    const password = 'correct horse battery 8';
+    let supervisorName: string;
+
+    const signIn = async (): Promise<{ accessToken: string; refreshToken: string }> => {
+      const res = await call('intake', 'POST', '/api/auth/login', {
+        headers: client(),
+        body: { username: supervisorName, password },
+      });
+      expect(res.status).toBe(200);
+      return res.body as { accessToken: string; refreshToken: string };
+    };
+    const as = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+    const summary = (token: string) => call('reporting', 'GET', '/api/reports/summary', as(token));
+    const catalog = (token: string) => call('intake', 'GET', '/api/catalog', as(token));
+    const refresh = (refreshToken: string) =>
+      call('intake', 'POST', '/api/auth/refresh', { headers: client(), body: { refreshToken } });
+    const refusedBy = (what: string, probe: () => Promise<{ status: number }>) =>
+      waitFor(what, async () => ((await probe()).status === 401 ? true : undefined));
+
+    beforeAll(async () => {
+      supervisorName = `sec-sup-${randomInt(1e9)}`;
+      await services.intake.app
+        .get(DataSource)
+        .query(`INSERT INTO intake.users (username, password_hash, role) VALUES ($1, $2, 'supervisor')`, [
+          supervisorName,
+          await hashPassword(password),
+        ]);
+    });
+
+    it('revokes the token at logout: intake refuses it at once, reporting within the cache bound', async () => {
+      const { accessToken, refreshToken } = await signIn();
+      // Reporting has now seen (and cached) the token as good.
+      expect((await summary(accessToken)).status).toBe(200);
+      expect((await catalog(accessToken)).status).toBe(200);
+
+      const out = await call('intake', 'POST', '/api/auth/logout', as(accessToken));
+      expect(out.status).toBe(204);
+
+      const again = await catalog(accessToken);
+      expect(again.status).toBe(401);
+      expect(again.body).toMatchObject({ type: 'urn:samad:problem:unauthenticated' });
+      await refusedBy('reporting to refuse the revoked token', () => summary(accessToken));
+      // The session's refresh token died with it.
+      expect((await refresh(refreshToken)).status).toBe(401);
+      // Another sign-in of the same user is untouched.
+      expect((await summary((await signIn()).accessToken)).status).toBe(200);
+    });
+
+    it('rotates the refresh token on each use', async () => {
+      const first = await signIn();
+      const renewed = await refresh(first.refreshToken);
+      expect(renewed.status).toBe(200);
+      expect(renewed.body).toMatchObject({ tokenType: 'Bearer', role: 'supervisor', expiresIn: 900 });
+      expect(renewed.body.refreshToken).not.toBe(first.refreshToken);
+      expect((await summary(renewed.body.accessToken as string)).status).toBe(200);
+      const next = await refresh(renewed.body.refreshToken as string);
+      expect(next.status).toBe(200);
+    });
+
+    it('ends the whole session when a used refresh token comes back', async () => {
+      const first = await signIn();
+      const renewed = await refresh(first.refreshToken);
+      const access = renewed.body.accessToken as string;
+      expect((await summary(access)).status).toBe(200);
+
+      const replayed = await refresh(first.refreshToken);
+      expect(replayed.status).toBe(401);
+      expect(replayed.body).toMatchObject({ type: 'urn:samad:problem:unauthenticated' });
+      // Neither the newest refresh token nor any access token of the session works any more.
+      expect((await refresh(renewed.body.refreshToken as string)).status).toBe(401);
+      await refusedBy('reporting to refuse the session’s access token', () => summary(access));
+      await refusedBy('intake to refuse the first access token', () => catalog(first.accessToken));
+    });
+
+    it('refuses an unknown refresh token with 401 and a missing one with 400', async () => {
+      expect((await refresh('x'.repeat(43))).status).toBe(401);
+      const missing = await call('intake', 'POST', '/api/auth/refresh', { headers: client(), body: {} });
+      expect(missing.status).toBe(400);
     });
   });
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
 import { SignJWT, type JWTPayload, type KeyLike } from 'jose';
 import type { ActorRole } from '@samad/events';
 import { repoRoot } from './environment';
@@ -26,6 +26,7 @@ export async function tokenFor(role: ActorRole, options: TokenOptions = {}): Pro
     .setAudience(testAudience)
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '15m')
+    .setJti(randomUUID())
     .sign(localSigningKey());
 }
 
@@ -44,6 +45,8 @@ export interface CraftOptions {
   subject?: string | null;
   /** Seconds since the epoch. */
   expiresAt?: number;
+  /** No `jti` claim at all (Samad's own tokens always carry one). */
+  withoutId?: boolean;
 }
 
 /** Any token a test needs, good or bad: other keys, algorithms, issuers, audiences, claims, expiry. */
@@ -55,6 +58,7 @@ export async function craftToken(claims: JWTPayload, options: CraftOptions = {})
     .setAudience(options.audience ?? testAudience)
     .setIssuedAt(now)
     .setExpirationTime(options.expiresAt ?? now + 900);
+  if (claims.jti === undefined && !options.withoutId) jwt.setJti(randomUUID());
   if (options.subject !== null) jwt.setSubject(options.subject ?? 'crafted-user');
   return jwt.sign(options.key ?? localSigningKey());
 }

@@ -26,6 +26,8 @@ export * from './auth/auth.errors';
 export * from './auth/auth.guard';
 export * from './auth/principal';
 export * from './auth/token-verifier';
+export * from './auth/revocation-list';
+export * from './auth/run-auth-migrations';
 export * from './http/http.config';
 export * from './http/sliding-window-rate-limiter';
 export * from './http/too-many-requests.error';

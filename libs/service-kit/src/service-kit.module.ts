@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
+import { RevocationList } from './auth/revocation-list';
 import { TokenVerifier } from './auth/token-verifier';
 import type { ServiceConfig } from './config/service-config';
 import { deadLettersHttpController } from './dead-letters/dead-letters.http.controller';
@@ -28,6 +29,7 @@ export class ServiceKitModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: TOKEN_VERIFIER, useValue: verifier },
+        RevocationList,
         { provide: APP_GUARD, useClass: AuthGuard },
         ReadinessRegistry,
         PostgresReadiness,
@@ -35,7 +37,7 @@ export class ServiceKitModule {
         ReadinessService,
         ConsumerMonitor,
       ],
-      exports: [SERVICE_CONFIG, TOKEN_VERIFIER, ReadinessRegistry, ConsumerMonitor],
+      exports: [SERVICE_CONFIG, TOKEN_VERIFIER, RevocationList, ReadinessRegistry, ConsumerMonitor],
     };
   }
 }

@@ -1,23 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   SERVICE_CONFIG,
   TooManyRequestsError,
   type LoginConfig,
   type ServiceConfig,
 } from '@samad/service-kit';
+import { waitAfterFailures } from './login-delay';
 
-interface Counts {
-  by_user: string;
-  by_client: string;
-  user_retry: number | null;
-  client_retry: number | null;
+interface Recent {
+  pair_count: string;
+  pair_wait: number | null;
+  client_count: string;
+  client_wait: number | null;
 }
 
 /**
- * Throttles password guessing per username and per client address, in PostgreSQL so every replica counts
- * the same attempts. Each attempt is recorded as a failure before the password is checked (so parallel
- * guesses are counted too) and forgiven when it succeeds.
+ * Slows password guessing per username *and client together*, plus a looser limit per client, in
+ * PostgreSQL (schema auth) so every replica counts the same attempts. Past the limit each further attempt
+ * must wait 2^k seconds (2, 4, 8, …) after the last failure (capped) — a delay, never a lock: failures from one client
+ * do not keep the user out from another, so nobody can lock an account by guessing its password.
  */
 @Injectable()
 export class LoginThrottle {
@@ -30,63 +32,76 @@ export class LoginThrottle {
     this.login = config.login!;
   }
 
-  /** Records the attempt; 429 with Retry-After when the username or the client has failed too often. */
+  /** Records the attempt as a failure (forgiven on success); 429 with Retry-After while it must wait. */
   async begin(username: string, clientIp: string): Promise<string> {
-    const { failureWindowSeconds: window, maxFailuresPerUser, maxFailuresPerClient } = this.login;
+    const {
+      failureWindowSeconds: window,
+      maxFailuresPerPair,
+      maxFailuresPerClient,
+      maxDelaySeconds,
+    } = this.login;
     return this.dataSource.transaction(async (manager) => {
-      // One attempt at a time per username, so concurrent guesses cannot all slip under the limit.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('samad-login:' || $1))`, [username]);
+      // One attempt at a time per pair, so concurrent guesses cannot all slip under the limit.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('samad-login:' || $1 || ' ' || $2))`, [
+        username,
+        clientIp,
+      ]);
       await manager.query(
-        `DELETE FROM intake.login_failures WHERE failed_at < now() - make_interval(secs => $1)`,
+        `DELETE FROM auth.login_failures WHERE failed_at < now() - make_interval(secs => $1)`,
         [window],
       );
+      // Seconds still to wait after the last failure; the waits double past each limit, up to the cap.
+      const [recent] = (await manager.query(
+        `WITH pair AS (SELECT count(*) AS n, max(failed_at) AS last FROM auth.login_failures
+                        WHERE username = $1 AND client_ip = $2),
+              client AS (SELECT count(*) AS n, max(failed_at) AS last FROM auth.login_failures
+                          WHERE client_ip = $2)
+         SELECT pair.n AS pair_count, extract(epoch FROM now() - pair.last)::float8 AS pair_wait,
+                client.n AS client_count, extract(epoch FROM now() - client.last)::float8 AS client_wait
+           FROM pair, client`,
+        [username, clientIp],
+      )) as Recent[];
+      const retryAfter = Math.max(
+        waitAfterFailures(Number(recent.pair_count), recent.pair_wait, maxFailuresPerPair, maxDelaySeconds),
+        waitAfterFailures(
+          Number(recent.client_count),
+          recent.client_wait,
+          maxFailuresPerClient,
+          maxDelaySeconds,
+        ),
+      );
+      // A refused attempt is not counted, so waiting it out is all a client has to do.
+      if (retryAfter > 0) {
+        throw new TooManyRequestsError(retryAfter, 'too many failed logins; try again later');
+      }
       const [{ id }] = (await manager.query(
-        `INSERT INTO intake.login_failures (username, client_ip) VALUES ($1, $2) RETURNING id`,
+        `INSERT INTO auth.login_failures (username, client_ip) VALUES ($1, $2) RETURNING id`,
         [username, clientIp],
       )) as { id: string }[];
-      const counts = await this.counts(manager, username, clientIp, id);
-      const userBlocked = Number(counts.by_user) > maxFailuresPerUser;
-      const clientBlocked = Number(counts.by_client) > maxFailuresPerClient;
-      if (!userBlocked && !clientBlocked) return id;
-      // A refused attempt is not counted: the wait ends when the earlier failures leave the window.
-      await manager.query(`DELETE FROM intake.login_failures WHERE id = $1`, [id]);
-      const retryAfter = Math.max(
-        userBlocked ? (counts.user_retry ?? 1) : 0,
-        clientBlocked ? (counts.client_retry ?? 1) : 0,
-        1,
-      );
-      throw new TooManyRequestsError(retryAfter, 'too many failed logins; try again later');
+      return id;
     });
   }
 
-  /** A successful login forgives this username's failures. */
-  async succeeded(username: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM intake.login_failures WHERE username = $1`, [username]);
+  /** The attempt failed: the wait counts from now, when the answer goes out, not from when it began. */
+  async failed(attemptId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE auth.login_failures SET failed_at = now() WHERE id = $1`, [
+      attemptId,
+    ]);
   }
 
-  // Counts failures in the window before and including this attempt; the retry is when the oldest that
-  // still keeps the count at the limit leaves the window.
-  private async counts(
-    manager: EntityManager,
-    username: string,
-    clientIp: string,
-    id: string,
-  ): Promise<Counts> {
-    const { failureWindowSeconds: window, maxFailuresPerUser, maxFailuresPerClient } = this.login;
-    const [counts] = (await manager.query(
-      `WITH recent AS (
-         SELECT id, username, client_ip, failed_at FROM intake.login_failures
-          WHERE failed_at > now() - make_interval(secs => $3) AND id <= $4 AND (username = $1 OR client_ip = $2))
-       SELECT (SELECT count(*) FROM recent WHERE username = $1) AS by_user,
-              (SELECT count(*) FROM recent WHERE client_ip = $2) AS by_client,
-              (SELECT ceil(extract(epoch FROM failed_at + make_interval(secs => $3) - now()))::int
-                 FROM recent WHERE username = $1 AND id < $4
-                ORDER BY failed_at DESC, id DESC OFFSET $5 - 1 LIMIT 1) AS user_retry,
-              (SELECT ceil(extract(epoch FROM failed_at + make_interval(secs => $3) - now()))::int
-                 FROM recent WHERE client_ip = $2 AND id < $4
-                ORDER BY failed_at DESC, id DESC OFFSET $6 - 1 LIMIT 1) AS client_retry`,
-      [username, clientIp, window, id, maxFailuresPerUser, maxFailuresPerClient],
-    )) as Counts[];
-    return counts;
+  /** A successful login forgives this username's failures from this client only. */
+  async succeeded(username: string, clientIp: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM auth.login_failures WHERE username = $1 AND client_ip = $2`, [
+      username,
+      clientIp,
+    ]);
+  }
+
+  /** An administrator's unlock: forgets every failure of this username, from every client. */
+  async unlock(username: string): Promise<number> {
+    const [, affected] = (await this.dataSource.query(`DELETE FROM auth.login_failures WHERE username = $1`, [
+      username,
+    ])) as [unknown, number];
+    return affected;
   }
 }

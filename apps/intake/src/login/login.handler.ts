@@ -1,20 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { InvalidCredentialsError, isTokenRole } from '@samad/service-kit';
+import { Injectable } from '@nestjs/common';
+import { InvalidCredentialsError } from '@samad/service-kit';
 import { LoginThrottle } from './login-throttle';
 import type { LoginResponse } from './login.response.dto';
 import { hashPassword, verifyPassword } from './password-hash';
-import { TokenIssuer } from './token-issuer';
+import { SessionStore } from './session-store';
+import { TokenGrant } from './token-grant';
 
-interface UserRow {
-  username: string;
-  password_hash: string;
-  role: string;
-  agency_code: string | null;
-  disabled: boolean;
-}
-
-export const TOKEN_ISSUER = Symbol('TOKEN_ISSUER');
+export { TOKEN_ISSUER } from './token-issuer.token';
 
 // Checked against when the username is unknown, so a miss costs as long as a wrong password.
 let decoyHash: Promise<string> | undefined;
@@ -22,34 +14,24 @@ let decoyHash: Promise<string> | undefined;
 @Injectable()
 export class LoginHandler {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly throttle: LoginThrottle,
-    @Inject(TOKEN_ISSUER) private readonly issuer: TokenIssuer,
+    private readonly sessions: SessionStore,
+    private readonly tokens: TokenGrant,
   ) {}
 
   async execute(username: string, password: string, clientIp: string): Promise<LoginResponse> {
     const name = username.trim().toLowerCase();
-    await this.throttle.begin(name, clientIp);
-    const [user] = (await this.dataSource.query(
-      `SELECT username, password_hash, role, agency_code, disabled FROM intake.users WHERE username = $1`,
-      [name],
-    )) as UserRow[];
+    const attempt = await this.throttle.begin(name, clientIp);
+    const user = await this.tokens.findUser(name);
     decoyHash ??= hashPassword('samad-decoy');
     const matches = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
-    if (!user || !matches || user.disabled || !isTokenRole(user.role)) throw new InvalidCredentialsError();
-    await this.throttle.succeeded(name);
-    const agencyCode = user.agency_code ?? undefined;
-    const { accessToken, expiresIn } = await this.issuer.issue({
-      username: user.username,
-      role: user.role,
-      agencyCode,
-    });
-    return {
-      accessToken,
-      tokenType: 'Bearer',
-      expiresIn,
-      role: user.role,
-      ...(agencyCode && { agencyCode }),
-    };
+    const active = matches ? this.tokens.activeUser(user) : undefined;
+    if (!active) {
+      await this.throttle.failed(attempt);
+      throw new InvalidCredentialsError();
+    }
+    await this.throttle.succeeded(name, clientIp);
+    const { sessionId, refreshToken } = await this.sessions.start(active.username);
+    return this.tokens.grant(active, sessionId, refreshToken);
   }
 }

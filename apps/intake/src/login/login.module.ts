@@ -5,6 +5,12 @@ import { LoginHandler, TOKEN_ISSUER } from './login.handler';
 import { LoginHttpController } from './login.http.controller';
 import { LoginThrottle } from './login-throttle';
 import { TokenIssuer } from './token-issuer';
+import { SessionStore } from './session-store';
+import { TokenGrant } from './token-grant';
+import { LogoutHttpController } from '../logout/logout.http.controller';
+import { RefreshTokenHandler } from '../refresh-token/refresh-token.handler';
+import { RefreshTokenHttpController } from '../refresh-token/refresh-token.http.controller';
+import { UnlockUserHttpController } from '../unlock-user/unlock-user.http.controller';
 
 /**
  * Intake's own sign-in and its public key set. Absent when the services trust the province's identity
@@ -18,8 +24,21 @@ export class LoginModule {
     const issuer = TokenIssuer.create(config.auth, config.login);
     return {
       module: LoginModule,
-      controllers: [LoginHttpController, JwksHttpController],
-      providers: [{ provide: TOKEN_ISSUER, useValue: issuer }, LoginThrottle, LoginHandler],
+      controllers: [
+        LoginHttpController,
+        JwksHttpController,
+        RefreshTokenHttpController,
+        LogoutHttpController,
+        UnlockUserHttpController,
+      ],
+      providers: [
+        { provide: TOKEN_ISSUER, useValue: issuer },
+        LoginThrottle,
+        SessionStore,
+        TokenGrant,
+        LoginHandler,
+        RefreshTokenHandler,
+      ],
     };
   }
 }

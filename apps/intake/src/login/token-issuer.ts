@@ -15,6 +15,8 @@ export interface TokenSubject {
   username: string;
   role: TokenRole;
   agencyCode?: string;
+  /** The sign-in session (refresh-token family) this token belongs to; ending it revokes the token. */
+  sessionId: string;
 }
 
 export interface IssuedToken {
@@ -67,6 +69,7 @@ export class TokenIssuer {
     const claims = {
       [this.auth.roleClaim]: subject.role,
       ...(subject.agencyCode && { [this.auth.agencyClaim]: subject.agencyCode }),
+      sid: subject.sessionId,
     };
     const accessToken = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: this.publicJwk.kid })
@@ -75,6 +78,7 @@ export class TokenIssuer {
       .setAudience(this.auth.audience)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + this.login.tokenTtlSeconds)
+      // Every token has an id, so logout can put it on the deny-list every service reads.
       .setJti(randomUUID())
       .sign(this.privateKey);
     return { accessToken, expiresIn: this.login.tokenTtlSeconds };

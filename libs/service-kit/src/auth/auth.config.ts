@@ -30,6 +30,8 @@ export interface AuthConfig {
   roleClaim: string;
   /** Claim holding an agency's code for agency staff and agency systems. */
   agencyClaim: string;
+  /** How long a deny-list answer is reused (AUTH_REVOCATION_CACHE_MS, at most 5 s): the revocation bound. */
+  revocationCacheMs: number;
 }
 
 /** Intake's own login, when tokens are issued locally rather than by the province's identity provider. */
@@ -37,9 +39,15 @@ export interface LoginConfig {
   privateKeyFile: string;
   publicKeyFile: string;
   tokenTtlSeconds: number;
-  maxFailuresPerUser: number;
+  /** Life of a refresh token (and of the session it belongs to). */
+  refreshTtlSeconds: number;
+  /** Failures of one username from one client before each further attempt must wait. */
+  maxFailuresPerPair: number;
+  /** Failures from one client, any usernames, before each further attempt must wait. */
   maxFailuresPerClient: number;
   failureWindowSeconds: number;
+  /** The cap of the growing wait (2^k seconds). */
+  maxDelaySeconds: number;
 }
 
 // The repository root in development (dist/ or ts sources alike); the working directory in a container.
@@ -82,6 +90,7 @@ const authSchema = z.object({
     .optional(),
   AUTH_ROLE_CLAIM: claimName.default('role'),
   AUTH_AGENCY_CLAIM: claimName.default('agency'),
+  AUTH_REVOCATION_CACHE_MS: z.coerce.number().int().min(0).max(5000).default(5000),
 });
 
 /** Intake's own sign-in; the key files are placed by loginConfigOf (they depend on the key directory). */
@@ -91,6 +100,8 @@ export const loginSchema = z.object({
   LOGIN_MAX_FAILURES: positiveInt(1000).default(5),
   LOGIN_MAX_FAILURES_PER_CLIENT: positiveInt(100000).default(50),
   LOGIN_FAILURE_WINDOW_SECONDS: positiveInt(86400).default(900),
+  LOGIN_MAX_DELAY_SECONDS: positiveInt(86400).default(900),
+  AUTH_REFRESH_TTL_SECONDS: z.coerce.number().int().min(60).max(2592000).default(28800),
 });
 
 /** What the auth part of a service's configuration reads: verification for all, the key directory for login. */
@@ -123,6 +134,7 @@ export const authSettingsSchema = authSchema
         algorithms: values.AUTH_ALGORITHMS ?? (external ? ['EdDSA', 'ES256', 'RS256'] : ['EdDSA']),
         roleClaim: values.AUTH_ROLE_CLAIM,
         agencyClaim: values.AUTH_AGENCY_CLAIM,
+        revocationCacheMs: values.AUTH_REVOCATION_CACHE_MS,
       },
     };
   });
@@ -137,8 +149,10 @@ export function loginConfigOf(
     privateKeyFile: resolve(login.AUTH_PRIVATE_KEY_FILE ?? join(settings.keysDir, 'signing-key.pem')),
     publicKeyFile: settings.auth.keys.publicKeyFile,
     tokenTtlSeconds: login.AUTH_TOKEN_TTL_SECONDS,
-    maxFailuresPerUser: login.LOGIN_MAX_FAILURES,
+    refreshTtlSeconds: login.AUTH_REFRESH_TTL_SECONDS,
+    maxFailuresPerPair: login.LOGIN_MAX_FAILURES,
     maxFailuresPerClient: login.LOGIN_MAX_FAILURES_PER_CLIENT,
     failureWindowSeconds: login.LOGIN_FAILURE_WINDOW_SECONDS,
+    maxDelaySeconds: login.LOGIN_MAX_DELAY_SECONDS,
   };
 }

@@ -10,6 +10,13 @@ import { agencyBoundRoles, isTokenRole, type Principal, type TokenRole } from '.
 const agencyCodes = new Set(agencies.map((a) => a.code));
 const SUBJECT = /^[^\s\p{Cc}]{1,200}$/u;
 
+export interface VerifiedToken {
+  principal: Principal;
+  tokenId?: string;
+  sessionId?: string;
+  expiresAt: Date;
+}
+
 /** The claim by its exact name, else by a dotted path (`realm_access.roles`), as identity providers nest them. */
 export function claimAt(payload: JWTPayload, name: string): unknown {
   if (name in payload) return payload[name];
@@ -63,7 +70,23 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    return (await this.verifyToken(token)).principal;
+  }
+
+  /** The principal plus what revocation needs: the token's id (jti), session (sid) and expiry. */
+  async verifyToken(token: string): Promise<VerifiedToken> {
     const payload = await this.verifySignatureAndClaims(token);
+    const principal = this.principalOf(payload);
+    const str = (value: unknown) => (typeof value === 'string' && value.length <= 200 ? value : undefined);
+    return {
+      principal,
+      tokenId: str(payload.jti),
+      sessionId: str(payload.sid),
+      expiresAt: new Date(payload.exp! * 1000),
+    };
+  }
+
+  private principalOf(payload: JWTPayload): Principal {
     const sub = payload.sub;
     if (typeof sub !== 'string' || !SUBJECT.test(sub)) {
       throw new AuthenticationError('invalid', 'the token has no usable subject');

@@ -19,6 +19,7 @@ const config: AuthConfig = {
   algorithms: ['EdDSA'],
   roleClaim: 'role',
   agencyClaim: 'agency',
+  revocationCacheMs: 5000,
 };
 const verifier = TokenVerifier.create(config);
 

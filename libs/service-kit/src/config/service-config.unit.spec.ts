@@ -48,14 +48,21 @@ describe('loadServiceConfig: tokens and HTTP', () => {
       algorithms: ['EdDSA'],
       roleClaim: 'role',
       agencyClaim: 'agency',
+      revocationCacheMs: 5000,
     });
     expect(routing.login).toBeUndefined();
     expect(routing.http).toEqual({ corsOrigins: [], bodyLimit: '64kb', trustProxyHops: 0 });
     expect(loadServiceConfig('intake', { AUTH_KEYS_DIR: '/keys' }).login).toMatchObject({
       privateKeyFile: '/keys/signing-key.pem',
       tokenTtlSeconds: 900,
-      maxFailuresPerUser: 5,
+      refreshTtlSeconds: 28800,
+      maxFailuresPerPair: 5,
+      maxDelaySeconds: 900,
     });
+    // The revocation bound is at most 5 s: a longer cache would let a revoked token live on.
+    expect(() => loadServiceConfig('routing', { AUTH_REVOCATION_CACHE_MS: '60000' })).toThrow(
+      /AUTH_REVOCATION_CACHE_MS/,
+    );
     expect(loadServiceConfig('intake', {}).trackRateLimit).toEqual({
       perClientPerMinute: 20,
       perCodePerMinute: 10,
