@@ -99,6 +99,26 @@ describe('a service process at start and stop', () => {
       'KAFKA_SASL_MECHANISM: must be one of scram-sha-512, scram-sha-256, plain',
       14503,
     ],
+    [
+      'intake',
+      {
+        NODE_ENV: 'production',
+        PERSONAL_DATA_SECRET: 'a-real-production-secret-of-enough-length',
+        SAMAD_DEMO_USERS: '1',
+      },
+      'SAMAD_DEMO_USERS: must not be 1 with NODE_ENV=production',
+      15101,
+    ],
+    [
+      'routing',
+      {
+        NODE_ENV: 'production',
+        PERSONAL_DATA_SECRET: 'samad-local-development-personal-data-secret-never-in-production',
+        SAMAD_DEMO_USERS: '0',
+      },
+      'PERSONAL_DATA_SECRET: is the development default',
+      15102,
+    ],
   ] as const)('%s exits 78 on %j, naming the variable', async (name, env, message, port) => {
     const service = startService(name, port, env);
     expect(await service.exited).toBe(78);

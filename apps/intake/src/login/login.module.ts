@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ServiceConfig } from '@samad/service-kit';
 import { JwksHttpController } from './jwks.http.controller';
-import { LoginHandler, TOKEN_ISSUER } from './login.handler';
+import { LoginHandler, REFUSE_DEMO_USERS, TOKEN_ISSUER } from './login.handler';
 import { LoginHttpController } from './login.http.controller';
 import { LoginThrottle } from './login-throttle';
 import { TokenIssuer } from './token-issuer';
@@ -19,7 +19,12 @@ export class LoginModule {
     return {
       module: LoginModule,
       controllers: [LoginHttpController, JwksHttpController],
-      providers: [{ provide: TOKEN_ISSUER, useValue: issuer }, LoginThrottle, LoginHandler],
+      providers: [
+        { provide: TOKEN_ISSUER, useValue: issuer },
+        { provide: REFUSE_DEMO_USERS, useValue: config.production },
+        LoginThrottle,
+        LoginHandler,
+      ],
     };
   }
 }

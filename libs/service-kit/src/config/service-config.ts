@@ -16,6 +16,7 @@ import {
 } from '../http/http.config';
 import { kafkaSecuritySchema, type KafkaSecurity } from '../kafka/kafka-security';
 import { ConfigError } from './config-error';
+import { deploymentSchema } from './deployment.config';
 import { eventStoreSchema } from './event-store.config';
 import { personalDataSchema } from './personal-data.config';
 
@@ -33,6 +34,8 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
 /** Everything a service reads from its environment, validated once at start-up (loadServiceConfig). */
 export interface ServiceConfig {
   service: ServiceName;
+  /** NODE_ENV=production (never with SAMAD_DEMO_USERS=1 or the development PERSONAL_DATA_SECRET). */
+  production: boolean;
   port: number;
   /** HTTP bind address. */
   host: string;
@@ -95,6 +98,7 @@ const coreSchema = (service: ServiceName) => {
 /** The parts every service reads; each part reads its own variables from the same environment. */
 const sharedParts = (service: ServiceName) => ({
   core: coreSchema(service),
+  deployment: deploymentSchema,
   kafkaSecurity: kafkaSecuritySchema,
   eventStore: eventStoreSchema,
   personalData: personalDataSchema,
@@ -119,6 +123,7 @@ const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
   const login = parts.login && loginConfigOf(parts.auth, parts.login);
   return {
     service,
+    production: parts.deployment.production,
     ...parts.core,
     kafkaSecurity: parts.kafkaSecurity,
     eventStore: parts.eventStore,

@@ -151,6 +151,14 @@ describe('loadServiceConfig: one reader for every part', () => {
     [{ PERSONAL_DATA_SECRET: 'too-short' }, 'PERSONAL_DATA_SECRET: must be at least 32 characters'],
     [{ NODE_ENV: 'production' }, 'PERSONAL_DATA_SECRET: must be set in production (at least 32 characters)'],
     [
+      { NODE_ENV: 'production', PERSONAL_DATA_SECRET: DEVELOPMENT_PERSONAL_DATA_SECRET },
+      'PERSONAL_DATA_SECRET: is the development default',
+    ],
+    [
+      { NODE_ENV: 'production', PERSONAL_DATA_SECRET: 'x'.repeat(40), SAMAD_DEMO_USERS: '1' },
+      'SAMAD_DEMO_USERS: must not be 1 with NODE_ENV=production (the demo users share a published password)',
+    ],
+    [
       { KAFKA_SASL_MECHANISM: 'kerberos', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' },
       'KAFKA_SASL_MECHANISM: must be one of scram-sha-512, scram-sha-256, plain',
     ],
