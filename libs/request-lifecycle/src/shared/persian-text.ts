@@ -21,7 +21,8 @@ export const toPersianDigits = (text: string): string =>
  * (U+200B, U+200D, U+2060, U+FEFF). An override can make a note read differently from what is stored.
  * The zero-width non-joiner U+200C is NOT among them: Persian spells words with it (نیم‌فاصله).
  */
-export const INVISIBLE_FORMATTING = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u200d\u2060\ufeff]/g;
+// ZWJ (U+200D) stands outside the class: inside it, it would read as joining its neighbours.
+const INVISIBLE_FORMATTING = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff]|\u200d/g;
 
 /** NFC, with the invisible formatting characters (INVISIBLE_FORMATTING) removed; ZWNJ kept. */
 export const stripInvisibleFormatting = (text: string): string =>

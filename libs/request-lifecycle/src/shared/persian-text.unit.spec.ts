@@ -100,7 +100,7 @@ describe('text hygiene (NFC, invisible formatting removed, ZWNJ kept)', () => {
     ...['\u200e', '\u200f', '\u061c'], // direction marks
     ...['\u200b', '\u200d', '\u2060', '\ufeff'], // zero-width characters
   ];
-  const strippedPattern = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u200d\u2060\ufeff]/;
+  const strippedPattern = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff]|\u200d/;
 
   it.each(stripped.map((c) => [c.charCodeAt(0).toString(16).toUpperCase(), c]))(
     'removes U+%s',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventStoreConfig } from '@samad/event-store';
+import type { EventStoreConfig, PostgresTimeouts } from '@samad/event-store';
 import type { PersonalDataKeys } from '@samad/personal-data';
 import {
   authSettingsSchema,
@@ -16,6 +16,7 @@ import {
 } from '../http/http.config';
 import { kafkaSecuritySchema, type KafkaSecurity } from '../kafka/kafka-security';
 import { ConfigError } from './config-error';
+import { databaseTimeoutsSchema } from './database.config';
 import { deploymentSchema } from './deployment.config';
 import { eventStoreSchema } from './event-store.config';
 import { personalDataSchema } from './personal-data.config';
@@ -40,6 +41,8 @@ export interface ServiceConfig {
   /** HTTP bind address. */
   host: string;
   databaseUrl: string;
+  /** Connect/acquire, statement and idle-in-transaction limits of every PostgreSQL pool (PG_*_TIMEOUT_MS). */
+  databaseTimeouts: PostgresTimeouts;
   kafkaBrokers: string[];
   kafkaClientId: string;
   topicPartitions: number;
@@ -99,6 +102,7 @@ const coreSchema = (service: ServiceName) => {
 const sharedParts = (service: ServiceName) => ({
   core: coreSchema(service),
   deployment: deploymentSchema,
+  databaseTimeouts: databaseTimeoutsSchema,
   kafkaSecurity: kafkaSecuritySchema,
   eventStore: eventStoreSchema,
   personalData: personalDataSchema,
@@ -125,8 +129,13 @@ const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
     service,
     production: parts.deployment.production,
     ...parts.core,
+    databaseTimeouts: parts.databaseTimeouts,
     kafkaSecurity: parts.kafkaSecurity,
-    eventStore: parts.eventStore,
+    // The store's own pool gets the same limits as the service's other pools.
+    eventStore:
+      parts.eventStore.kind === 'postgres'
+        ? { ...parts.eventStore, timeouts: parts.databaseTimeouts }
+        : parts.eventStore,
     personalDataKeys: parts.personalData,
     auth: parts.auth.auth,
     http: parts.http,

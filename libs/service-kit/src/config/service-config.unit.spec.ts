@@ -1,3 +1,4 @@
+import { DEFAULT_POSTGRES_TIMEOUTS } from '@samad/event-store';
 import { DEVELOPMENT_PERSONAL_DATA_SECRET, derivePersonalDataKeys } from '@samad/personal-data';
 import { ConfigError, loadServiceConfig } from './service-config';
 
@@ -124,7 +125,11 @@ describe('loadServiceConfig: one reader for every part', () => {
       KAFKA_SASL_PASSWORD: 's3cret',
     });
     expect(config.host).toBe('127.0.0.1');
-    expect(config.eventStore).toEqual({ kind: 'postgres', connectionString: 'postgres://db/samad' });
+    expect(config.eventStore).toEqual({
+      kind: 'postgres',
+      connectionString: 'postgres://db/samad',
+      timeouts: DEFAULT_POSTGRES_TIMEOUTS,
+    });
     expect(config.personalDataKeys).toEqual(derivePersonalDataKeys('p'.repeat(40)));
     expect(config.kafkaSecurity).toEqual({
       sasl: { mechanism: 'scram-sha-512', username: 'samad-reporting', password: 's3cret' },
@@ -167,8 +172,25 @@ describe('loadServiceConfig: one reader for every part', () => {
       'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: required with KAFKA_SASL_MECHANISM',
     ],
     [{ KAFKA_SSL_CA_FILE: '/nonexistent/ca.crt' }, 'KAFKA_SSL_CA_FILE: cannot read /nonexistent/ca.crt'],
+    [
+      { PG_STATEMENT_TIMEOUT_MS: 'soon' },
+      'PG_STATEMENT_TIMEOUT_MS: Invalid input: expected number, received NaN',
+    ],
+    [{ PG_CONNECT_TIMEOUT_MS: '0' }, 'PG_CONNECT_TIMEOUT_MS: Too small: expected number to be >=100'],
   ])('refuses %j, naming the variable', (env, problem) => {
     expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it('gives every PostgreSQL pool the same timeouts, defaults unless PG_*_TIMEOUT_MS say otherwise', () => {
+    expect(loadServiceConfig('agency', {}).databaseTimeouts).toEqual(DEFAULT_POSTGRES_TIMEOUTS);
+    const config = loadServiceConfig('intake', {
+      PG_CONNECT_TIMEOUT_MS: '2500',
+      PG_STATEMENT_TIMEOUT_MS: '15000',
+      PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: '20000',
+    });
+    const timeouts = { connectTimeoutMs: 2500, statementTimeoutMs: 15000, idleInTransactionTimeoutMs: 20000 };
+    expect(config.databaseTimeouts).toEqual(timeouts);
+    expect(config.eventStore).toMatchObject({ kind: 'postgres', timeouts });
   });
 
   it('reports the problems of every part together', () => {
