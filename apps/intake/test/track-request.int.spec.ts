@@ -13,7 +13,9 @@ import {
 describe('GET /api/track/{code}?mobileLast4=&signatory= (the citizen’s status lookup)', () => {
   let intake: IntakeUnderTest;
   const first = citizen({ fullName: 'زهرا کریمی' });
-  const second = citizen({ fullName: 'علی رضایی' });
+  // Last four digits unlike the first's, so "another signatory's digits" is a real mismatch.
+  const otherLast4 = String((Number(first.mobile.slice(-4)) + 5000) % 10_000).padStart(4, '0');
+  const second = citizen({ fullName: 'علی رضایی', mobile: `0935123${otherLast4}` });
   let created: Registered;
 
   const track = (code: string, query = '') =>
