@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { kafkaBroker } from '../support/kafka-broker';
-import { testEnv } from '../support/environment';
+import { repoRoot, testEnv } from '../support/environment';
 import { TcpProxy } from '../support/tcp-proxy';
 import { startService, stopService, waitForHttp, type RunningService } from '../support/service-process';
 
@@ -123,6 +124,28 @@ describe('a service process at start and stop', () => {
     const service = startService(name, port, env);
     expect(await service.exited).toBe(78);
     expect(service.output()).toContain(`invalid configuration: ${message}`);
+  });
+
+  it('prepare refuses to create the demo users under NODE_ENV=production, naming the variable', async () => {
+    const prepare = spawn(
+      process.execPath,
+      ['-r', `${repoRoot}/scripts/register-paths.js`, `${repoRoot}/dist/scripts/prepare.js`],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: testEnv.databaseUrl,
+          NODE_ENV: 'production',
+          SAMAD_DEMO_USERS: '1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    prepare.stdout.on('data', (d) => (output += d));
+    prepare.stderr.on('data', (d) => (output += d));
+    const code = await new Promise<number | null>((done) => prepare.on('exit', done));
+    expect(code).toBe(78);
+    expect(output).toContain('SAMAD_DEMO_USERS: must not be 1 with NODE_ENV=production');
   });
 
   it('refuses to start without the key that verifies access tokens, naming the variable', async () => {
