@@ -1,3 +1,4 @@
+import { createServer, type Server, type Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createEventStore, PostgresEventStore } from '@samad/event-store';
 import { derivePersonalDataKeys, type CitizenKeyVault } from '@samad/personal-data';
@@ -87,9 +88,66 @@ describe('PostgreSQL pool timeouts from configuration', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(Error);
-      expect(error).toMatchObject({ message: 'canceling statement due to statement timeout' });
+      expect(error).toMatchObject({ code: '57014', message: 'canceling statement due to statement timeout' });
       expect(failureKind(error)).toBe('transient');
       expect(await rowsOf(pool, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
     },
   );
+});
+
+// A server that accepts connections and never answers: only the connect timeout can end the wait.
+describe('PostgreSQL pool connect timeout from configuration', () => {
+  let silent: Server;
+  const sockets = new Set<Socket>();
+  let config: ServiceConfig;
+
+  beforeAll(async () => {
+    silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const { port } = silent.address() as { port: number };
+    config = loadServiceConfig('agency', {
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/silent`,
+      PG_CONNECT_TIMEOUT_MS: '300',
+    });
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((done) => silent.close(done));
+  });
+
+  const failureOf = (attempt: Promise<unknown>): Promise<unknown> =>
+    attempt.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+  it('gives up connecting in every pool, as a transient failure, instead of waiting forever', async () => {
+    const store = createEventStore(config.eventStore);
+    if (!(store instanceof PostgresEventStore)) throw new Error('expected the PostgreSQL event store');
+    const vault = createCitizenKeyVault(
+      config.databaseUrl,
+      'samad-test-timeouts',
+      derivePersonalDataKeys('x'.repeat(32)),
+      config.databaseTimeouts,
+    );
+    try {
+      const failures = [
+        await failureOf(new DataSource(typeOrmOptions(config)).initialize()),
+        await failureOf(store.pool.query('SELECT 1')),
+        await failureOf(vault['pool'].query('SELECT 1')),
+      ];
+      for (const failure of failures) {
+        expect(failure).toBeInstanceOf(Error);
+        expect(String((failure as Error).message)).toMatch(/timeout/i);
+        expect(failureKind(failure)).toBe('transient');
+      }
+    } finally {
+      await store.close();
+      await vault.close();
+    }
+  });
 });
