@@ -27,7 +27,6 @@ export * from './auth/auth.guard';
 export * from './auth/principal';
 export * from './auth/token-verifier';
 export * from './http/http.config';
-export * from './http/sliding-window-rate-limiter';
 export * from './http/too-many-requests.error';
 export * from './kafka/kafka-security';
 export * from './failures/failure-kind';
