@@ -77,6 +77,11 @@ async function main(): Promise<void> {
     console.error(`samad: ${(error as Error).message}`);
     process.exit(1);
   }
+  // The demo users share a published password: never in production (the services refuse it too).
+  if (demoUsersWanted && process.env.NODE_ENV === 'production') {
+    console.error('samad: SAMAD_DEMO_USERS: must not be 1 with NODE_ENV=production');
+    process.exit(78);
+  }
   ensureSigningKeys();
   await ensureDatabase();
   await runEventStoreMigrations(databaseUrl);

@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { kafkaBroker } from '../support/kafka-broker';
-import { testEnv } from '../support/environment';
+import { repoRoot, testEnv } from '../support/environment';
 import { TcpProxy } from '../support/tcp-proxy';
 import { startService, stopService, waitForHttp, type RunningService } from '../support/service-process';
 
@@ -99,10 +100,52 @@ describe('a service process at start and stop', () => {
       'KAFKA_SASL_MECHANISM: must be one of scram-sha-512, scram-sha-256, plain',
       14503,
     ],
+    [
+      'intake',
+      {
+        NODE_ENV: 'production',
+        PERSONAL_DATA_SECRET: 'a-real-production-secret-of-enough-length',
+        SAMAD_DEMO_USERS: '1',
+      },
+      'SAMAD_DEMO_USERS: must not be 1 with NODE_ENV=production',
+      15101,
+    ],
+    [
+      'routing',
+      {
+        NODE_ENV: 'production',
+        PERSONAL_DATA_SECRET: 'samad-local-development-personal-data-secret-never-in-production',
+        SAMAD_DEMO_USERS: '0',
+      },
+      'PERSONAL_DATA_SECRET: is the development default',
+      15102,
+    ],
   ] as const)('%s exits 78 on %j, naming the variable', async (name, env, message, port) => {
     const service = startService(name, port, env);
     expect(await service.exited).toBe(78);
     expect(service.output()).toContain(`invalid configuration: ${message}`);
+  });
+
+  it('prepare refuses to create the demo users under NODE_ENV=production, naming the variable', async () => {
+    const prepare = spawn(
+      process.execPath,
+      ['-r', `${repoRoot}/scripts/register-paths.js`, `${repoRoot}/dist/scripts/prepare.js`],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: testEnv.databaseUrl,
+          NODE_ENV: 'production',
+          SAMAD_DEMO_USERS: '1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    prepare.stdout.on('data', (d) => (output += d));
+    prepare.stderr.on('data', (d) => (output += d));
+    const code = await new Promise<number | null>((done) => prepare.on('exit', done));
+    expect(code).toBe(78);
+    expect(output).toContain('SAMAD_DEMO_USERS: must not be 1 with NODE_ENV=production');
   });
 
   it('refuses to start without the key that verifies access tokens, naming the variable', async () => {

@@ -115,12 +115,9 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
     });
 
   const search = async (by: 'nationalCode' | 'mobile', value: string): Promise<string[]> => {
-    const res = await call(
-      'intake',
-      'GET',
-      `/api/requests?${by}=${encodeURIComponent(value)}`,
-      await bearer('operator'),
-    );
+    const res = await call('intake', 'POST', '/api/requests/search', await bearer('operator'), {
+      [by]: value,
+    });
     expect(res.status).toBe(200);
     return (res.body.items as Json[]).map((i) => i.trackingCode as string).sort();
   };

@@ -95,10 +95,10 @@ const endpoints: Endpoint[] = [
   },
   {
     service: 'intake',
-    method: 'GET',
-    route: '/api/requests',
+    method: 'POST',
+    route: '/api/requests/search',
     allowed: { operator: 'ok', supervisor: 'ok' },
-    request: (f) => ({ path: `/api/requests?nationalCode=${f.sharedCitizen.nationalCode}` }),
+    request: (f) => ({ path: '/api/requests/search', body: { nationalCode: f.sharedCitizen.nationalCode } }),
   },
   {
     service: 'intake',

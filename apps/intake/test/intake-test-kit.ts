@@ -13,9 +13,9 @@ export interface IntakeUnderTest extends InProcessService {
   dataSource: DataSource;
 }
 
-/** The real intake module (HTTP, relay, consumer) on the test database and broker. */
-export async function startIntake(): Promise<IntakeUnderTest> {
-  const service = await startInProcess('intake', (config) => IntakeModule.register(config));
+/** The real intake module (HTTP, relay, consumer) on the test database and broker; `env` adds variables. */
+export async function startIntake(env: Record<string, string> = {}): Promise<IntakeUnderTest> {
+  const service = await startInProcess('intake', (config) => IntakeModule.register(config), env);
   return {
     ...service,
     store: service.app.get<EventStore>(EVENT_STORE),

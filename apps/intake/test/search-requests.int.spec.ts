@@ -2,6 +2,7 @@ import { handleRequestCommand } from '@samad/request-application';
 import {
   citizen,
   get,
+  post,
   persian,
   randomMobile,
   randomNationalCode,
@@ -24,20 +25,21 @@ interface Found {
   registeredAtJalali: string;
 }
 
-describe('GET /api/requests?nationalCode=|mobile= (a caller’s earlier requests)', () => {
+describe('POST /api/requests/search {nationalCode}|{mobile} (a caller’s earlier requests)', () => {
   let intake: IntakeUnderTest;
   const caller = citizen();
   let registered: Registered[];
 
+  type Query = { nationalCode?: string; mobile?: string };
   const search = async (
-    query: string,
+    query: Query,
   ): Promise<{ status: number; body: { items?: Found[]; errors?: unknown[] } }> => {
-    const res = await get(intake.baseUrl, `/api/requests?${query}`);
+    const res = await post(intake.baseUrl, '/api/requests/search', query);
     return { status: res.status, body: (await res.json()) as { items?: Found[] } };
   };
-  const found = (query: string, count: number): Promise<Found[]> =>
+  const found = (query: Query, count: number): Promise<Found[]> =>
     waitFor(
-      `${count} requests for ${query}`,
+      `${count} requests for ${JSON.stringify(query)}`,
       async () => {
         const { body } = await search(query);
         return body.items?.length === count ? body.items : undefined;
@@ -75,7 +77,7 @@ describe('GET /api/requests?nationalCode=|mobile= (a caller’s earlier requests
   });
 
   it('finds every request of a national code once the consumer has caught up, newest first', async () => {
-    const items = await found(`nationalCode=${encodeURIComponent(persian(caller.nationalCode))}`, 3);
+    const items = await found({ nationalCode: persian(caller.nationalCode) }, 3);
     const newestFirst = [...registered].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
     expect(items.map((i) => i.trackingCode)).toEqual(newestFirst.map((r) => r.trackingCode));
     const power = items.find((i) => i.trackingCode === registered[1].trackingCode)!;
@@ -94,7 +96,7 @@ describe('GET /api/requests?nationalCode=|mobile= (a caller’s earlier requests
 
   it('finds requests by mobile, in any of the usual spellings', async () => {
     const spelled = `+98 ${persian(caller.mobile.slice(1))}`;
-    const items = await found(`mobile=${encodeURIComponent(spelled)}`, 2);
+    const items = await found({ mobile: spelled }, 2);
     expect(new Set(items.map((i) => i.trackingCode))).toEqual(
       new Set([registered[0].trackingCode, registered[1].trackingCode]),
     );
@@ -119,7 +121,7 @@ describe('GET /api/requests?nationalCode=|mobile= (a caller’s earlier requests
     const routed = await waitFor(
       'the routed status in the index',
       async () => {
-        const { body } = await search(`nationalCode=${caller.nationalCode}`);
+        const { body } = await search({ nationalCode: caller.nationalCode });
         const item = body.items?.find((i) => i.trackingCode === registered[0].trackingCode);
         return item?.status === 'routed' ? item : undefined;
       },
@@ -133,24 +135,29 @@ describe('GET /api/requests?nationalCode=|mobile= (a caller’s earlier requests
   });
 
   it('lists nothing for a caller without requests', async () => {
-    expect(await search(`nationalCode=${randomNationalCode()}`)).toEqual({
+    expect(await search({ nationalCode: randomNationalCode() })).toEqual({
       status: 200,
       body: { items: [] },
     });
   });
 
   it.each([
-    ['neither', '', ['nationalCode', 'mobile']],
-    ['both', `nationalCode=${randomNationalCode()}&mobile=${randomMobile()}`, ['nationalCode', 'mobile']],
+    ['neither', {}, ['nationalCode', 'mobile']],
+    ['both', { nationalCode: randomNationalCode(), mobile: randomMobile() }, ['nationalCode', 'mobile']],
     [
       'a national code with a wrong check digit',
-      `nationalCode=${withWrongCheckDigit(randomNationalCode())}`,
+      { nationalCode: withWrongCheckDigit(randomNationalCode()) },
       ['nationalCode'],
     ],
-    ['a landline', 'mobile=07612345678', ['mobile']],
+    ['a landline', { mobile: '07612345678' }, ['mobile']],
   ])('refuses %s with 400 naming the field', async (_case, query, fields) => {
     const { status, body } = await search(query);
     expect(status).toBe(400);
     expect((body.errors as { field: string }[]).map((e) => e.field)).toEqual(fields);
+  });
+
+  it('no longer answers the old GET form, so no national code travels in a URL', async () => {
+    const res = await get(intake.baseUrl, `/api/requests?nationalCode=${caller.nationalCode}`);
+    expect(res.status).toBe(404);
   });
 });

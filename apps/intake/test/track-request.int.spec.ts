@@ -10,10 +10,12 @@ import {
   type Registered,
 } from './intake-test-kit';
 
-describe('GET /api/track/{code}?mobileLast4= (the citizen’s status lookup)', () => {
+describe('GET /api/track/{code}?mobileLast4=&signatory= (the citizen’s status lookup)', () => {
   let intake: IntakeUnderTest;
   const first = citizen({ fullName: 'زهرا کریمی' });
-  const second = citizen({ fullName: 'علی رضایی' });
+  // Last four digits unlike the first's, so "another signatory's digits" is a real mismatch.
+  const otherLast4 = String((Number(first.mobile.slice(-4)) + 5000) % 10_000).padStart(4, '0');
+  const second = citizen({ fullName: 'علی رضایی', mobile: `0935123${otherLast4}` });
   let created: Registered;
 
   const track = (code: string, query = '') =>
@@ -32,9 +34,9 @@ describe('GET /api/track/{code}?mobileLast4= (the citizen’s status lookup)', (
     await intake.close();
   });
 
-  it('shows the status to anyone holding the code and the last four digits of a registered mobile', async () => {
-    for (const person of [first, second]) {
-      const res = await track(created.trackingCode, last4(person.mobile));
+  it('shows each signatory of a collective request their own view, proven with their own digits', async () => {
+    for (const [index, person] of [first, second].entries()) {
+      const res = await track(created.trackingCode, `${last4(person.mobile)}&signatory=${index + 1}`);
       expect(res.status).toBe(200);
       const view = await res.json();
       expect(view).toEqual({
@@ -47,6 +49,7 @@ describe('GET /api/track/{code}?mobileLast4= (the citizen’s status lookup)', (
         county: { code: 'MIN', nameFa: 'میناب', nameEn: 'Minab' },
         registeredAt: created.registeredAt,
         registeredAtJalali: created.registeredAtJalali,
+        signatory: index + 1,
       });
       const shown = JSON.stringify(view);
       for (const secret of [first, second].flatMap((c) => [c.nationalCode, c.fullName, c.mobile])) {
@@ -58,20 +61,23 @@ describe('GET /api/track/{code}?mobileLast4= (the citizen’s status lookup)', (
   it('accepts the code as read back: Persian digits and dashes', async () => {
     const res = await track(
       persian(created.trackingCodeFormatted),
-      `?mobileLast4=${persian(first.mobile.slice(-4))}`,
+      `?mobileLast4=${persian(first.mobile.slice(-4))}&signatory=${persian('1')}`,
     );
     expect(res.status).toBe(200);
   });
 
-  it('answers the same 404 for a wrong mobile, an unknown code, a malformed code and no proof at all', async () => {
+  it('answers the same 404 for a wrong mobile, another signatory’s digits, no signatory on a petition, an unknown code, a malformed code and no proof at all', async () => {
     const wrongDigits = `${(Number(first.mobile.slice(-4)) + 1) % 10000}`.padStart(4, '0');
     const unknownCode = trackingCodeFromNumber(100_000_000 + Math.floor(Math.random() * 8e8));
     const badCheckDigit = `${created.trackingCode.slice(0, 9)}${(Number(created.trackingCode[9]) + 1) % 10}`;
     const attempts = [
       track(
         created.trackingCode,
-        `?mobileLast4=${wrongDigits === second.mobile.slice(-4) ? '0000' : wrongDigits}`,
+        `?mobileLast4=${wrongDigits === second.mobile.slice(-4) ? '0000' : wrongDigits}&signatory=1`,
       ),
+      track(created.trackingCode, `${last4(second.mobile)}&signatory=1`),
+      track(created.trackingCode, last4(first.mobile)),
+      track(created.trackingCode, `${last4(first.mobile)}&signatory=3`),
       track(unknownCode, last4(first.mobile)),
       track(badCheckDigit, last4(first.mobile)),
       track('not-a-code', last4(first.mobile)),

@@ -12,6 +12,11 @@ export {
 } from './event-store.factory';
 export { consoleLogger, silentLogger, type EventStoreLogger } from './support/logger';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export {
+  DEFAULT_POSTGRES_TIMEOUTS,
+  poolTimeoutSettings,
+  type PostgresTimeouts,
+} from './postgres/postgres-timeouts';
 export type { AppendBatcherOptions } from './postgres/append-batcher';
 export { APPEND_CHANNEL } from './postgres/append-notifier';
 export { eventStoreMigrations } from './postgres/migrations';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { poolTimeoutSettings, type PostgresTimeouts } from '@samad/event-store';
 import { CitizenDigests } from './citizen.digests';
 import { newDataKey, unwrapDataKey, wrapDataKey } from './personal-data.cipher';
 import type { PersonalDataKeys } from './personal-data.secret';
@@ -9,6 +10,8 @@ export interface CitizenKeyVaultOptions {
   readonly keys: PersonalDataKeys;
   readonly applicationName?: string;
   readonly poolSize?: number;
+  /** Connect, acquire, statement and idle-in-transaction limits. Default DEFAULT_POSTGRES_TIMEOUTS. */
+  readonly timeouts?: PostgresTimeouts;
   /**
    * How long a live key may be served from memory. It bounds how long another process can still decrypt
    * after an erasure (a read that includes the erasure fact honours it at once). Default 5 s.
@@ -99,6 +102,7 @@ export class CitizenKeyVault {
       connectionString: options.connectionString,
       max: options.poolSize ?? 4,
       application_name: options.applicationName ?? 'samad-personal-data',
+      ...poolTimeoutSettings(options.timeouts),
     });
     // An idle client's error (e.g. the server restarted) must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);

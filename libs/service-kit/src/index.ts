@@ -29,7 +29,6 @@ export * from './auth/token-verifier';
 export * from './auth/revocation-list';
 export * from './auth/run-auth-migrations';
 export * from './http/http.config';
-export * from './http/sliding-window-rate-limiter';
 export * from './http/too-many-requests.error';
 export * from './kafka/kafka-security';
 export * from './failures/failure-kind';

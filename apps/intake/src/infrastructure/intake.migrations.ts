@@ -3,6 +3,7 @@ import { CreateRegistrationTables1764500000000 } from './migrations/176450000000
 import { CreateRequestIndex1764500000001 } from './migrations/1764500000001-create-request-index';
 import { RequestIndexWithoutPlaintext1764600000200 } from './migrations/1764600000200-request-index-without-plaintext';
 import { CreateUsers1764650000000 } from './migrations/1764650000000-create-users';
+import { CreateTrackLookups1764950000000 } from './migrations/1764950000000-create-track-lookups';
 import { DropIntakeLoginFailures1765000000100 } from './migrations/1765000000100-drop-intake-login-failures';
 
 /** The intake schema's migrations, in order. */
@@ -13,5 +14,6 @@ export const intakeMigrations = [
   RequestIndexWithoutPlaintext1764600000200,
   CreateUsers1764650000000,
   parkedMessagesMigration('intake', 1764900000000),
+  CreateTrackLookups1764950000000,
   DropIntakeLoginFailures1765000000100,
 ];

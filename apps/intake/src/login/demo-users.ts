@@ -24,6 +24,8 @@ export const demoUsers = (): DemoUser[] => [
   })),
 ];
 
+export const isDemoUsername = (username: string): boolean => demoUsers().some((u) => u.username === username);
+
 /** Creates or resets the demo users (password `samad-demo`); run again, it leaves the same users behind. */
 export async function seedDemoUsers(client: Client): Promise<number> {
   const users = demoUsers();

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InvalidCredentialsError } from '@samad/service-kit';
+import { isDemoUsername } from './demo-users';
 import { LoginThrottle } from './login-throttle';
 import type { LoginResponse } from './login.response.dto';
 import { hashPassword, verifyPassword } from './password-hash';
@@ -7,6 +8,8 @@ import { SessionStore } from './session-store';
 import { TokenGrant } from './token-grant';
 
 export { TOKEN_ISSUER } from './token-issuer.token';
+/** Whether demo users are refused at sign-in (NODE_ENV=production). */
+export const REFUSE_DEMO_USERS = Symbol('REFUSE_DEMO_USERS');
 
 // Checked against when the username is unknown, so a miss costs as long as a wrong password.
 let decoyHash: Promise<string> | undefined;
@@ -17,6 +20,7 @@ export class LoginHandler {
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionStore,
     private readonly tokens: TokenGrant,
+    @Inject(REFUSE_DEMO_USERS) private readonly refuseDemoUsers: boolean,
   ) {}
 
   async execute(username: string, password: string, clientIp: string): Promise<LoginResponse> {
@@ -25,7 +29,9 @@ export class LoginHandler {
     const user = await this.tokens.findUser(name);
     decoyHash ??= hashPassword('samad-decoy');
     const matches = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
-    const active = matches ? this.tokens.activeUser(user) : undefined;
+    // In production a demo user's row (left by an earlier demo run) is refused like a wrong password.
+    const demoRefused = this.refuseDemoUsers && isDemoUsername(name);
+    const active = matches && !demoRefused ? this.tokens.activeUser(user) : undefined;
     if (!active) {
       await this.throttle.failed(attempt);
       throw new InvalidCredentialsError();

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ServiceConfig } from '@samad/service-kit';
 import { JwksHttpController } from './jwks.http.controller';
-import { LoginHandler, TOKEN_ISSUER } from './login.handler';
+import { LoginHandler, REFUSE_DEMO_USERS, TOKEN_ISSUER } from './login.handler';
 import { LoginHttpController } from './login.http.controller';
 import { LoginThrottle } from './login-throttle';
 import { TokenIssuer } from './token-issuer';
@@ -33,6 +33,7 @@ export class LoginModule {
       ],
       providers: [
         { provide: TOKEN_ISSUER, useValue: issuer },
+        { provide: REFUSE_DEMO_USERS, useValue: config.production },
         LoginThrottle,
         SessionStore,
         TokenGrant,

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import {
@@ -12,7 +12,7 @@ import type { CitizenKeyVault } from '@samad/personal-data';
 import { CITIZEN_KEY_VAULT, InputValidationError, Roles } from '@samad/service-kit';
 import { findRequestsByCitizen, type RequestIndexRow } from '../read-model/request-index.projection';
 import { nameOf } from '@samad/reference-data';
-import { SearchRequestsQueryDto } from './search-requests.request.dto';
+import { SearchRequestsDto } from './search-requests.request.dto';
 import { FoundRequestDto, SearchRequestsResponseDto } from './search-requests.response.dto';
 
 const toFound = (row: RequestIndexRow): FoundRequestDto => ({
@@ -38,14 +38,18 @@ export class SearchRequestsHttpController {
     @Inject(CITIZEN_KEY_VAULT) private readonly vault: CitizenKeyVault,
   ) {}
 
-  @Get()
+  // POST with a body, not GET with a query: a national code or mobile in a URL lands in access logs and proxies.
+  @Post('search')
+  @HttpCode(200)
   @ApiOperation({
-    summary: 'A caller’s earlier requests, by national code or mobile (exactly one)',
-    description: 'From the intake read model, so a request registered seconds ago may not be listed yet.',
+    summary: 'A caller’s earlier requests, by national code or mobile (exactly one, in the body)',
+    description:
+      'From the intake read model, so a request registered seconds ago may not be listed yet. A POST so that ' +
+      'personal data never appears in a URL (access logs, proxies, browser history).',
   })
   @ApiOkResponse({ type: SearchRequestsResponseDto })
   @ApiBadRequestResponse({ description: 'Neither or both given, or not a valid national code / mobile' })
-  async search(@Query() query: SearchRequestsQueryDto): Promise<SearchRequestsResponseDto> {
+  async search(@Body() query: SearchRequestsDto): Promise<SearchRequestsResponseDto> {
     const { nationalCode, mobile } = query;
     if ((nationalCode === undefined) === (mobile === undefined)) {
       const message = 'give exactly one of nationalCode or mobile';

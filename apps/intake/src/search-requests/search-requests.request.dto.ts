@@ -3,8 +3,8 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { parseIranianMobile, parseNationalCode } from '@samad/request-lifecycle';
 import { ParsesWith } from '../shared/parses-with.validator';
 
-/** Exactly one of the two; Persian digits, spaces and dashes are accepted as the operator types them. */
-export class SearchRequestsQueryDto {
+/** The body of a search: exactly one of the two; Persian digits, spaces and dashes are accepted as the operator types them. */
+export class SearchRequestsDto {
   @ApiPropertyOptional({ description: 'کد ملی of the caller', example: '۰۴۹۹۳۷۰۸۹۹' })
   @IsOptional()
   @IsString()

@@ -9,6 +9,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { DataSource } from 'typeorm';
 import type { EventStore } from '@samad/event-store';
 import { DomainError, isRegistered, isValidTrackingCode, parseTrackingCode } from '@samad/request-lifecycle';
 import { EVENT_STORE, Public, SERVICE_CONFIG, type ServiceConfig } from '@samad/service-kit';
@@ -33,19 +34,31 @@ export class TrackRequestHttpController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
+    dataSource: DataSource,
   ) {
-    this.rateLimit = new TrackRateLimit(config.trackRateLimit!);
+    this.rateLimit = new TrackRateLimit(dataSource, config.trackRateLimit!);
   }
 
   @Get(':code')
   @ApiOperation({
     summary: 'A citizen’s status lookup by tracking code and the last four digits of their mobile',
     description:
-      'No authentication; rate-limited per client address and per code (429 with Retry-After). ' +
-      'Read straight from the request’s stream; shows no personal data.',
+      'No authentication; rate-limited per client address (every lookup) and per code (failed proofs), ' +
+      'counted in PostgreSQL across replicas (429 with Retry-After). On a collective request the digits ' +
+      'must be those of the signatory named by `signatory`. Read straight from the request’s stream; ' +
+      'shows no personal data.',
   })
   @ApiParam({ name: 'code', description: 'Tracking code; Persian digits and dashes accepted' })
-  @ApiQuery({ name: 'mobileLast4', description: 'Last four digits of a mobile registered on the request' })
+  @ApiQuery({
+    name: 'mobileLast4',
+    description: 'Last four digits of the asking citizen’s registered mobile',
+  })
+  @ApiQuery({
+    name: 'signatory',
+    required: false,
+    description:
+      'Collective requests (required there): which signature is the asker’s, 1 = the first citizen',
+  })
   @ApiOkResponse({ type: TrackRequestResponseDto })
   @ApiNotFoundResponse({
     description: 'Unknown or malformed code, or the digits do not match (one answer for all)',
@@ -54,12 +67,17 @@ export class TrackRequestHttpController {
   async track(
     @Param('code') code: string,
     @Query('mobileLast4') mobileLast4: unknown,
+    @Query('signatory') signatory: unknown,
     @Req() request: Request,
   ): Promise<TrackRequestResponseDto> {
-    this.rateLimit.check(request.ip ?? 'unknown', code);
-    if (typeof mobileLast4 !== 'string' || !isValidTrackingCode(code)) throw notFound();
-    const { state } = await loadRequest(this.store, parseTrackingCode(code));
-    if (!isRegistered(state) || !provesOwnership(state, mobileLast4)) throw notFound();
-    return trackedView(state);
+    const trackingCode = isValidTrackingCode(code) ? parseTrackingCode(code) : undefined;
+    const attempt = await this.rateLimit.admit(request.ip ?? 'unknown', trackingCode);
+    if (typeof mobileLast4 !== 'string' || trackingCode === undefined) throw notFound();
+    if (signatory !== undefined && typeof signatory !== 'string') throw notFound();
+    const { state } = await loadRequest(this.store, trackingCode);
+    const asking = isRegistered(state) ? provesOwnership(state, mobileLast4, signatory) : undefined;
+    if (!isRegistered(state) || asking === undefined) throw notFound();
+    await attempt.forgive();
+    return trackedView(state, asking);
   }
 }

@@ -45,6 +45,12 @@ export class TrackRequestResponseDto {
   @ApiProperty({ example: '۲۴ مهر ۱۴۰۳، ۹:۰۰' })
   registeredAtJalali!: string;
 
+  @ApiPropertyOptional({
+    example: 2,
+    description: 'Collective requests only: the number of the signatory whose view this is (who proved it)',
+  })
+  signatory?: number;
+
   @ApiPropertyOptional({ type: NamedRefDto, description: 'The agency handling (or that answered) it' })
   agency?: NamedRefDto;
 

@@ -8,13 +8,25 @@ import {
 import { nameOf } from '@samad/reference-data';
 import type { TrackRequestResponseDto } from './track-request.response.dto';
 
-/** The proof a citizen gives: the last four digits of a mobile registered on the request. */
-export const provesOwnership = (request: RegisteredRequest, mobileLast4: string): boolean => {
+/**
+ * The proof a citizen gives: the last four digits of their own mobile on the request. On a collective
+ * request the signatory also says which signature is theirs (1 = the first citizen registered) and the
+ * digits must be that signatory's, so a petition with many signatories is no easier to guess. Answers the
+ * signatory whose view it is (1 on an individual request), or undefined when the proof fails.
+ */
+export const provesOwnership = (
+  request: RegisteredRequest,
+  mobileLast4: string,
+  signatory?: string,
+): number | undefined => {
   const last4 = toAsciiDigits(mobileLast4.trim());
+  if (!/^[0-9]{4}$/.test(last4)) return undefined;
+  const given = signatory === undefined ? undefined : toAsciiDigits(signatory.trim());
+  if (given !== undefined && !/^[1-9][0-9]{0,3}$/.test(given)) return undefined;
+  const number = given === undefined ? (request.collective ? undefined : 1) : Number(given);
+  if (number === undefined) return undefined;
   // An erased citizen's mobile is gone, so it can no longer prove anything (intended: erasure is final).
-  return (
-    /^[0-9]{4}$/.test(last4) && request.citizens.some((citizen) => citizen.mobile?.endsWith(last4) === true)
-  );
+  return request.citizens[number - 1]?.mobile?.endsWith(last4) === true ? number : undefined;
 };
 
 const withJalali = (iso: string): { iso: string; jalali: string } => ({
@@ -22,8 +34,11 @@ const withJalali = (iso: string): { iso: string; jalali: string } => ({
   jalali: formatJalali(new Date(iso)),
 });
 
-/** Built field by field from the state, so no personal data can slip in with a new state property. */
-export const trackedView = (request: RegisteredRequest): TrackRequestResponseDto => {
+/**
+ * Built field by field from the state, so no personal data can slip in with a new state property. On a
+ * collective request it is the proving signatory's view: their own signature number, nothing of the others.
+ */
+export const trackedView = (request: RegisteredRequest, signatory = 1): TrackRequestResponseDto => {
   const registered = withJalali(request.registeredAt);
   const due = request.dueAt === undefined ? undefined : withJalali(request.dueAt);
   const answered = request.answeredAt === undefined ? undefined : withJalali(request.answeredAt);
@@ -37,6 +52,7 @@ export const trackedView = (request: RegisteredRequest): TrackRequestResponseDto
     county: nameOf('county', request.countyCode),
     registeredAt: registered.iso,
     registeredAtJalali: registered.jalali,
+    ...(request.collective && { signatory }),
     ...(request.agencyCode !== undefined && { agency: nameOf('agency', request.agencyCode) }),
     ...(due && { dueAt: due.iso, dueAtJalali: due.jalali }),
     ...(request.answer &&

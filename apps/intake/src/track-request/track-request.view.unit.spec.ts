@@ -61,6 +61,7 @@ describe('the citizen’s view of a request', () => {
       county: { code: 'MIN', nameFa: 'میناب', nameEn: 'Minab' },
       registeredAt: '2024-10-15T05:30:00.000Z',
       registeredAtJalali: expect.stringContaining('۱۴۰۳'),
+      signatory: 1,
     });
   });
 
@@ -94,12 +95,40 @@ describe('the citizen’s view of a request', () => {
     }
   });
 
-  it('accepts the last four digits of any citizen’s mobile, typed in Persian digits too', () => {
+  it('on a collective request, takes only the named signatory’s own digits (Persian digits too)', () => {
     const request = stateOf(registered);
-    expect(provesOwnership(request, '4567')).toBe(true);
-    expect(provesOwnership(request, '۶۵۴۳')).toBe(true);
-    expect(provesOwnership(request, '4568')).toBe(false);
-    expect(provesOwnership(request, '567')).toBe(false);
-    expect(provesOwnership(request, '')).toBe(false);
+    expect(provesOwnership(request, '4567', '1')).toBe(1);
+    expect(provesOwnership(request, '۶۵۴۳', '۲')).toBe(2);
+    // Another signatory's digits, or none named: no proof, so more signatories are no easier to guess.
+    expect(provesOwnership(request, '6543', '1')).toBeUndefined();
+    expect(provesOwnership(request, '4567', '2')).toBeUndefined();
+    expect(provesOwnership(request, '4567')).toBeUndefined();
+    for (const wrong of ['3', '0', '01', 'x', '', '1.0']) {
+      expect(provesOwnership(request, '4567', wrong)).toBeUndefined();
+    }
+    expect(provesOwnership(request, '4568', '1')).toBeUndefined();
+    expect(provesOwnership(request, '567', '1')).toBeUndefined();
+    expect(provesOwnership(request, '', '1')).toBeUndefined();
+  });
+
+  it('on an individual request, needs no signatory (or 1)', () => {
+    const individual = stateOf({
+      ...registered,
+      data: { ...registered.data, collective: false, citizens: [citizens[0]] },
+    } as RequestEvent);
+    expect(provesOwnership(individual, '4567')).toBe(1);
+    expect(provesOwnership(individual, '4567', '1')).toBe(1);
+    expect(provesOwnership(individual, '4567', '2')).toBeUndefined();
+    expect(provesOwnership(individual, '4568')).toBeUndefined();
+    expect(trackedView(individual)).not.toHaveProperty('signatory');
+  });
+
+  it('is the proving signatory’s view: their number, nothing of the others', () => {
+    const view = trackedView(stateOf(registered, routed), 2);
+    expect(view.signatory).toBe(2);
+    const shown = JSON.stringify(view);
+    for (const secret of citizens.flatMap((c) => [c.nationalCode, c.fullName, c.mobile.slice(-4)])) {
+      expect(shown).not.toContain(secret);
+    }
   });
 });

@@ -22,6 +22,7 @@ import { AppendBatcher, type AppendBatchRow, type AppendBatcherOptions } from '.
 import { APPEND_CHANNEL, AppendNotifier } from './append-notifier';
 import { NotificationListener } from './notification-listener';
 import { PostgresAllSubscription, type AllPage } from './postgres-all-subscription';
+import { poolTimeoutSettings, type PostgresTimeouts } from './postgres-timeouts';
 
 export interface PostgresEventStoreOptions {
   /** Used for the owned pool (when `pool` is not given) and the LISTEN connection. */
@@ -30,6 +31,8 @@ export interface PostgresEventStoreOptions {
   readonly pool?: Pool;
   /** Size of the owned pool. Default 10. */
   readonly poolSize?: number;
+  /** Connect, acquire, statement and idle-in-transaction limits of the owned pool. Default DEFAULT_POSTGRES_TIMEOUTS. */
+  readonly timeouts?: PostgresTimeouts;
   readonly batching?: AppendBatcherOptions;
   readonly subscriptions?: {
     /** Events per read while catching up. Default 500. */
@@ -156,6 +159,7 @@ export class PostgresEventStore implements EventStore {
         connectionString: options.connectionString,
         max: options.poolSize ?? 10,
         application_name: applicationName,
+        ...poolTimeoutSettings(options.timeouts),
       });
     if (this.ownsPool) {
       // An idle client's connection dying must not crash the process; the pool replaces it.

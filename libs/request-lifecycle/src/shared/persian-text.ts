@@ -15,6 +15,19 @@ export const toAsciiDigits = (text: string): string =>
 export const toPersianDigits = (text: string): string =>
   text.replace(/[0-9]/g, (digit) => String.fromCharCode(0x06f0 + Number(digit)));
 
+/**
+ * Invisible formatting that only disguises text: bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069), direction marks (U+200E, U+200F, U+061C) and zero-width characters
+ * (U+200B, U+200D, U+2060, U+FEFF). An override can make a note read differently from what is stored.
+ * The zero-width non-joiner U+200C is NOT among them: Persian spells words with it (نیم‌فاصله).
+ */
+// ZWJ (U+200D) stands outside the class: inside it, it would read as joining its neighbours.
+const INVISIBLE_FORMATTING = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff]|\u200d/g;
+
+/** NFC, with the invisible formatting characters (INVISIBLE_FORMATTING) removed; ZWNJ kept. */
+export const stripInvisibleFormatting = (text: string): string =>
+  text.normalize('NFC').replace(INVISIBLE_FORMATTING, '');
+
 export interface NormalizeOptions {
   /** Keep line breaks (descriptions, answers, letters); otherwise all whitespace becomes one space. */
   readonly keepLineBreaks?: boolean;
@@ -29,11 +42,15 @@ const normalizeLine = (line: string): string =>
     .replace(/^\u200c|\u200c$/g, '');
 
 /**
- * Canonical Persian text for storage and search: Arabic ي/ى/ك → Persian ی/ک, zero-width non-joiner kept
- * inside words, whitespace trimmed and collapsed. Digits are left as typed (see toAsciiDigits for codes).
+ * Canonical Persian text for storage and search: Unicode NFC, invisible formatting removed
+ * (stripInvisibleFormatting), Arabic ي/ى/ك → Persian ی/ک, zero-width non-joiner kept inside words,
+ * whitespace trimmed and collapsed. Digits are left as typed (see toAsciiDigits for codes).
  */
 export const normalizePersianText = (text: string, options: NormalizeOptions = {}): string => {
-  const letters = text.replace(/[\u064a\u0649\u0643]/g, (letter) => persianLetters[letter]);
+  const letters = stripInvisibleFormatting(text).replace(
+    /[\u064a\u0649\u0643]/g,
+    (letter) => persianLetters[letter],
+  );
   if (!options.keepLineBreaks) return normalizeLine(letters.replace(/\s+/g, ' '));
   return letters
     .replace(/\r\n?/g, '\n')

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { normalizePersianText, toAsciiDigits, toPersianDigits } from './persian-text';
+import {
+  normalizePersianText,
+  stripInvisibleFormatting,
+  toAsciiDigits,
+  toPersianDigits,
+} from './persian-text';
 
 const ZWNJ = '\u200c';
 const persianDigit = (d: number) => String.fromCharCode(0x06f0 + d);
@@ -84,6 +89,76 @@ describe('normalizePersianText', () => {
         const once = normalizePersianText(text, { keepLineBreaks });
         expect(normalizePersianText(once, { keepLineBreaks })).toBe(once);
       }),
+    );
+  });
+});
+
+describe('text hygiene (NFC, invisible formatting removed, ZWNJ kept)', () => {
+  const stripped = [
+    ...['\u202a', '\u202b', '\u202c', '\u202d', '\u202e'], // embeddings and overrides
+    ...['\u2066', '\u2067', '\u2068', '\u2069'], // isolates
+    ...['\u200e', '\u200f', '\u061c'], // direction marks
+    ...['\u200b', '\u200d', '\u2060', '\ufeff'], // zero-width characters
+  ];
+  const strippedPattern = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff]|\u200d/;
+
+  it.each(stripped.map((c) => [c.charCodeAt(0).toString(16).toUpperCase(), c]))(
+    'removes U+%s',
+    (_code, c) => {
+      expect(normalizePersianText(`آب${c} قطع ${c}است`)).toBe('آب قطع است');
+      expect(stripInvisibleFormatting(`a${c}b`)).toBe('ab');
+    },
+  );
+
+  it('cannot be made to read backwards by a right-to-left override', () => {
+    expect(normalizePersianText('invoice \u202efdp.exe\u202c')).toBe('invoice fdp.exe');
+  });
+
+  it('keeps the zero-width non-joiner inside Persian words (نیم‌فاصله)', () => {
+    expect(normalizePersianText(`می${ZWNJ}خواهم نامه${ZWNJ}ها`)).toBe(`می${ZWNJ}خواهم نامه${ZWNJ}ها`);
+    expect(normalizePersianText(`می\u200b${ZWNJ}\u200dخواهم`)).toBe(`می${ZWNJ}خواهم`);
+  });
+
+  it('composes to NFC (alef + madda → آ, e + combining acute → é)', () => {
+    expect(normalizePersianText('\u0627\u0653ب')).toBe('\u0622ب');
+    expect(normalizePersianText('cafe\u0301')).toBe('caf\u00e9');
+  });
+
+  const persianLetter = fc.constantFrom('ا', 'ب', 'پ', 'ت', 'س', 'م', 'ن', 'ه', 'ی', 'ک', 'گ', 'ي', 'ك');
+  const messy = fc.string({
+    unit: fc.oneof(
+      { weight: 4, arbitrary: persianLetter },
+      { weight: 2, arbitrary: fc.constantFrom(...stripped) },
+      { weight: 1, arbitrary: fc.constantFrom(' ', '\n', '\t', ZWNJ, '\u0653', '\u0301', 'e', '۱') },
+    ),
+    maxLength: 60,
+  });
+
+  it('never outputs a stripped character, and is idempotent (property)', () => {
+    fc.assert(
+      fc.property(messy, fc.boolean(), (text, keepLineBreaks) => {
+        const out = normalizePersianText(text, { keepLineBreaks });
+        expect(out).not.toMatch(strippedPattern);
+        expect(out).toBe(out.normalize('NFC'));
+        expect(normalizePersianText(out, { keepLineBreaks })).toBe(out);
+      }),
+    );
+  });
+
+  it('keeps a ZWNJ between two Persian letters whatever invisible formatting surrounds it (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(persianLetter, { minLength: 1, maxLength: 8 }),
+        fc.array(persianLetter, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.constantFrom(...stripped), { maxLength: 4 }),
+        fc.array(fc.constantFrom(...stripped), { maxLength: 4 }),
+        (before, after, noiseBefore, noiseAfter) => {
+          const text = `${before.join('')}${noiseBefore.join('')}${ZWNJ}${noiseAfter.join('')}${after.join('')}`;
+          const out = normalizePersianText(text);
+          expect(out).toBe(normalizePersianText(`${before.join('')}${ZWNJ}${after.join('')}`));
+          expect(out.split(ZWNJ)).toHaveLength(2);
+        },
+      ),
     );
   });
 });

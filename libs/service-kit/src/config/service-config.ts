@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventStoreConfig } from '@samad/event-store';
+import type { EventStoreConfig, PostgresTimeouts } from '@samad/event-store';
 import type { PersonalDataKeys } from '@samad/personal-data';
 import {
   authSettingsSchema,
@@ -16,6 +16,8 @@ import {
 } from '../http/http.config';
 import { kafkaSecuritySchema, type KafkaSecurity } from '../kafka/kafka-security';
 import { ConfigError } from './config-error';
+import { databaseTimeoutsSchema } from './database.config';
+import { deploymentSchema } from './deployment.config';
 import { eventStoreSchema } from './event-store.config';
 import { personalDataSchema } from './personal-data.config';
 
@@ -33,10 +35,14 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
 /** Everything a service reads from its environment, validated once at start-up (loadServiceConfig). */
 export interface ServiceConfig {
   service: ServiceName;
+  /** NODE_ENV=production (never with SAMAD_DEMO_USERS=1 or the development PERSONAL_DATA_SECRET). */
+  production: boolean;
   port: number;
   /** HTTP bind address. */
   host: string;
   databaseUrl: string;
+  /** Connect/acquire, statement and idle-in-transaction limits of every PostgreSQL pool (PG_*_TIMEOUT_MS). */
+  databaseTimeouts: PostgresTimeouts;
   kafkaBrokers: string[];
   kafkaClientId: string;
   topicPartitions: number;
@@ -95,6 +101,8 @@ const coreSchema = (service: ServiceName) => {
 /** The parts every service reads; each part reads its own variables from the same environment. */
 const sharedParts = (service: ServiceName) => ({
   core: coreSchema(service),
+  deployment: deploymentSchema,
+  databaseTimeouts: databaseTimeoutsSchema,
   kafkaSecurity: kafkaSecuritySchema,
   eventStore: eventStoreSchema,
   personalData: personalDataSchema,
@@ -119,9 +127,15 @@ const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
   const login = parts.login && loginConfigOf(parts.auth, parts.login);
   return {
     service,
+    production: parts.deployment.production,
     ...parts.core,
+    databaseTimeouts: parts.databaseTimeouts,
     kafkaSecurity: parts.kafkaSecurity,
-    eventStore: parts.eventStore,
+    // The store's own pool gets the same limits as the service's other pools.
+    eventStore:
+      parts.eventStore.kind === 'postgres'
+        ? { ...parts.eventStore, timeouts: parts.databaseTimeouts }
+        : parts.eventStore,
     personalDataKeys: parts.personalData,
     auth: parts.auth.auth,
     http: parts.http,

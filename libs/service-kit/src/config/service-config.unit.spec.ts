@@ -1,3 +1,4 @@
+import { DEFAULT_POSTGRES_TIMEOUTS } from '@samad/event-store';
 import { DEVELOPMENT_PERSONAL_DATA_SECRET, derivePersonalDataKeys } from '@samad/personal-data';
 import { ConfigError, loadServiceConfig } from './service-config';
 
@@ -131,7 +132,11 @@ describe('loadServiceConfig: one reader for every part', () => {
       KAFKA_SASL_PASSWORD: 's3cret',
     });
     expect(config.host).toBe('127.0.0.1');
-    expect(config.eventStore).toEqual({ kind: 'postgres', connectionString: 'postgres://db/samad' });
+    expect(config.eventStore).toEqual({
+      kind: 'postgres',
+      connectionString: 'postgres://db/samad',
+      timeouts: DEFAULT_POSTGRES_TIMEOUTS,
+    });
     expect(config.personalDataKeys).toEqual(derivePersonalDataKeys('p'.repeat(40)));
     expect(config.kafkaSecurity).toEqual({
       sasl: { mechanism: 'scram-sha-512', username: 'samad-reporting', password: 's3cret' },
@@ -158,6 +163,14 @@ describe('loadServiceConfig: one reader for every part', () => {
     [{ PERSONAL_DATA_SECRET: 'too-short' }, 'PERSONAL_DATA_SECRET: must be at least 32 characters'],
     [{ NODE_ENV: 'production' }, 'PERSONAL_DATA_SECRET: must be set in production (at least 32 characters)'],
     [
+      { NODE_ENV: 'production', PERSONAL_DATA_SECRET: DEVELOPMENT_PERSONAL_DATA_SECRET },
+      'PERSONAL_DATA_SECRET: is the development default',
+    ],
+    [
+      { NODE_ENV: 'production', PERSONAL_DATA_SECRET: 'x'.repeat(40), SAMAD_DEMO_USERS: '1' },
+      'SAMAD_DEMO_USERS: must not be 1 with NODE_ENV=production (the demo users share a published password)',
+    ],
+    [
       { KAFKA_SASL_MECHANISM: 'kerberos', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' },
       'KAFKA_SASL_MECHANISM: must be one of scram-sha-512, scram-sha-256, plain',
     ],
@@ -166,8 +179,25 @@ describe('loadServiceConfig: one reader for every part', () => {
       'KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: required with KAFKA_SASL_MECHANISM',
     ],
     [{ KAFKA_SSL_CA_FILE: '/nonexistent/ca.crt' }, 'KAFKA_SSL_CA_FILE: cannot read /nonexistent/ca.crt'],
+    [
+      { PG_STATEMENT_TIMEOUT_MS: 'soon' },
+      'PG_STATEMENT_TIMEOUT_MS: Invalid input: expected number, received NaN',
+    ],
+    [{ PG_CONNECT_TIMEOUT_MS: '0' }, 'PG_CONNECT_TIMEOUT_MS: Too small: expected number to be >=100'],
   ])('refuses %j, naming the variable', (env, problem) => {
     expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it('gives every PostgreSQL pool the same timeouts, defaults unless PG_*_TIMEOUT_MS say otherwise', () => {
+    expect(loadServiceConfig('agency', {}).databaseTimeouts).toEqual(DEFAULT_POSTGRES_TIMEOUTS);
+    const config = loadServiceConfig('intake', {
+      PG_CONNECT_TIMEOUT_MS: '2500',
+      PG_STATEMENT_TIMEOUT_MS: '15000',
+      PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: '20000',
+    });
+    const timeouts = { connectTimeoutMs: 2500, statementTimeoutMs: 15000, idleInTransactionTimeoutMs: 20000 };
+    expect(config.databaseTimeouts).toEqual(timeouts);
+    expect(config.eventStore).toMatchObject({ kind: 'postgres', timeouts });
   });
 
   it('reports the problems of every part together', () => {

@@ -1,6 +1,11 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { createEventStore, type EventStore, type EventStoreConfig } from '@samad/event-store';
+import {
+  createEventStore,
+  type EventStore,
+  type EventStoreConfig,
+  type PostgresTimeouts,
+} from '@samad/event-store';
 import {
   CitizenKeyVault,
   PersonalDataProtectingEventStore,
@@ -14,11 +19,13 @@ export const createCitizenKeyVault = (
   databaseUrl: string,
   applicationName: string,
   keys: PersonalDataKeys,
+  timeouts?: PostgresTimeouts,
 ): CitizenKeyVault =>
   new CitizenKeyVault({
     connectionString: databaseUrl,
     keys,
     applicationName: `${applicationName}-personal-data`,
+    timeouts,
   });
 
 /** The event store as services see it: personal fields sealed on append and opened (or erased) on read. */
@@ -53,7 +60,12 @@ export class MessagingModule implements OnApplicationShutdown {
         {
           provide: CITIZEN_KEY_VAULT,
           useFactory: () =>
-            createCitizenKeyVault(config.databaseUrl, `samad-${config.service}`, config.personalDataKeys),
+            createCitizenKeyVault(
+              config.databaseUrl,
+              `samad-${config.service}`,
+              config.personalDataKeys,
+              config.databaseTimeouts,
+            ),
         },
         {
           provide: EVENT_STORE,

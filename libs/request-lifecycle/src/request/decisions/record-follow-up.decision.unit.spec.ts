@@ -20,6 +20,20 @@ describe('RecordFollowUp', () => {
     });
   });
 
+  describe('text hygiene', () => {
+    it('stores the note without bidirectional overrides or zero-width characters, keeping the ZWNJ', () => {
+      spec(history.acknowledged())
+        .when(commands.recordFollowUp({ note: '\u202eشهروند\u200b می\u200cخواهد\u2066 بداند\ufeff' }))
+        .then(events.followUpRecorded({ note: 'شهروند می\u200cخواهد بداند' }));
+    });
+
+    it('refuses a note made only of invisible formatting as blank', () => {
+      spec(history.acknowledged())
+        .when(commands.recordFollowUp({ note: '\u202e\u200b\u2060\u200f' }))
+        .thenThrows(DomainError, thrownWith('VALUE_REQUIRED', 'note'));
+    });
+  });
+
   describe('idempotent repeat', () => {
     it('does nothing for an exact replay of the last follow-up', () => {
       spec([...history.acknowledged(), events.followUpRecorded()])
