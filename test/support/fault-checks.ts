@@ -98,6 +98,17 @@ async function deliveryState(sql: Client, codes: readonly string[]): Promise<Del
 const doneIn = (state: DeliveryState, code: string): boolean =>
   state.routed.has(code) && state.inbox.has(code) && state.reporting.get(code)?.status === 'routed';
 
+async function relayCaughtUp(sql: Client): Promise<boolean> {
+  const { rows } = await sql
+    .query<{ done: boolean }>(
+      `SELECT coalesce((SELECT max(global_position) FROM event_store.events), 0)
+              <= coalesce((SELECT max(prepare) FROM event_store.relay_checkpoints WHERE relay_name = 'request-events'), 0)
+              AS done`,
+    )
+    .catch(() => ({ rows: [{ done: false }] }));
+  return rows[0]?.done ?? false;
+}
+
 async function consumersCaughtUp(kafka: Kafka): Promise<boolean> {
   try {
     for (const group of consumerGroups) {
@@ -124,7 +135,7 @@ export async function waitForCatchUp(
   sql: Client,
   kafka: Kafka,
   accepted: ReadonlyMap<string, string>,
-  { since, timeoutMs = 120000, settleMs = 20000 }: { since: number; timeoutMs?: number; settleMs?: number },
+  { since, timeoutMs = 120000, settleMs = 30000 }: { since: number; timeoutMs?: number; settleMs?: number },
 ): Promise<CatchUp> {
   const codes = [...accepted.keys()];
   const deadline = Date.now() + timeoutMs;
@@ -137,7 +148,11 @@ export async function waitForCatchUp(
       if (done === codes.length) return { catchUpMs: Date.now() - since, state };
       if (done !== lastDone) [lastDone, lastProgress] = [done, Date.now()];
       const stalled = Date.now() - lastProgress > settleMs;
-      if (Date.now() > deadline || (stalled && (await consumersCaughtUp(kafka)))) {
+      // Settled means nothing is on its way: the relay has published the whole store and every group read it all.
+      if (
+        Date.now() > deadline ||
+        (stalled && (await relayCaughtUp(sql)) && (await consumersCaughtUp(kafka)))
+      ) {
         return { catchUpMs: null, state };
       }
     } else if (Date.now() > deadline) {
