@@ -2,6 +2,5 @@ export * from './samad-kafka.server';
 export * from './samad-message.context';
 export * from './connect-samad-transport';
 export * from './keep-original-error.rpc-filter';
-export { parkedIdOf } from './parked-messages.sql';
 export * from './consumer-monitor';
 export * from './message.controller.decorator';

@@ -1,5 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { KafkaMessage } from 'kafkajs';
 import { createDeadLetterMessage, type DeadLetterReason } from '@samad/events';
 
@@ -74,3 +74,25 @@ export const deadLetterOf = (ticket: ParkingTicket, failedAt: Date) => ({
   }),
   headers: { 'parked-id': ticket.id },
 });
+
+export interface RedriveRow {
+  readonly id: string;
+  readonly topic: string;
+  readonly kafka_partition: number;
+  readonly kafka_offset: string;
+  readonly message_value: Buffer | null;
+}
+
+/** Parked messages of one consumer that an operator asked to re-drive, oldest first. */
+export const redriveRequested = (
+  dataSource: DataSource,
+  schema: string,
+  consumer: string,
+  limit = 100,
+): Promise<RedriveRow[]> =>
+  dataSource.query(
+    `SELECT id, topic, kafka_partition, kafka_offset, message_value FROM "${schema}".parked_messages
+      WHERE consumer = $1 AND redrive_requested_at IS NOT NULL AND redriven_at IS NULL
+      ORDER BY parked_at LIMIT $2`,
+    [consumer, limit],
+  );

@@ -12,8 +12,14 @@ import {
 import { failureKind } from '../failures/failure-kind';
 import { Backoff } from './backoff';
 import { Outbox, SamadMessageContext } from './samad-message.context';
-import { deadLetterOf, errorText, parkMessages, parkedIdOf, type ParkingTicket } from './parked-messages.sql';
-import { redriveRequested } from './redrive.sql';
+import {
+  deadLetterOf,
+  errorText,
+  parkMessages,
+  parkedIdOf,
+  redriveRequested,
+  type ParkingTicket,
+} from './parked-messages.sql';
 
 export interface SamadKafkaServerOptions {
   readonly kafka: Kafka;
