@@ -13,6 +13,8 @@ export interface ReadMessage {
 /** Collects everything on a topic (or several) from the beginning, for tests that check what reached Kafka. */
 export class KafkaTopicReader {
   readonly messages: ReadMessage[] = [];
+  /** The last offset fetched per `topic/partition`, transaction markers included (they take offsets too). */
+  readonly reachedOffsets = new Map<string, bigint>();
   private consumer?: Consumer;
   readonly kafka = new Kafka({
     clientId: 'samad-test-reader',
@@ -27,6 +29,11 @@ export class KafkaTopicReader {
     await this.consumer.connect();
     const topics = typeof this.topic === 'string' ? [this.topic] : [...this.topic];
     await this.consumer.subscribe({ topics, fromBeginning: true });
+    this.consumer.on(this.consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      const key = `${payload.topic}/${payload.partition}`;
+      const last = BigInt(payload.lastOffset);
+      if (last > (this.reachedOffsets.get(key) ?? -1n)) this.reachedOffsets.set(key, last);
+    });
     await this.consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         this.messages.push({
@@ -93,28 +100,25 @@ export async function readTopicsToEnd(
   const reader = new KafkaTopicReader(topics);
   const admin = reader.kafka.admin();
   await admin.connect();
-  const present = new Map<string, number>();
+  // Where each partition ends now; offsets, not message counts: transactions leave markers that are no messages.
+  const ends = new Map<string, bigint>();
   try {
     for (const topic of topics) {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      present.set(
-        topic,
-        offsets.reduce((sum, p) => sum + Number(BigInt(p.high) - BigInt(p.low)), 0),
-      );
+      for (const p of await admin.fetchTopicOffsets(topic)) {
+        if (BigInt(p.high) > BigInt(p.low)) ends.set(`${topic}/${p.partition}`, BigInt(p.high));
+      }
     }
   } finally {
     await admin.disconnect();
   }
-  const total = [...present.values()].reduce((a, b) => a + b, 0);
   await reader.start();
   try {
     await waitFor(
-      `${total} messages read from ${topics.join(', ')}`,
-      async () => {
-        const read = new Map<string, number>();
-        for (const m of reader.messages) read.set(m.topic, (read.get(m.topic) ?? 0) + 1);
-        return [...present].every(([topic, n]) => (read.get(topic) ?? 0) >= n) ? true : undefined;
-      },
+      `the ends of ${topics.join(', ')}`,
+      async () =>
+        [...ends].every(([key, high]) => (reader.reachedOffsets.get(key) ?? -1n) >= high - 1n)
+          ? true
+          : undefined,
       { timeoutMs },
     );
     return reader.messages;

@@ -3,6 +3,7 @@ import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig }
 import { AcknowledgeRequestHttpController } from './acknowledge-request/acknowledge-request.http.controller';
 import { AgencyCommandRunner } from './acting-agency/agency-command.runner';
 import { AgencyEventsMessageController } from './agency-events.message.controller';
+import { AgencyTopicRelayHost } from './agency-topics/agency-topic.relay-host';
 import { AnswerRequestHttpController } from './answer-request/answer-request.http.controller';
 import { ReferRequestHttpController } from './refer-request/refer-request.http.controller';
 import { ReturnRequestHttpController } from './return-request/return-request.http.controller';
@@ -26,7 +27,7 @@ export class AgencyModule {
         ReturnRequestHttpController,
         AgencyEventsMessageController,
       ],
-      providers: [AgencyCommandRunner],
+      providers: [AgencyCommandRunner, AgencyTopicRelayHost],
     };
   }
 }

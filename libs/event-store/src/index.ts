@@ -25,4 +25,9 @@ export {
   type EventStoreMigrationResult,
 } from './postgres/run-event-store-migrations';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
-export { KafkaRelay, type KafkaRelayOptions, type KafkaRelayStats } from './relay/kafka-relay';
+export {
+  KafkaRelay,
+  type KafkaRelayOptions,
+  type KafkaRelayStats,
+  type RelayedMessage,
+} from './relay/kafka-relay';

@@ -20,6 +20,7 @@ export * from './messaging/messaging.module';
 export * from './http/configure-http-app';
 export * from './http/current-actor.decorator';
 export * from './messaging/request-event-relay.host';
+export * from './messaging/store-relay.host';
 export * from './auth/roles.decorator';
 export * from './auth/auth.config';
 export * from './auth/auth.errors';

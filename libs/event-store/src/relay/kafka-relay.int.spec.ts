@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { silentLogger, type Position } from '../index';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { migratedTestDatabase } from '../test-support/test-database';
-import { KafkaRelay } from './kafka-relay';
+import { KafkaRelay, type KafkaRelayOptions } from './kafka-relay';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const kafkaPort = process.env.KAFKA_PORT ?? brokers[0].split(':').pop() ?? '9092';
@@ -131,8 +131,14 @@ describe('KafkaRelay', () => {
     return name;
   };
 
-  const newRelay = (name: string, topic: string, relayStore = store): KafkaRelay => {
+  const newRelay = (
+    name: string,
+    topic: string,
+    relayStore = store,
+    extra: Partial<KafkaRelayOptions> = {},
+  ): KafkaRelay => {
     const relay = new KafkaRelay({
+      ...extra,
       name,
       store: relayStore,
       databaseUrl,
@@ -339,5 +345,89 @@ describe('KafkaRelay', () => {
     expectPerStreamOrder(received, new Map());
     const resumedAt = await checkpointOf(name);
     expect(resumedAt && stoppedAt && resumedAt.commit > stoppedAt.commit).toBe(true);
+  }, 60_000);
+
+  it('with exactlyOnce, publishes nothing twice when its PostgreSQL checkpoint is lost: Kafka knows what landed', async () => {
+    const topic = await createTopic();
+    const name = await relayNamedAtEnd();
+    const startedAt = await checkpointOf(name);
+    const received = await consume(topic);
+    const prefix = `once-${randomUUID().slice(0, 8)}`;
+    const written: string[] = [];
+    const exactlyOnce = { checkpointTopic: topic };
+
+    const before = newRelay(name, topic, store, { exactlyOnce });
+    before.start();
+    await appendSpread(prefix, 4, 40, written);
+    await waitFor(() => before.stats.published === 40, 30_000, 'first run to publish');
+    await before.stop();
+    // As if every PostgreSQL checkpoint write of the first run had failed after Kafka committed.
+    await sql.query(
+      'UPDATE event_store.relay_checkpoints SET "commit" = $2, prepare = $3 WHERE relay_name = $1',
+      [name, startedAt!.commit.toString(), startedAt!.prepare.toString()],
+    );
+
+    await appendSpread(prefix, 4, 10, written);
+    const after = newRelay(name, topic, store, { exactlyOnce });
+    after.start();
+    await waitFor(() => received.length >= 50, 30_000, 'events after restart');
+    await waitFor(
+      async () => ((await checkpointOf(name))?.commit ?? 0n) > startedAt!.commit,
+      30_000,
+      'checkpoint',
+    );
+    await new Promise((r) => setTimeout(r, 500));
+
+    expect(received).toHaveLength(50);
+    expect(new Set(received.map((m) => m.eventId))).toEqual(new Set(written));
+    expectPerStreamOrder(received, new Map());
+  }, 60_000);
+
+  it('routes an event to several messages or none, retries a routing failure and parks one that can never succeed', async () => {
+    const [topic, deadLetters] = [await createTopic(), await createTopic()];
+    const name = await relayNamedAtEnd();
+    const received = await consume(topic);
+    const parked: string[] = [];
+    const parkedConsumer = kafka.consumer({ groupId: `relay-test-${randomUUID()}` });
+    consumers.push(parkedConsumer);
+    await parkedConsumer.connect();
+    await parkedConsumer.subscribe({ topic: deadLetters, fromBeginning: true });
+    await parkedConsumer.run({
+      eachMessage: async ({ message }) => void parked.push(message.headers?.['event-id']?.toString() ?? ''),
+    });
+    class Permanent extends Error {}
+    const failedOnce = new Set<string>();
+    const route: KafkaRelayOptions['route'] = async (event) => {
+      const n = (event.data as { n: number }).n;
+      if (n === 7) throw new Permanent('never publishable');
+      if (n === 3 && !failedOnce.has(event.id)) {
+        failedOnce.add(event.id);
+        throw new Error('store unreachable for a moment');
+      }
+      if (n % 2 === 1) return [];
+      const value = JSON.stringify({ id: event.id, streamId: event.streamId });
+      return [
+        { topic, message: { key: event.streamId, value } },
+        { topic, message: { key: event.streamId, value } },
+      ];
+    };
+    const written: string[] = [];
+    const relay = newRelay(name, topic, store, {
+      topic: undefined,
+      route,
+      isPermanentError: (error) => error instanceof Permanent,
+      deadLetterTopic: deadLetters,
+      exactlyOnce: { checkpointTopic: topic },
+    });
+    relay.start();
+    await appendSpread(`route-${randomUUID().slice(0, 8)}`, 2, 10, written);
+    await waitFor(() => relay.stats.published === 10 && parked.length === 1, 30_000, 'all ten relayed');
+    await new Promise((r) => setTimeout(r, 300));
+
+    // n = 0, 2, 4, 6, 8 → two messages each; odd n → none; n = 3 failed once and went through; n = 7 parked.
+    expect(received).toHaveLength(10);
+    expect(new Set(received.map((m) => m.eventId))).toEqual(new Set(written.filter((_, n) => n % 2 === 0)));
+    expect(failedOnce.size).toBe(1);
+    expect(parked).toEqual([written[7]]);
   }, 60_000);
 });

@@ -1,8 +1,9 @@
-// Tails the store in global order and publishes to Kafka; at-least-once, one leader per relay name (ADR 0004).
+// Tails the store in global order and publishes to Kafka; one leader per relay name (ADR 0004), each batch
+// at-least-once or, with `exactlyOnce`, in one Kafka transaction with the relay's position (ADR 0018).
 import { randomUUID } from 'node:crypto';
-import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
+import type { Kafka, Message, PartitionOffset, Producer, TopicMessages, Transaction } from 'kafkajs';
 import type { AllSubscription, EventStore, Position, RecordedEvent } from '../event-store.port';
-import { formatPosition } from '../position';
+import { comparePositions, formatPosition, parsePosition } from '../position';
 import { recordedEventToJson } from '../recorded-event.json';
 import { consoleLogger, errorMessage, type EventStoreLogger } from '../support/logger';
 import { WakeSignal } from '../support/wake-signal';
@@ -15,15 +16,28 @@ export interface KafkaRelayOptions {
   /** PostgreSQL holding event_store.relay_checkpoints; the relay keeps one dedicated connection to it. */
   readonly databaseUrl: string;
   readonly kafka: Kafka;
-  /** One topic for everything, or a topic per event. */
-  readonly topic: string | ((event: RecordedEvent) => string);
+  /** One topic for everything, or a topic per event (unless `route` says where each event goes). */
+  readonly topic?: string | ((event: RecordedEvent) => string);
   /** The message value; default: the recorded event as JSON. Services pass their integration-event encoder. */
   readonly encode?: (event: RecordedEvent) => string;
   /**
-   * Where an event goes when `encode` throws (it can never be published as it is): a notice naming the event
-   * (no data) instead of a relay stalled for ever. Without it, an encode failure stops the batch.
+   * Instead of `topic` and `encode`: the messages one stored event becomes (none, one or several), worked out
+   * once per batch. An error it throws is retried, unless `isPermanentError` says it can never succeed.
+   */
+  readonly route?: (event: RecordedEvent) => Promise<readonly RelayedMessage[]>;
+  readonly isPermanentError?: (error: unknown) => boolean;
+  /**
+   * Where an event goes when `encode` (or `route`, permanently) fails: a notice naming the event (no data)
+   * instead of a relay stalled for ever. Without it, such a failure stops the batch.
    */
   readonly deadLetterTopic?: string;
+  /**
+   * Publish each batch in one Kafka transaction that also commits the relay's position (as the offset metadata
+   * of a consumer group named after the relay, on `checkpointTopic`): a batch lands whole or not at all, and
+   * after any failure or failover the relay asks Kafka what landed, so nothing is published twice. Consumers
+   * must read committed messages only (kafkajs does by default). The PostgreSQL checkpoint is then a lower bound.
+   */
+  readonly exactlyOnce?: { readonly checkpointTopic: string };
   /** Most events per Kafka request. Default 500. */
   readonly batchSize?: number;
   /** How long a partial batch waits for more events. Default 5 ms. */
@@ -37,6 +51,11 @@ export interface KafkaRelayOptions {
   readonly logger?: EventStoreLogger;
   /** Shown in pg_stat_activity and logs. Default: a random id. */
   readonly instanceId?: string;
+}
+
+export interface RelayedMessage {
+  readonly topic: string;
+  readonly message: Message;
 }
 
 export interface KafkaRelayStats {
@@ -70,8 +89,12 @@ export class KafkaRelay {
   private batches = 0;
   private kafkaFailures = 0;
   private checkpoint: Position | undefined;
+  /** With `exactlyOnce`: what Kafka says this relay has committed; undefined = ask Kafka before publishing. */
+  private committedThrough: Position | null | undefined;
+  private openTransaction: Transaction | undefined;
 
   constructor(private readonly options: KafkaRelayOptions) {
+    if (!options.topic && !options.route) throw new Error(`Relay ${options.name} needs a topic or a route`);
     this.instanceId = options.instanceId ?? randomUUID().slice(0, 8);
     this.logger = options.logger ?? consoleLogger;
     this.lock = new RelayLeaderLock(
@@ -134,6 +157,7 @@ export class KafkaRelay {
     const unlisten = this.lock.onLost((reason) => this.leadershipEnd?.(`lock connection lost: ${reason}`));
     this.leading = true;
     this.buffer = [];
+    this.committedThrough = undefined;
     let subscription: AllSubscription | undefined;
     try {
       this.checkpoint = await this.lock.readCheckpoint();
@@ -196,7 +220,8 @@ export class KafkaRelay {
     const batch = this.buffer;
     if (batch.length === 0) return;
     this.buffer = [];
-    await this.publishUntilAcked(batch);
+    const messages = await this.messagesOf(batch);
+    await this.publishUntilAcked(batch, messages);
     const last = batch[batch.length - 1].position;
     // Only after Kafka acked: a crash before this line republishes the batch, never skips it.
     await this.lock.saveCheckpoint(last);
@@ -205,17 +230,90 @@ export class KafkaRelay {
     this.batches += 1;
   }
 
-  private async publishUntilAcked(batch: readonly RecordedEvent[]): Promise<void> {
-    const topicMessages = this.toTopicMessages(batch);
+  /** Each event's messages, in batch order; an event that can never be published becomes a dead-letter notice. */
+  private async messagesOf(batch: readonly RecordedEvent[]): Promise<RelayedMessage[][]> {
+    const result: RelayedMessage[][] = [];
+    for (const event of batch) {
+      const headers = {
+        'event-id': event.id,
+        'event-type': event.type,
+        position: formatPosition(event.position),
+        'stream-revision': event.streamRevision.toString(),
+      };
+      try {
+        result.push(await this.routeUntilDone(event, headers));
+      } catch (error) {
+        if (error instanceof LeadershipEnded || !this.options.deadLetterTopic) throw error;
+        this.logger.error('Relay parks an event it cannot publish', {
+          relay: this.options.name,
+          eventId: event.id,
+          error: errorMessage(error),
+        });
+        const { topic: target } = this.options;
+        const topic = typeof target === 'function' ? target(event) : (target ?? this.options.name);
+        result.push([
+          { topic: this.options.deadLetterTopic, message: unpublishableNotice(event, topic, error, headers) },
+        ]);
+      }
+    }
+    return result;
+  }
+
+  // Throws only what can never succeed; anything else (a store read during an outage) waits and tries again.
+  private async routeUntilDone(
+    event: RecordedEvent,
+    headers: Record<string, string>,
+  ): Promise<RelayedMessage[]> {
+    const { route, isPermanentError } = this.options;
+    if (!route) {
+      const topic = typeof this.options.topic === 'string' ? this.options.topic : this.options.topic!(event);
+      const value = this.options.encode
+        ? this.options.encode(event)
+        : JSON.stringify(recordedEventToJson(event));
+      // The stream id as key keeps each request's events on one partition, in order.
+      return [{ topic, message: { key: event.streamId, value, headers } }];
+    }
+    let delay = this.options.retry?.initialMs ?? 250;
+    for (;;) {
+      if (!this.leading || this.stopping) throw new LeadershipEnded('no longer leader');
+      try {
+        return (await route(event)).map(({ topic, message }) => ({
+          topic,
+          message: { ...message, headers: { ...headers, ...message.headers } },
+        }));
+      } catch (error) {
+        if (isPermanentError?.(error)) throw error;
+        this.logger.warn('Relay could not route an event; retrying', {
+          relay: this.options.name,
+          eventId: event.id,
+          delay,
+          error: errorMessage(error),
+        });
+        await this.wake.wait(delay);
+        delay = Math.min(delay * 2, this.options.retry?.maxMs ?? 5000);
+      }
+    }
+  }
+
+  private async publishUntilAcked(
+    batch: readonly RecordedEvent[],
+    messages: RelayedMessage[][],
+  ): Promise<void> {
     let delay = this.options.retry?.initialMs ?? 250;
     for (;;) {
       if (!this.leading || this.stopping) throw new LeadershipEnded('no longer leader');
       try {
         const producer = await this.connectedProducer();
-        await producer.sendBatch({ topicMessages, acks: -1 });
+        if (this.options.exactlyOnce) await this.publishInTransaction(producer, batch, messages);
+        else await producer.sendBatch({ topicMessages: byTopic(messages.flat()), acks: -1 });
         return;
       } catch (error) {
         if (!this.leading || this.stopping) throw new LeadershipEnded('no longer leader');
+        // The coordinator is still writing the previous transaction's markers: nothing landed, try again soon.
+        if (isConcurrentTransaction(error)) {
+          await this.wake.wait(20);
+          continue;
+        }
         this.kafkaFailures += 1;
         this.logger.warn('Kafka publish failed; retrying (checkpoint not advanced)', {
           relay: this.options.name,
@@ -224,6 +322,8 @@ export class KafkaRelay {
           error: errorMessage(error),
         });
         // A fresh producer after a failure: the old one's idempotence state may not survive a broker restart.
+        // (A fresh transactional producer also settles the old one's open transaction before we ask what landed.)
+        this.committedThrough = undefined;
         await this.disconnectProducer();
         await this.wake.wait(delay);
         delay = Math.min(delay * 2, this.options.retry?.maxMs ?? 5000);
@@ -231,43 +331,70 @@ export class KafkaRelay {
     }
   }
 
-  private toTopicMessages(batch: readonly RecordedEvent[]): TopicMessages[] {
-    const byTopic = new Map<string, Message[]>();
-    const add = (topic: string, message: Message): void => {
-      let messages = byTopic.get(topic);
-      if (!messages) byTopic.set(topic, (messages = []));
-      messages.push(message);
+  private async publishInTransaction(
+    producer: Producer,
+    batch: readonly RecordedEvent[],
+    messages: RelayedMessage[][],
+  ): Promise<void> {
+    if (this.committedThrough === undefined) this.committedThrough = await this.readKafkaCheckpoint();
+    const through = this.committedThrough;
+    // After a failover or a failed commit, skip what an earlier transaction already published.
+    const fresh = batch.flatMap((event, i) =>
+      through && comparePositions(event.position, through) <= 0 ? [] : messages[i],
+    );
+    const last = batch[batch.length - 1].position;
+    if (through && comparePositions(last, through) <= 0) return;
+    // kafkajs passes the metadata through although its types omit it.
+    const position: PartitionOffset & { metadata: string } = {
+      partition: 0,
+      offset: last.prepare.toString(),
+      metadata: formatPosition(last),
     };
-    for (const event of batch) {
-      const headers = {
-        'event-id': event.id,
-        'event-type': event.type,
-        position: formatPosition(event.position),
-        'stream-revision': event.streamRevision.toString(),
-      };
-      const topic = typeof this.options.topic === 'string' ? this.options.topic : this.options.topic(event);
-      let value: string;
-      try {
-        value = this.options.encode ? this.options.encode(event) : JSON.stringify(recordedEventToJson(event));
-      } catch (error) {
-        if (!this.options.deadLetterTopic) throw error;
-        this.logger.error('Relay parks an event it cannot encode', {
-          relay: this.options.name,
-          eventId: event.id,
-          error: errorMessage(error),
-        });
-        add(this.options.deadLetterTopic, unpublishableNotice(event, topic, error, headers));
-        continue;
-      }
-      // The stream id as key keeps each request's events on one partition, in order.
-      add(topic, { key: event.streamId, value, headers });
+    const transaction = await producer.transaction();
+    this.openTransaction = transaction;
+    try {
+      if (fresh.length > 0) await transaction.sendBatch({ topicMessages: byTopic(fresh), acks: -1 });
+      await transaction.sendOffsets({
+        consumerGroupId: this.checkpointGroup,
+        topics: [{ topic: this.options.exactlyOnce!.checkpointTopic, partitions: [position] }],
+      });
+      await transaction.commit();
+    } catch (error) {
+      if (transaction.isActive()) await transaction.abort().catch(() => undefined);
+      throw error;
+    } finally {
+      this.openTransaction = undefined;
     }
-    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+    this.committedThrough = last;
+  }
+
+  private get checkpointGroup(): string {
+    return `samad-relay.${this.options.name}`;
+  }
+
+  /** The position of the relay's last committed transaction, from its consumer group's offset metadata. */
+  private async readKafkaCheckpoint(): Promise<Position | null> {
+    const admin = this.options.kafka.admin();
+    try {
+      await admin.connect();
+      const [topic] = await admin.fetchOffsets({
+        groupId: this.checkpointGroup,
+        topics: [this.options.exactlyOnce!.checkpointTopic],
+      });
+      const metadata = topic?.partitions.find((p) => p.partition === 0)?.metadata;
+      return metadata ? parsePosition(metadata) : null;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
     const producer = this.options.kafka.producer({
+      // The same id for every instance of a relay: a new leader's producer fences a stale leader's.
+      // A leader that dies mid-transaction holds back read-committed consumers until this runs out (or until
+      // the next leader's producer starts, which aborts it at once).
+      ...(this.options.exactlyOnce && { transactionalId: this.checkpointGroup, transactionTimeout: 15000 }),
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
@@ -287,8 +414,27 @@ export class KafkaRelay {
   private async disconnectProducer(): Promise<void> {
     const producer = this.producer;
     this.producer = undefined;
+    // An open transaction would hold back every read-committed consumer of its partitions until it times out.
+    const transaction = this.openTransaction;
+    this.openTransaction = undefined;
+    if (transaction?.isActive()) await transaction.abort().catch(() => undefined);
     await producer?.disconnect().catch(() => undefined);
   }
+}
+
+type KafkaError = { type?: string; originalError?: KafkaError };
+const isConcurrentTransaction = (error: unknown): boolean =>
+  (error as KafkaError)?.type === 'CONCURRENT_TRANSACTIONS' ||
+  (error as KafkaError)?.originalError?.type === 'CONCURRENT_TRANSACTIONS';
+
+function byTopic(messages: readonly RelayedMessage[]): TopicMessages[] {
+  const topics = new Map<string, Message[]>();
+  for (const { topic, message } of messages) {
+    const list = topics.get(topic);
+    if (list) list.push(message);
+    else topics.set(topic, [message]);
+  }
+  return [...topics].map(([topic, list]) => ({ topic, messages: list }));
 }
 
 // Names the event and why, never its data: a stored event may hold sealed personal data.

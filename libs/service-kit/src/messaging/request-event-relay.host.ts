@@ -1,74 +1,20 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import { ReadinessRegistry, type ReadinessReport } from '../health/readiness.registry';
+import { Injectable } from '@nestjs/common';
 import { Topics } from '@samad/events';
-import { KafkaRelay, type EventStore } from '@samad/event-store';
 import { encodeRecordedRequestEvent } from '@samad/request-application';
-import type { ServiceConfig } from '../config/service-config';
-import { JsonLogger } from '../logging/json-logger';
-import { SERVICE_CONFIG } from '../service-tokens';
-import { EVENT_STORE, KAFKA } from './messaging.module';
+import { StoreRelayHost, type HostedRelayOptions } from './store-relay.host';
 
-/**
- * Runs the store → Kafka relay inside a service. Every replica may run it: a PostgreSQL leader lock
- * lets exactly one publish, and another takes over when it dies (ADR 0004).
- */
+/** Publishes every stored request event to `samad.request-events`, each batch exactly once (ADR 0018). */
 @Injectable()
-export class RequestEventRelayHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  private relay?: KafkaRelay;
-  private unregister?: () => void;
+export class RequestEventRelayHost extends StoreRelayHost {
+  protected readonly readinessName = 'relay';
 
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-    private readonly readiness: ReadinessRegistry,
-    private readonly dataSource: DataSource,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const log = new JsonLogger(`${this.config.service}-relay`, this.config.logLevel).pino;
-    this.relay = new KafkaRelay({
+  protected relayOptions(): HostedRelayOptions {
+    return {
       name: 'request-events',
-      store: this.store,
-      databaseUrl: this.config.databaseUrl,
-      kafka: this.kafka,
       topic: Topics.requestEvents,
       deadLetterTopic: Topics.deadLetter,
       encode: encodeRecordedRequestEvent,
-      logger: {
-        info: (message, context) => log.info(context ?? {}, message),
-        warn: (message, context) => log.warn(context ?? {}, message),
-        error: (message, context) => log.error(context ?? {}, message),
-      },
-    });
-    this.relay.start();
-    this.unregister = this.readiness.register('relay', () => this.report());
-  }
-
-  // The relay never makes a replica unready (a follower is fine); the leader's lag is what to watch.
-  private async report(): Promise<ReadinessReport> {
-    const stats = this.relay?.stats;
-    if (!stats?.isLeader) return { ready: true, details: { leader: false } };
-    // PostgreSQL store only; with another store the lag is simply not reported.
-    const [head]: { position: string | null }[] = await this.dataSource
-      .query('SELECT max(global_position)::text AS position FROM event_store.events')
-      .catch(() => [{ position: null }]);
-    const behind = BigInt(head?.position ?? '0') - (stats.checkpoint?.prepare ?? 0n);
-    return {
-      ready: true,
-      details: {
-        leader: true,
-        lag: Number(behind > 0n ? behind : 0n),
-        published: stats.published,
-        kafkaFailures: stats.kafkaFailures,
-      },
+      exactlyOnce: { checkpointTopic: Topics.requestEvents },
     };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.unregister?.();
-    await this.relay?.stop();
   }
 }
