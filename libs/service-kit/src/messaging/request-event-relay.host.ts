@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ReadinessRegistry, type ReadinessReport } from '../health/readiness.registry';
 import { Topics } from '@samad/events';
 import { KafkaRelay, type EventStore } from '@samad/event-store';
+import { storedFormOf } from '@samad/personal-data';
 import { encodeRecordedRequestEvent } from '@samad/request-application';
 import type { ServiceConfig } from '../config/service-config';
 import { JsonLogger } from '../logging/json-logger';
@@ -31,7 +32,8 @@ export class RequestEventRelayHost implements OnApplicationBootstrap, OnApplicat
     const log = new JsonLogger(`${this.config.service}-relay`, this.config.logLevel).pino;
     this.relay = new KafkaRelay({
       name: 'request-events',
-      store: this.store,
+      // The topic carries events as stored: citizens and free text sealed, unreadable once a key is destroyed.
+      store: storedFormOf(this.store),
       databaseUrl: this.config.databaseUrl,
       kafka: this.kafka,
       topic: Topics.requestEvents,
