@@ -4,7 +4,7 @@
 // them only where a screen shows them. After the citizen is erased nothing anywhere opens any of it, and
 // the store's full verification still passes.
 import fs from 'node:fs';
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Topics, decodeIntegrationEvent, type RequestLifecycleIntegrationEvent } from '@samad/events';
 import { createEventStore, silentLogger, type EventStore } from '@samad/event-store';
@@ -331,4 +331,73 @@ describe('citizens’ data sealed on every topic and in every log (all four serv
     expect(logText).toContain('"service":"intake"'); // the capture did see the services' logs
     expect(foundIn(logText)).toEqual([]);
   }, 240000);
+
+  it('parks a message whose sealed data does not verify, and its dead letter names it without its content', async () => {
+    const registered = await call('intake', 'POST', '/api/requests', await bearer('operator'), {
+      channel: 'desk',
+      kind: 'request',
+      collective: false,
+      citizens: [{ nationalCode: randomNationalCode(), fullName: 'رضا امیری', mobile: `0917${digits(7)}` }],
+      countyCode: 'BND',
+      categoryCode: 'WAT-CUT',
+      description: `درخواست آزمایشی ${toPersianDigits(mark)}`,
+    });
+    expect(registered.status).toBe(201);
+    const code = registered.body.trackingCode as string;
+    await waitInInbox(code, () => true);
+    await settled();
+    const original = (await everyTopic())
+      .filter((m) => m.topic === Topics.requestEvents && m.key === `request-${code}`)
+      .map((m) => JSON.parse(m.value) as Json)
+      .find((m) => m.eventType === 'samad.request.registered');
+    const [citizenOnTopic] = original?.data.citizens as { citizenRef: string; sealed: string }[];
+    const [version, iv, ct, tag] = citizenOnTopic.sealed.split('.');
+    const flipped = Buffer.from(ct, 'base64url');
+    flipped[0] ^= 0x01;
+    // A new event id, so no consumer takes it for a redelivery of the real registration.
+    const tampered = JSON.stringify({
+      ...original,
+      eventId: randomUUID(),
+      data: {
+        ...original?.data,
+        citizens: [
+          { ...citizenOnTopic, sealed: [version, iv, flipped.toString('base64url'), tag].join('.') },
+        ],
+      },
+    });
+    const kafka = createKafka({ kafkaBrokers: testEnv.kafkaBrokers, kafkaClientId: 'samad-test-sealed' });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic: Topics.requestEvents,
+      messages: [{ key: `request-${code}`, value: tampered }],
+    });
+    await producer.disconnect();
+
+    // The consumers that open it (intake's index, agency's inbox) park it; nothing stalls.
+    for (const schema of ['intake', 'agency']) {
+      const parked = await waitFor(`the tampered registration parked by ${schema}`, async () => {
+        const { rows } = await sql.query<{ id: string; reason: string; error: string }>(
+          `SELECT id::text, reason, error FROM ${schema}.parked_messages WHERE event_id = $1`,
+          [JSON.parse(tampered).eventId],
+        );
+        return rows[0];
+      });
+      expect(parked).toMatchObject({ reason: 'refused', error: expect.stringMatching(/does not verify/) });
+      const notice = await waitFor(`its notice on ${Topics.deadLetter}`, async () =>
+        (await readTopicsToEnd([Topics.deadLetter]))
+          .map((m) => JSON.parse(m.value) as Json)
+          .find((m) => m.parkedId === parked.id),
+      );
+      expect(notice).toMatchObject({
+        originalTopic: Topics.requestEvents,
+        reason: 'refused',
+        payloadBytes: Buffer.byteLength(tampered),
+        payloadSha256: createHash('sha256').update(tampered).digest('hex'),
+      });
+      expect(notice).not.toHaveProperty('payload');
+      expect(JSON.stringify(notice)).not.toContain(citizenOnTopic.citizenRef);
+    }
+    await settled();
+  }, 120000);
 });
