@@ -94,7 +94,7 @@ describe('the request lifecycle end to end: intake → routing → agency → re
     const published = await waitFor('the request on ABFA’s own topic', async () =>
       abfaTopic.messages.find((m) => m.key === `request-${code}`),
     );
-    expect(published.value).not.toContain(citizen.nationalCode); // an agency gets contact data only
+    expect(published.value).not.toContain(citizen.nationalCode); // agency topics carry no personal data (ADR 19)
 
     const ack = await call('POST', url('agency', `/api/agency/requests/${code}/acknowledge`), {
       as: 'staff.abfa',

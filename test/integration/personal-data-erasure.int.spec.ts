@@ -5,7 +5,7 @@ import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import { Topics, validateIntegrationEvent } from '@samad/events';
 import { createEventStore, silentLogger, type EventStore } from '@samad/event-store';
-import { toPersianDigits } from '@samad/request-lifecycle';
+import { erasedText, toPersianDigits } from '@samad/request-lifecycle';
 import { randomNationalCode } from '../../apps/intake/test/intake-test-kit';
 import { createCitizenKeyVault, createKafka, createProtectedEventStore } from '@samad/service-kit';
 import { personalDataKeysFromEnv } from '@samad/personal-data';
@@ -258,11 +258,15 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
       countyCode: 'BND',
       kind: 'complaint',
       channel: 'phone',
-      description: 'آب محله از دیروز قطع است',
+      // Zahra gave the text (she is its representative): it goes with her key (ADR 19).
+      description: erasedText,
       registeredAt: expect.any(String),
       citizens: [{ erased: true, nationalCode: null, fullName: null, mobile: null }],
     });
-    expect(mineHistory.events[3].data).toMatchObject({ outcome: 'positive', text: answer });
+    expect(mineHistory.events[3].data).toMatchObject({ outcome: 'positive', text: erasedText });
+    expect(JSON.stringify(mineHistory)).not.toContain(answer);
+    // Ali represents the collective request: its text stays, only Zahra's identity goes.
+    expect((await history(ours)).events[0].data.description).toBe('آب محله از دیروز قطع است');
     const oursHistory = await history(ours);
     expect(oursHistory.events[0].data.citizens).toEqual([
       ali,
@@ -288,6 +292,8 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
       county: { code: 'BND' },
     });
     expectNoTraceOfZahra(mineInInbox);
+    expect(mineInInbox.description).toBe(erasedText);
+    expect(JSON.stringify(mineInInbox)).not.toContain(answer);
     expect((await waitInInbox('QFZ', mineToo, (item) => item.citizen?.fullName === null)).status).toBe(
       'routed',
     );
@@ -339,11 +345,7 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
         .find((m) => m.data.trackingCode === mineToo && m.eventType === 'samad.agency.request-assigned'),
     );
     expect(validateIntegrationEvent(assigned)).toMatchObject({ ok: true });
-    expect(assigned.data).toMatchObject({
-      categoryCode: 'MUN-WASTE',
-      countyCode: 'QSM',
-      citizens: [{ erased: true, fullName: null, mobile: null }],
-    });
+    expect(assigned.data).toMatchObject({ categoryCode: 'MUN-WASTE', countyCode: 'QSM', citizenCount: 1 });
     expectNoTraceOfZahra(assigned);
     const municipal = await waitInInbox('SHAHRDARI', mineToo);
     expect(municipal.citizen).toEqual({ fullName: null, mobile: null });

@@ -4,7 +4,7 @@ import { Topics } from '@samad/events';
 import { KafkaRelay, silentLogger, type EventStore, type RecordedEvent } from '@samad/event-store';
 import { requestStreamName, trackingCodeFromNumber, type RequestEventType } from '@samad/request-lifecycle';
 import { createCitizenKeyVault, createKafka, createProtectedEventStore } from '@samad/service-kit';
-import { personalDataKeysFromEnv } from '@samad/personal-data';
+import { personalDataKeysFromEnv, storedFormOf } from '@samad/personal-data';
 import { encodeRecordedRequestEvent, handleRequestCommand } from '@samad/request-application';
 import { testEnv, waitFor } from './environment';
 
@@ -32,10 +32,11 @@ export class RequestFlow {
     const kafka = createKafka({ kafkaBrokers: testEnv.kafkaBrokers, kafkaClientId: 'samad-test-flow' });
     const sql = new Client({ connectionString: testEnv.databaseUrl });
     await sql.connect();
-    // A relay of its own: each test database is fresh, so it publishes the store from the start.
+    // A relay of its own: each test database is fresh, so it publishes the store from the start. Like the
+    // services' relay it reads the store as kept, so the topic carries personal data sealed.
     const relay = new KafkaRelay({
       name: `test-flow-${process.pid}-${Date.now()}`,
-      store,
+      store: storedFormOf(store),
       databaseUrl: testEnv.databaseUrl,
       kafka,
       topic: Topics.requestEvents,

@@ -22,7 +22,7 @@ import {
   utcTimestamp,
 } from './schema-fragments';
 
-// Messages on an agency's own topic (Topics.agency(code)), keyed by streamId like the request topic.
+// Version 1 of the messages on an agency's own topic; producers emit v2 (no personal data, no free text).
 // They carry only the personal data an agency needs to contact the citizen: name and mobile, never the
 // national code, and once a citizen's personal data is erased not even those (AgencyErasedCitizenContactV1).
 // The envelope reuses the source event's eventId, so agency consumers deduplicate on it.
@@ -91,7 +91,8 @@ export type AgencyRequestUpdatedEventV1 = IntegrationEventEnvelope<
   1,
   AgencyRequestUpdatedV1
 >;
-export type AgencyIntegrationEvent = AgencyRequestAssignedEventV1 | AgencyRequestUpdatedEventV1;
+/** The agency messages of v1, which still carried contact data and free text (see the v2 contract). */
+export type AgencyIntegrationEventV1 = AgencyRequestAssignedEventV1 | AgencyRequestUpdatedEventV1;
 
 // Closed on purpose: a national code (or anything else) slipping into an agency topic fails validation.
 // Either a name and a mobile, or `erased: true` with both null.
@@ -106,7 +107,7 @@ const agencyCitizenContactV1: SchemaObject = objectOf(
   },
 );
 
-export const agencyMessageDataSchemasV1: Record<AgencyIntegrationEvent['eventType'], SchemaObject> = {
+export const agencyMessageDataSchemasV1: Record<AgencyIntegrationEventV1['eventType'], SchemaObject> = {
   [IntegrationEventTypes.agencyRequestAssigned]: objectOf({
     trackingCode,
     agencyCode,

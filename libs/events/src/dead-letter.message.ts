@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SchemaObject } from 'ajv/dist/2020';
 import type { IntegrationEventRejection } from './integration-event.validator';
 import {
@@ -25,7 +26,12 @@ export const deadLetterReasons: readonly DeadLetterReason[] = [
   'processing_failed',
 ];
 
-/** A message parked on Topics.deadLetter, keyed like the original so a replay tool can put it back in order. */
+/**
+ * A message parked on Topics.deadLetter, keyed like the original so a replay tool can put it back in order.
+ * It names the message and why, never its content (ADR 19): a payload may hold personal data, and a copy on
+ * a topic with a long retention could never be erased. The consumer that parked it keeps the value in its
+ * own parked_messages table, re-driven by parkedId; the digest and size identify it there.
+ */
 export interface DeadLetterMessage {
   readonly originalTopic: string;
   readonly partition: number;
@@ -36,9 +42,16 @@ export interface DeadLetterMessage {
   /** Human-readable detail (validation errors, exception message). */
   readonly error: string;
   readonly failedAt: string;
-  /** The original value, byte for byte: UTF-8 text, or base64 when it was not valid UTF-8. */
-  readonly payload: string;
-  readonly payloadEncoding: 'utf8' | 'base64';
+  /** Size of the original value in bytes. */
+  readonly payloadBytes: number;
+  /** SHA-256 of the original value (hex): matches the parked row without carrying its content. */
+  readonly payloadSha256: string;
+  /**
+   * Only in notices from before v2, and in the relay's notices, where it is the event's identity (ids,
+   * stream, position, type), never its data.
+   */
+  readonly payload?: string;
+  readonly payloadEncoding?: 'utf8' | 'base64';
   /** The consumer group that gave up on it. */
   readonly consumerGroup?: string;
   /** The consumer's parked-message id (re-drive by it); absent for messages parked by the relay. */
@@ -47,7 +60,7 @@ export interface DeadLetterMessage {
 
 export const deadLetterMessageSchema: SchemaObject = {
   $schema: jsonSchemaDialect,
-  $id: 'urn:samad:schema:dead-letter.v1',
+  $id: 'urn:samad:schema:dead-letter.v2',
   title: 'samad dead-letter message',
   ...objectOf(
     {
@@ -58,23 +71,27 @@ export const deadLetterMessageSchema: SchemaObject = {
       reason: enumOf(deadLetterReasons),
       error: { type: 'string' },
       failedAt: utcTimestamp,
+      payloadBytes: { type: 'integer', minimum: 0 },
+      payloadSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
       payload: { type: 'string' },
       payloadEncoding: enumOf(['utf8', 'base64']),
       consumerGroup: identifier,
       parkedId: { type: 'string', format: 'uuid' },
     },
-    ['consumerGroup', 'parkedId'],
+    ['payloadBytes', 'payloadSha256', 'payload', 'payloadEncoding', 'consumerGroup', 'parkedId'],
   ),
 };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const bytesOf = (value: string | Uint8Array): Buffer =>
+  typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value);
 
-const asText = (value: string | Uint8Array): { payload: string; payloadEncoding: 'utf8' | 'base64' } => {
-  if (typeof value === 'string') return { payload: value, payloadEncoding: 'utf8' };
+// A key is a stream id (request-<tracking code>): no personal data. Bytes that are not text go as base64.
+const keyText = (key: string | Uint8Array): string => {
+  if (typeof key === 'string') return key;
   try {
-    return { payload: utf8.decode(value), payloadEncoding: 'utf8' };
+    return new TextDecoder('utf-8', { fatal: true }).decode(key);
   } catch {
-    return { payload: Buffer.from(value).toString('base64'), payloadEncoding: 'base64' };
+    return Buffer.from(key).toString('base64');
   }
 };
 
@@ -92,7 +109,8 @@ export interface DeadLetterInput {
 }
 
 export const createDeadLetterMessage = (input: DeadLetterInput): DeadLetterMessage => {
-  const key = input.key === null || input.key === undefined ? null : asText(input.key).payload;
+  const key = input.key === null || input.key === undefined ? null : keyText(input.key);
+  const payload = bytesOf(input.value ?? '');
   const error = input.error instanceof Error ? input.error.message : String(input.error);
   return {
     originalTopic: input.originalTopic,
@@ -102,7 +120,8 @@ export const createDeadLetterMessage = (input: DeadLetterInput): DeadLetterMessa
     reason: input.reason,
     error,
     failedAt: input.failedAt.toISOString(),
-    ...asText(input.value ?? ''),
+    payloadBytes: payload.length,
+    payloadSha256: createHash('sha256').update(payload).digest('hex'),
     ...(input.consumerGroup !== undefined && { consumerGroup: input.consumerGroup }),
   };
 };

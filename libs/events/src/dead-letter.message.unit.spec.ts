@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { createDeadLetterMessage, deadLetterMessageSchema } from './dead-letter.message';
@@ -10,7 +11,7 @@ const validate = ajv.compile(deadLetterMessageSchema);
 describe('dead-letter message', () => {
   const failedAt = new Date('2024-10-15T06:00:00Z');
 
-  it('parks an undecodable message with the decoder reason and the payload as text', () => {
+  it('parks an undecodable message with the decoder reason, naming the payload but never carrying it', () => {
     const value = Buffer.from('{"eventType":"samad.request.teleported"', 'utf8');
     const decoded = decodeIntegrationEvent(value);
     if (decoded.ok) throw new Error('expected a rejection');
@@ -35,14 +36,15 @@ describe('dead-letter message', () => {
       reason: 'invalid_json',
       error: decoded.reason,
       failedAt: '2024-10-15T06:00:00.000Z',
-      payload: '{"eventType":"samad.request.teleported"',
-      payloadEncoding: 'utf8',
+      payloadBytes: value.length,
+      payloadSha256: createHash('sha256').update(value).digest('hex'),
       consumerGroup: 'reporting',
     });
     expect(validate(message)).toBe(true);
+    expect(JSON.stringify(message)).not.toContain('teleported');
   });
 
-  it('keeps bytes that are not UTF-8 as base64, and a thrown error as its message', () => {
+  it('names bytes that are not UTF-8 the same way, and keeps a thrown error as its message', () => {
     const message = createDeadLetterMessage({
       originalTopic: 'samad.agency.abfa',
       partition: 0,
@@ -53,9 +55,16 @@ describe('dead-letter message', () => {
       error: new Error('relation "inbox" does not exist'),
       failedAt,
     });
-    expect(message).toMatchObject({ key: null, payload: '/wA=', payloadEncoding: 'base64' });
+    expect(message).toMatchObject({ key: null, payloadBytes: 2 });
+    expect(message).not.toHaveProperty('payload');
     expect(message.error).toBe('relation "inbox" does not exist');
     expect(message).not.toHaveProperty('consumerGroup');
     expect(validate(message)).toBe(true);
+  });
+
+  it('keeps personal data out of the reason for a message that is not JSON', () => {
+    const decoded = decodeIntegrationEvent('{"citizens":[{"nationalCode":"0499370899", oops}]}');
+    expect(decoded).toMatchObject({ ok: false, code: 'invalid_json' });
+    expect(JSON.stringify(decoded)).not.toContain('0499370899');
   });
 });

@@ -17,7 +17,9 @@ export const decodeIntegrationEvent = (
   try {
     parsed = JSON.parse(typeof value === 'string' ? value : utf8.decode(value));
   } catch (error) {
-    return { ok: false, code: 'invalid_json', reason: `invalid JSON: ${(error as Error).message}` };
+    // Not the parser's message: it quotes the text around the fault, which may be someone's data.
+    const where = /position (\d+)/.exec((error as Error).message)?.[1];
+    return { ok: false, code: 'invalid_json', reason: `invalid JSON${where ? ` at position ${where}` : ''}` };
   }
   return validateIntegrationEvent(upcast(parsed));
 };

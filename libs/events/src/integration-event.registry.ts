@@ -1,14 +1,16 @@
 import type { SchemaObject } from 'ajv/dist/2020';
-import { agencyMessageDataSchemasV1, type AgencyIntegrationEvent } from './agency-messages.v1.contract';
+import { agencyMessageDataSchemasV1 } from './agency-messages.v1.contract';
+import { agencyMessageDataSchemasV2, type AgencyIntegrationEvent } from './agency-messages.v2.contract';
 import { versionedEventName } from './event-types';
 import { envelopeOptionalProperties, envelopeProperties } from './integration-event.envelope';
+import { requestEventDataSchemasV1 } from './request-events.v1.contract';
 import {
-  requestEventDataSchemasV1,
+  requestEventDataSchemasV2,
   type RequestLifecycleIntegrationEvent,
-} from './request-events.v1.contract';
+} from './request-events.v2.contract';
 import { jsonSchemaDialect, objectOf } from './schema-fragments';
 
-/** Every integration event this version of the contracts knows, in its current version. */
+/** Every integration event in its current version (what producers emit and decoding yields after upcasting). */
 export type IntegrationEvent = RequestLifecycleIntegrationEvent | AgencyIntegrationEvent;
 
 export interface IntegrationEventSchema {
@@ -54,6 +56,8 @@ const schemasOfVersion = (
 export const integrationEventSchemas: readonly IntegrationEventSchema[] = [
   ...schemasOfVersion(1, requestEventDataSchemasV1),
   ...schemasOfVersion(1, agencyMessageDataSchemasV1),
+  ...schemasOfVersion(2, requestEventDataSchemasV2),
+  ...schemasOfVersion(2, agencyMessageDataSchemasV2),
 ];
 
 /** Schema of the envelope alone (any data object): checked first so a broken envelope gets a precise reason. */

@@ -1,4 +1,11 @@
+import { agencyRequestAssignedV1ToV2, agencyRequestUpdatedV1ToV2 } from './agency-messages.v2.contract';
+import { IntegrationEventTypes } from './event-types';
 import type { IntegrationEventEnvelope } from './integration-event.envelope';
+import {
+  protectedTextFieldsV2,
+  withholdClearPersonalData,
+  type ProtectedEventTypeV2,
+} from './request-events.v2.contract';
 
 /**
  * Lifts one event type from `fromVersion` to `fromVersion + 1`. Chains run until no upcaster applies,
@@ -54,9 +61,29 @@ export const createUpcasterRegistry = (upcasters: readonly Upcaster[]): Upcaster
 };
 
 /**
- * The production upcasters. Empty on purpose: every integration event is still at v1, and an honest
- * registry has nothing to lift yet. Add one here in the same change that adds a v2 schema.
+ * The production upcasters (issue #9, ADR 19). v1 messages carried personal data and free text in clear;
+ * lifted to v2 they carry none of it: a clear value is withheld (reads as erased), never passed on. The
+ * values themselves stay in the event store, sealed, for whoever may open them there.
  */
-export const integrationEventUpcasters: readonly Upcaster[] = [];
+export const integrationEventUpcasters: readonly Upcaster[] = [
+  ...Object.keys(protectedTextFieldsV2).map((eventType): Upcaster => ({
+    eventType,
+    fromVersion: 1,
+    description: 'citizens and free text sealed; a v1 value in clear is withheld (reads as erased)',
+    upcast: (data: object) => withholdClearPersonalData(eventType as ProtectedEventTypeV2, data),
+  })),
+  {
+    eventType: IntegrationEventTypes.agencyRequestAssigned,
+    fromVersion: 1,
+    description: 'no contacts and no description on agency topics; citizenCount instead',
+    upcast: agencyRequestAssignedV1ToV2,
+  },
+  {
+    eventType: IntegrationEventTypes.agencyRequestUpdated,
+    fromVersion: 1,
+    description: 'a follow-up keeps its channel, not its note',
+    upcast: agencyRequestUpdatedV1ToV2,
+  },
+];
 
 export const { upcast } = createUpcasterRegistry(integrationEventUpcasters);

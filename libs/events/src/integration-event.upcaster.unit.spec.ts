@@ -7,7 +7,7 @@ import {
   type Upcaster,
 } from './integration-event.upcaster';
 import { validateIntegrationEvent } from './integration-event.validator';
-import { sampleOf } from './test-support/sample-integration-events';
+import { sampleOf, sampleV1Of } from './test-support/sample-integration-events';
 
 // Hypothetical history, for the test only: suppose a pilot had published `samad.request.registered` v0
 // with a single `citizen` and no `collective` flag. This is the upcaster that would lift it to today's v1.
@@ -31,14 +31,49 @@ const registeredV0ToV1: Upcaster = {
 };
 
 const v0Envelope = (): IntegrationEventEnvelope<string, number, RegisteredV0> => {
-  const { data, ...envelope } = sampleOf(IntegrationEventTypes.requestRegistered);
+  const { data, ...envelope } = sampleV1Of(IntegrationEventTypes.requestRegistered);
   const { citizens, collective: _collective, ...rest } = data;
   return { ...envelope, eventVersion: 0, data: { ...rest, citizen: citizens[0] as RegisteredV0['citizen'] } };
 };
 
 describe('upcasting', () => {
-  it('ships no production upcasters while every event is at v1', () => {
-    expect(integrationEventUpcasters).toEqual([]);
+  it('lifts every v1 event with personal data or text to a v2 that carries none of it in clear', () => {
+    expect(integrationEventUpcasters.map((u) => `${u.eventType}@${u.fromVersion}`).sort()).toEqual(
+      [
+        IntegrationEventTypes.requestRegistered,
+        IntegrationEventTypes.requestReferredInsideAgency,
+        IntegrationEventTypes.requestReturnedAsNotResponsible,
+        IntegrationEventTypes.requestAnswered,
+        IntegrationEventTypes.followUpRecorded,
+        IntegrationEventTypes.requestClosed,
+        IntegrationEventTypes.agencyRequestAssigned,
+        IntegrationEventTypes.agencyRequestUpdated,
+      ]
+        .map((t) => `${t}@1`)
+        .sort(),
+    );
+    const old = sampleV1Of(IntegrationEventTypes.requestRegistered);
+    const lifted = upcast(old);
+    expect(lifted).toMatchObject({
+      eventVersion: 2,
+      data: {
+        citizens: [{ erased: true, nationalCode: null, fullName: null, mobile: null }],
+        description: { erased: true },
+      },
+    });
+    expect(validateIntegrationEvent(lifted).ok).toBe(true);
+    expect(JSON.stringify(lifted)).not.toMatch(/0499370899|زهرا|09171234567|قطعی/);
+  });
+
+  it('lifts v1 agency messages to v2 without contacts, description or follow-up note', () => {
+    const assigned = upcast(sampleV1Of(IntegrationEventTypes.agencyRequestAssigned));
+    expect(assigned).toEqual(sampleOf(IntegrationEventTypes.agencyRequestAssigned));
+    const updated = upcast(sampleV1Of(IntegrationEventTypes.agencyRequestUpdated));
+    expect(updated).toEqual(sampleOf(IntegrationEventTypes.agencyRequestUpdated));
+    expect(validateIntegrationEvent(assigned).ok && validateIntegrationEvent(updated).ok).toBe(true);
+  });
+
+  it('leaves current versions as they are', () => {
     const event = sampleOf(IntegrationEventTypes.requestRegistered);
     expect(upcast(event)).toBe(event);
   });
@@ -50,7 +85,7 @@ describe('upcasting', () => {
 
     const lifted = lift(old);
 
-    expect(lifted).toEqual(sampleOf(IntegrationEventTypes.requestRegistered));
+    expect(lifted).toEqual(sampleV1Of(IntegrationEventTypes.requestRegistered));
     expect(validateIntegrationEvent(lifted).ok).toBe(true);
   });
 
@@ -76,7 +111,7 @@ describe('upcasting', () => {
 
   it('leaves current versions, other types and non-envelopes untouched', () => {
     const { upcast: lift } = createUpcasterRegistry([registeredV0ToV1]);
-    const current = sampleOf(IntegrationEventTypes.requestRegistered);
+    const current = sampleV1Of(IntegrationEventTypes.requestRegistered);
     expect(lift(current)).toBe(current);
     expect(lift('not an envelope')).toBe('not an envelope');
     expect(lift(null)).toBeNull();

@@ -1,7 +1,7 @@
 import { IntegrationEventTypes } from './event-types';
 import { currentEventVersion, integrationEventSchemas } from './integration-event.registry';
 import { validateIntegrationEvent } from './integration-event.validator';
-import { sampleIntegrationEvents, sampleOf } from './test-support/sample-integration-events';
+import { sampleIntegrationEvents, sampleOf, sampleV1Of } from './test-support/sample-integration-events';
 
 const without = <T extends object>(value: T, key: string): T => {
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
@@ -38,7 +38,7 @@ describe('validateIntegrationEvent', () => {
   });
 
   it('rejects a missing data field, naming it', () => {
-    const event = sampleOf(IntegrationEventTypes.requestRegistered);
+    const event = sampleV1Of(IntegrationEventTypes.requestRegistered);
     const result = validateIntegrationEvent({ ...event, data: without(event.data, 'countyCode') });
     expect(result).toEqual({
       ok: false,
@@ -59,17 +59,17 @@ describe('validateIntegrationEvent', () => {
   });
 
   it('rejects an unknown version of a known type', () => {
-    const event = { ...sampleOf(IntegrationEventTypes.requestRegistered), eventVersion: 2 };
+    const event = { ...sampleOf(IntegrationEventTypes.requestRegistered), eventVersion: 3 };
     expect(validateIntegrationEvent(event)).toEqual({
       ok: false,
       code: 'unknown_event_type',
-      reason: 'unknown event type samad.request.registered v2',
+      reason: 'unknown event type samad.request.registered v3',
     });
   });
 
   it('rejects an unknown type', () => {
     const event = {
-      ...sampleOf(IntegrationEventTypes.requestRegistered),
+      ...sampleV1Of(IntegrationEventTypes.requestRegistered),
       eventType: 'samad.request.teleported',
     };
     expect(validateIntegrationEvent(event)).toEqual({
@@ -109,7 +109,7 @@ describe('validateIntegrationEvent', () => {
   });
 
   it('rejects a non-canonical mobile and a bad enum value', () => {
-    const event = sampleOf(IntegrationEventTypes.requestRegistered);
+    const event = sampleV1Of(IntegrationEventTypes.requestRegistered);
     const citizen = { ...event.data.citizens[0], mobile: '+989171234567' };
     const result = validateIntegrationEvent({
       ...event,
@@ -121,7 +121,7 @@ describe('validateIntegrationEvent', () => {
   });
 
   it('requires duplicateOf exactly when a request is closed as a duplicate', () => {
-    const event = sampleOf(IntegrationEventTypes.requestClosed);
+    const event = sampleV1Of(IntegrationEventTypes.requestClosed);
     const duplicate = { ...event.data, reason: 'duplicate' };
     expect(validateIntegrationEvent({ ...event, data: duplicate })).toMatchObject({
       ok: false,
@@ -143,8 +143,8 @@ describe('validateIntegrationEvent', () => {
     ).toBe(true);
   });
 
-  it('keeps national codes off agency topics', () => {
-    const event = sampleOf(IntegrationEventTypes.agencyRequestAssigned);
+  it('keeps national codes off agency topics (v1)', () => {
+    const event = sampleV1Of(IntegrationEventTypes.agencyRequestAssigned);
     const leaked = [{ ...event.data.citizens[0], nationalCode: '0499370899' }];
     expect(validateIntegrationEvent({ ...event, data: { ...event.data, citizens: leaked } })).toMatchObject({
       ok: false,
@@ -154,13 +154,48 @@ describe('validateIntegrationEvent', () => {
     });
   });
 
+  it('keeps every contact, description and note off agency topics (v2)', () => {
+    const assigned = sampleOf(IntegrationEventTypes.agencyRequestAssigned);
+    for (const extra of [
+      { citizens: [{ fullName: 'زهرا کریمی', mobile: '09171234567' }] },
+      { description: 'قطعی آب' },
+      { mobile: '09171234567' },
+    ]) {
+      expect(validateIntegrationEvent({ ...assigned, data: { ...assigned.data, ...extra } })).toMatchObject({
+        ok: false,
+        code: 'invalid_event_data',
+      });
+    }
+    const updated = sampleOf(IntegrationEventTypes.agencyRequestUpdated);
+    const noted = { ...updated, data: { ...updated.data, followUp: { channel: 'phone', note: 'پیگیری' } } };
+    expect(validateIntegrationEvent(noted).ok).toBe(false);
+  });
+
+  it('accepts request events only with citizens and text sealed (v2)', () => {
+    const registered = sampleOf(IntegrationEventTypes.requestRegistered);
+    const clear = sampleV1Of(IntegrationEventTypes.requestRegistered).data;
+    for (const data of [
+      { ...registered.data, citizens: clear.citizens },
+      { ...registered.data, description: clear.description },
+      { ...registered.data, citizens: [{ ...registered.data.citizens[0], fullName: 'زهرا' }] },
+      { ...registered.data, description: { erased: true, text: 'قطعی' } },
+    ]) {
+      expect(validateIntegrationEvent({ ...registered, data })).toMatchObject({
+        ok: false,
+        code: 'invalid_event_data',
+      });
+    }
+  });
+
   it('requires the follow-up on a follow_up_recorded agency update', () => {
     const event = sampleOf(IntegrationEventTypes.agencyRequestUpdated);
     expect(validateIntegrationEvent({ ...event, data: without(event.data, 'followUp') }).ok).toBe(false);
   });
 
   it('reports the current version of each type', () => {
-    expect(currentEventVersion(IntegrationEventTypes.requestRegistered)).toBe(1);
+    expect(currentEventVersion(IntegrationEventTypes.requestRegistered)).toBe(2);
+    expect(currentEventVersion(IntegrationEventTypes.requestAcknowledged)).toBe(1);
+    expect(currentEventVersion(IntegrationEventTypes.agencyRequestAssigned)).toBe(2);
     expect(currentEventVersion('samad.request.teleported')).toBeUndefined();
   });
 

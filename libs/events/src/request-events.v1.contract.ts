@@ -25,7 +25,7 @@ import {
   utcTimestamp,
 } from './schema-fragments';
 
-// Request lifecycle integration events, version 1, published on Topics.requestEvents keyed by streamId.
+// Request lifecycle integration events, version 1 (the form with personal data in clear; see the v2 contract).
 // Timestamps are UTC ISO-8601 strings. Schemas accept extra properties (tolerant reader):
 // a version only ever gains optional fields; anything else is a new version with an upcaster.
 
@@ -184,7 +184,11 @@ export type RequestPersonalDataErasedEventV1 = IntegrationEventEnvelope<
   RequestPersonalDataErasedV1
 >;
 
-export type RequestLifecycleIntegrationEvent =
+/**
+ * Every request event in its v1 form: personal data and free text in clear. Since v2 the topic carries six
+ * of them sealed; v1 is what a consumer holding the citizen key vault gets back when it opens one.
+ */
+export type RequestLifecycleIntegrationEventV1 =
   | RequestRegisteredEventV1
   | RequestRoutedToAgencyEventV1
   | RequestAwaitingManualRoutingEventV1
@@ -207,86 +211,88 @@ const citizenV1: SchemaObject = {
 };
 
 /** Data schemas of the v1 request lifecycle events, keyed by event type. */
-export const requestEventDataSchemasV1: Record<RequestLifecycleIntegrationEvent['eventType'], SchemaObject> =
-  {
-    [IntegrationEventTypes.requestRegistered]: objectOf({
-      trackingCode,
-      kind: enumOf(requestKinds),
-      channel: enumOf(requestChannels),
-      collective: { type: 'boolean' },
-      citizens: { type: 'array', minItems: 1, items: citizenV1 },
-      countyCode: code,
-      categoryCode: code,
-      description: nonEmptyText,
-      registeredAt: utcTimestamp,
-      registeredBy: nonEmptyText,
-    }),
-    [IntegrationEventTypes.requestRoutedToAgency]: objectOf(
-      {
-        trackingCode,
-        agencyCode,
-        dueAt: utcTimestamp,
-        routedBy: enumOf(routingOrigins),
-        ruleId: code,
-        at: utcTimestamp,
-      },
-      ['ruleId'],
-    ),
-    [IntegrationEventTypes.requestAwaitingManualRouting]: objectOf({
-      trackingCode,
-      reason: nonEmptyText,
-      at: utcTimestamp,
-    }),
-    [IntegrationEventTypes.requestAcknowledged]: objectOf({ trackingCode, agencyCode, at: utcTimestamp }),
-    [IntegrationEventTypes.requestReferredInsideAgency]: objectOf(
-      {
-        trackingCode,
-        agencyCode,
-        unit: nonEmptyText,
-        toStaff: nonEmptyText,
-        note: nonEmptyText,
-        at: utcTimestamp,
-      },
-      ['unit', 'toStaff', 'note'],
-      { anyOf: [{ required: ['unit'] }, { required: ['toStaff'] }] },
-    ),
-    [IntegrationEventTypes.requestReturnedAsNotResponsible]: objectOf({
+export const requestEventDataSchemasV1: Record<
+  RequestLifecycleIntegrationEventV1['eventType'],
+  SchemaObject
+> = {
+  [IntegrationEventTypes.requestRegistered]: objectOf({
+    trackingCode,
+    kind: enumOf(requestKinds),
+    channel: enumOf(requestChannels),
+    collective: { type: 'boolean' },
+    citizens: { type: 'array', minItems: 1, items: citizenV1 },
+    countyCode: code,
+    categoryCode: code,
+    description: nonEmptyText,
+    registeredAt: utcTimestamp,
+    registeredBy: nonEmptyText,
+  }),
+  [IntegrationEventTypes.requestRoutedToAgency]: objectOf(
+    {
       trackingCode,
       agencyCode,
-      reason: nonEmptyText,
+      dueAt: utcTimestamp,
+      routedBy: enumOf(routingOrigins),
+      ruleId: code,
       at: utcTimestamp,
-    }),
-    [IntegrationEventTypes.requestAnswered]: objectOf({
+    },
+    ['ruleId'],
+  ),
+  [IntegrationEventTypes.requestAwaitingManualRouting]: objectOf({
+    trackingCode,
+    reason: nonEmptyText,
+    at: utcTimestamp,
+  }),
+  [IntegrationEventTypes.requestAcknowledged]: objectOf({ trackingCode, agencyCode, at: utcTimestamp }),
+  [IntegrationEventTypes.requestReferredInsideAgency]: objectOf(
+    {
       trackingCode,
       agencyCode,
-      outcome: enumOf(answerOutcomes),
-      text: nonEmptyText,
-      answeredAt: utcTimestamp,
-    }),
-    [IntegrationEventTypes.followUpRecorded]: objectOf({
-      trackingCode,
+      unit: nonEmptyText,
+      toStaff: nonEmptyText,
       note: nonEmptyText,
-      channel: enumOf(requestChannels),
       at: utcTimestamp,
-    }),
-    [IntegrationEventTypes.requestClosed]: objectOf(
-      {
-        trackingCode,
-        reason: enumOf(closeReasons),
-        duplicateOf: trackingCode,
-        note: nonEmptyText,
-        at: utcTimestamp,
-      },
-      ['duplicateOf', 'note'],
-      {
-        if: { properties: { reason: { const: 'duplicate' } } },
-        then: { required: ['duplicateOf'] },
-        else: { not: { required: ['duplicateOf'] } },
-      },
-    ),
-    [IntegrationEventTypes.requestPersonalDataErased]: objectOf({
+    },
+    ['unit', 'toStaff', 'note'],
+    { anyOf: [{ required: ['unit'] }, { required: ['toStaff'] }] },
+  ),
+  [IntegrationEventTypes.requestReturnedAsNotResponsible]: objectOf({
+    trackingCode,
+    agencyCode,
+    reason: nonEmptyText,
+    at: utcTimestamp,
+  }),
+  [IntegrationEventTypes.requestAnswered]: objectOf({
+    trackingCode,
+    agencyCode,
+    outcome: enumOf(answerOutcomes),
+    text: nonEmptyText,
+    answeredAt: utcTimestamp,
+  }),
+  [IntegrationEventTypes.followUpRecorded]: objectOf({
+    trackingCode,
+    note: nonEmptyText,
+    channel: enumOf(requestChannels),
+    at: utcTimestamp,
+  }),
+  [IntegrationEventTypes.requestClosed]: objectOf(
+    {
       trackingCode,
-      citizenIndex: { type: 'integer', minimum: 0 },
+      reason: enumOf(closeReasons),
+      duplicateOf: trackingCode,
+      note: nonEmptyText,
       at: utcTimestamp,
-    }),
-  };
+    },
+    ['duplicateOf', 'note'],
+    {
+      if: { properties: { reason: { const: 'duplicate' } } },
+      then: { required: ['duplicateOf'] },
+      else: { not: { required: ['duplicateOf'] } },
+    },
+  ),
+  [IntegrationEventTypes.requestPersonalDataErased]: objectOf({
+    trackingCode,
+    citizenIndex: { type: 'integer', minimum: 0 },
+    at: utcTimestamp,
+  }),
+};

@@ -91,6 +91,7 @@ export class CitizenKeyVault {
   readonly digests: CitizenDigests;
   private readonly pool: Pool;
   private readonly cache = new Map<string, CachedKey>();
+  private readonly refsByStream = new Map<string, string>();
   private readonly cacheMs: number;
   private readonly cacheSize: number;
 
@@ -177,6 +178,28 @@ export class CitizenKeyVault {
       }
     }
     return result;
+  }
+
+  /**
+   * The pseudonym of the citizen at `citizenIndex` of the registration in this stream, or undefined when
+   * no key was ever linked there (a stream written before sealing, or not a request). Links never change.
+   */
+  async citizenRefAt(streamId: string, citizenIndex: number): Promise<string | undefined> {
+    const cacheKey = `${streamId}#${citizenIndex}`;
+    const cached = this.refsByStream.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const { rows } = await this.pool.query<{ citizen_ref: string }>(
+      `SELECT citizen_ref::text AS citizen_ref FROM personal_data.citizen_streams
+        WHERE stream_id = $1 AND citizen_index = $2 ORDER BY linked_at LIMIT 1`,
+      [streamId, citizenIndex],
+    );
+    const ref = rows[0]?.citizen_ref;
+    if (ref !== undefined) {
+      this.refsByStream.set(cacheKey, ref);
+      if (this.refsByStream.size > this.cacheSize)
+        this.refsByStream.delete(this.refsByStream.keys().next().value as string);
+    }
+    return ref;
   }
 
   /**

@@ -14,12 +14,13 @@ import {
   nationalCodeCheckDigit,
   requestStreamName,
   trackingCodeFromNumber,
+  erasedText,
   type CitizenInput,
 } from '@samad/request-lifecycle';
 import { CitizenKeyVault } from './citizen-key.vault';
 import { PersonalDataIntegrityError } from './personal-data.cipher';
 import { derivePersonalDataKeys } from './personal-data.secret';
-import { PersonalDataProtectingEventStore } from './personal-data-protecting.event-store';
+import { FREE_TEXT_FIELDS, PersonalDataProtectingEventStore } from './personal-data-protecting.event-store';
 import { runPersonalDataMigrations } from './run-personal-data-migrations';
 
 const databaseUrl = (() => {
@@ -60,6 +61,7 @@ async function register(
   store: EventStore,
   citizens: CitizenInput[],
   trackingCode = newCode(),
+  description = 'قطعی آب در محله',
 ): Promise<string> {
   const events = decide(
     {
@@ -73,7 +75,7 @@ async function register(
         citizens,
         countyCode: 'MIN',
         categoryCode: 'WAT-CUT',
-        description: 'قطعی آب در محله',
+        description,
         registeredBy: 'operator-7',
       },
     },
@@ -110,6 +112,7 @@ describe('personal data sealed per citizen in the event store (PostgreSQL)', () 
     await runEventStoreMigrations(databaseUrl);
     expect((await runPersonalDataMigrations(databaseUrl)).applied).toEqual([
       'CreatePersonalData1764600000000',
+      'CitizenStreamsByStream1765100000000',
     ]);
     expect((await runPersonalDataMigrations(databaseUrl)).applied).toEqual([]);
     raw = createEventStore({ kind: 'postgres', connectionString: databaseUrl, logger: silentLogger });
@@ -299,5 +302,152 @@ describe('personal data sealed per citizen in the event store (PostgreSQL)', () 
     const code = await register(raw, [citizen]);
     expect(citizensOf((await store.readStream(requestStreamName(code)))[0])).toEqual([citizen]);
     expect(await vault.erase(citizen.nationalCode)).toEqual({ citizenRefs: [], links: [] });
+  });
+
+  describe('free text (ADR 19)', () => {
+    const at = () => new Date().toISOString();
+    const texts = {
+      description: 'همسایه‌ام آقای تهرانی بیمار است و آب نداریم',
+      note: 'پیگیری: خانم کریمی، کوچه ۱۲',
+      answer: 'لوله ترمیم شد؛ با آقای تهرانی تماس گرفتیم',
+      reason: 'این محله زیر پوشش شهرداری میناب است',
+    };
+    /** A registration and one event of every kind with free text, appended as the services append them. */
+    async function requestWithTexts(target: EventStore, citizens: CitizenInput[]): Promise<string> {
+      const code = await register(target, citizens, newCode(), texts.description);
+      await target.appendToStream(requestStreamName(code), [
+        {
+          type: 'FollowUpRecorded',
+          data: { trackingCode: code, note: texts.note, channel: 'phone', at: at() },
+        },
+        {
+          type: 'RequestReferredInsideAgency',
+          data: { trackingCode: code, agencyCode: 'ABFA', unit: 'minab', note: texts.note, at: at() },
+        },
+        {
+          type: 'RequestReturnedAsNotResponsible',
+          data: { trackingCode: code, agencyCode: 'ABFA', reason: texts.reason, at: at() },
+        },
+        {
+          type: 'RequestAnswered',
+          data: {
+            trackingCode: code,
+            agencyCode: 'SHAHR',
+            outcome: 'positive',
+            text: texts.answer,
+            answeredAt: at(),
+          },
+        },
+        {
+          type: 'RequestClosed',
+          data: { trackingCode: code, reason: 'answered', note: texts.note, at: at() },
+        },
+      ]);
+      return code;
+    }
+    const textsOf = (events: RecordedEvent[]): unknown[] =>
+      events.flatMap((e) =>
+        (FREE_TEXT_FIELDS[e.type] ?? []).map((field) => (e.data as Record<string, unknown>)[field]),
+      );
+    const allTexts = [texts.description, texts.note, texts.note, texts.reason, texts.answer, texts.note];
+
+    it('seals every free text under the representative’s key and opens it on read', async () => {
+      const [representative, cosigner] = [person(), person()];
+      const code = await requestWithTexts(store, [representative, cosigner]);
+      const streamId = requestStreamName(code);
+
+      const stored = await raw.readStream(streamId);
+      const storedJson = JSON.stringify(stored.map((e) => e.data));
+      for (const text of Object.values(texts)) expect(storedJson).not.toContain(text);
+      const representativeRef = citizensOf(stored[0])[0].citizenRef;
+      for (const text of textsOf(stored)) {
+        expect(text).toEqual({
+          citizenRef: representativeRef,
+          citizenIndex: 0,
+          sealed: expect.stringMatching(/^pd1\./),
+        });
+      }
+
+      expect(textsOf(await store.readStream(streamId))).toEqual(allTexts);
+      const { store: elsewhere } = protectedStore();
+      expect(textsOf((await elsewhere.readAll()).filter((e) => e.streamId === streamId))).toEqual(allTexts);
+      expect(await store.verifyAll()).toMatchObject({ ok: true });
+    });
+
+    it('keeps the texts when a co-signatory is erased and loses all of them with the representative', async () => {
+      const [representative, cosigner] = [person(), person()];
+      const code = await requestWithTexts(store, [representative, cosigner]);
+      const streamId = requestStreamName(code);
+      const before = await raw.readStream(streamId);
+
+      await vault.erase(cosigner.nationalCode);
+      const afterCosigner = await protectedStore().store.readStream(streamId);
+      expect(citizensOf(afterCosigner[0])).toEqual([representative, erased]);
+      expect(textsOf(afterCosigner)).toEqual(allTexts);
+
+      await vault.erase(representative.nationalCode);
+      const afterRepresentative = await protectedStore().store.readStream(streamId);
+      expect(citizensOf(afterRepresentative[0])).toEqual([erased, erased]);
+      expect(textsOf(afterRepresentative)).toEqual(allTexts.map(() => erasedText));
+
+      // Text given after that has no key to be sealed under: it is not kept at all.
+      await store.appendToStream(streamId, [
+        {
+          type: 'FollowUpRecorded',
+          data: { trackingCode: code, note: texts.note, channel: 'phone', at: at() },
+        },
+      ]);
+      const [late] = await raw.readStream(streamId, { fromRevision: BigInt(before.length) });
+      expect((late.data as { note: unknown }).note).toEqual({ erased: true });
+      expect((await store.readStream(streamId)).at(-1)?.data).toMatchObject({ note: erasedText });
+
+      // The events never changed, so every chain still verifies.
+      const after = await raw.readStream(streamId, { maxCount: before.length });
+      expect(after.map((e) => [e.data, e.hash])).toEqual(before.map((e) => [e.data, e.hash]));
+      expect(await store.verifyAll()).toMatchObject({ ok: true });
+    });
+
+    it('lets an erasure fact of the representative read in the same batch erase the texts at once', async () => {
+      const representative = person();
+      const code = await requestWithTexts(store, [representative]);
+      const streamId = requestStreamName(code);
+      const { store: cachingReader } = protectedStore({ keyCacheMs: 60_000 });
+      expect(textsOf(await cachingReader.readStream(streamId))).toEqual(allTexts);
+      await vault.erase(representative.nationalCode);
+      await raw.appendToStream(streamId, [
+        { type: 'PersonalDataErased', data: { trackingCode: code, citizenIndex: 0, at: at() } },
+      ]);
+      expect(textsOf(await cachingReader.readStream(streamId))).toEqual(allTexts.map(() => erasedText));
+    });
+
+    it('does not open sealed text moved to another event', async () => {
+      const code = await requestWithTexts(store, [person()]);
+      const streamId = requestStreamName(code);
+      const stored = await raw.readStream(streamId);
+      const description = (stored[0].data as { description: unknown }).description;
+      const other = requestStreamName(newCode());
+      await raw.appendToStream(other, [
+        {
+          type: 'FollowUpRecorded',
+          data: { trackingCode: code, note: description, channel: 'phone', at: at() },
+        },
+      ]);
+      await expect(store.readStream(other)).rejects.toThrow(PersonalDataIntegrityError);
+    });
+
+    it('reads text written before sealing existed as it was written', async () => {
+      const code = await requestWithTexts(raw, [person()]);
+      expect(textsOf(await store.readStream(requestStreamName(code)))).toEqual(allTexts);
+      // A later event on such a stream has no representative key to use: kept as given, like its registration.
+      await store.appendToStream(requestStreamName(code), [
+        {
+          type: 'FollowUpRecorded',
+          data: { trackingCode: code, note: texts.note, channel: 'phone', at: at() },
+        },
+      ]);
+      expect((await raw.readStream(requestStreamName(code))).at(-1)?.data).toMatchObject({
+        note: texts.note,
+      });
+    });
   });
 });

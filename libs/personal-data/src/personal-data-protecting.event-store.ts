@@ -10,7 +10,8 @@ import type {
   SubscribeToAllOptions,
   VerificationResult,
 } from '@samad/event-store';
-import { erasedCitizen } from '@samad/request-lifecycle';
+import { randomUUID } from 'node:crypto';
+import { erasedCitizen, erasedText } from '@samad/request-lifecycle';
 import type { CitizenKeyVault } from './citizen-key.vault';
 import {
   PersonalDataIntegrityError,
@@ -32,6 +33,34 @@ export interface SealedCitizen {
   readonly sealed: string;
 }
 
+/** Free text as stored: sealed under the key of the citizen at citizenIndex (the representative, 0). */
+export interface SealedText {
+  readonly citizenRef: string;
+  readonly citizenIndex: number;
+  readonly sealed: string;
+}
+
+/** Free text given after the representative was erased: there is no key left to seal it under. */
+export interface WithheldText {
+  readonly erased: true;
+}
+
+/**
+ * The free-text fields of each request event: what citizens say (and what is said back to them) often
+ * names people, places and illnesses, so it is personal data like the citizen fields (ADR 19).
+ */
+export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  RequestRegistered: ['description'],
+  RequestReferredInsideAgency: ['note'],
+  RequestReturnedAsNotResponsible: ['reason'],
+  RequestAnswered: ['text'],
+  FollowUpRecorded: ['note'],
+  RequestClosed: ['note'],
+};
+
+/** Text is sealed under the key of the registration's representative: the citizen who gave it (ADR 19). */
+export const TEXT_KEY_CITIZEN_INDEX = 0;
+
 type PlainCitizen = { readonly nationalCode: string } & Record<string, unknown>;
 
 const isPlainCitizen = (value: unknown): value is PlainCitizen =>
@@ -43,6 +72,14 @@ const isSealedCitizen = (value: unknown): value is SealedCitizen =>
   typeof (value as SealedCitizen).citizenRef === 'string' &&
   isSealedPersonalData((value as SealedCitizen).sealed);
 
+const isSealedText = (value: unknown): value is SealedText =>
+  isSealedCitizen(value) && Number.isInteger((value as SealedText).citizenIndex);
+
+const isWithheldText = (value: unknown): value is WithheldText =>
+  typeof value === 'object' && value !== null && (value as WithheldText).erased === true;
+
+const textFieldsOf = (type: string): readonly string[] => FREE_TEXT_FIELDS[type] ?? [];
+
 const citizensOf = (data: unknown): readonly unknown[] | undefined => {
   const citizens = (data as { citizens?: unknown } | null)?.citizens;
   return Array.isArray(citizens) ? citizens : undefined;
@@ -52,9 +89,21 @@ const citizensOf = (data: unknown): readonly unknown[] | undefined => {
 const associatedData = (streamId: string, citizenIndex: number, citizenRef: string): string =>
   `samad/personal-data/v1|${streamId}|${citizenIndex}|${citizenRef}`;
 
+// Binds sealed text to its stream, its event, its field and the key's pseudonym: it opens nowhere else.
+const textAssociatedData = (streamId: string, eventId: string, field: string, citizenRef: string): string =>
+  `samad/personal-data/text/v1|${streamId}|${eventId}|${field}|${citizenRef}`;
+
+/** A stored event as far as sealing is concerned (a recorded event, or a message on the request topic). */
+export interface StoredEventData {
+  readonly id: string;
+  readonly streamId: string;
+  readonly type: string;
+  readonly data: unknown;
+}
+
 /**
  * The event store as every service sees it: citizens' national code, name and mobile are sealed with the
- * citizen's own key on append and opened on read, or read as erased once the key is destroyed. Hashes are
+ * citizen's own key on append, every free text under its representative's key (ADR 19), and opened on read, or read as erased once the key is destroyed. Hashes are
  * computed by the store over the sealed bytes, so erasure never breaks a chain. Events written before this
  * existed (plain citizens) pass through unchanged.
  */
@@ -70,7 +119,12 @@ export class PersonalDataProtectingEventStore implements EventStore {
     options?: AppendOptions,
   ): Promise<AppendResult> {
     const sealed: EventToAppend[] = [];
-    for (const event of events) sealed.push(await this.seal(streamId, event));
+    for (const event of events) {
+      // Sealed text is bound to its event's id, so the id is fixed here rather than by the store.
+      const withId =
+        textFieldsOf(event.type).length > 0 && !event.id ? { ...event, id: randomUUID() } : event;
+      sealed.push(await this.sealText(streamId, await this.seal(streamId, withId)));
+    }
     return this.inner.appendToStream(streamId, sealed, options);
   }
 
@@ -107,6 +161,11 @@ export class PersonalDataProtectingEventStore implements EventStore {
         for await (const event of inner) yield await revealOne(event);
       },
     };
+  }
+
+  /** The same store without opening anything: events exactly as kept, personal data sealed (for the relay). */
+  get asStored(): EventStore {
+    return this.inner;
   }
 
   verifyStream(streamId: string): Promise<VerificationResult> {
@@ -149,28 +208,94 @@ export class PersonalDataProtectingEventStore implements EventStore {
     return { ...event, data: { ...(event.data as object), citizens: sealedCitizens } };
   }
 
-  private async reveal(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    // An erasure fact read in the same batch wins even over a key another process still has in memory.
-    const erasedHere = new Set<string>();
-    const refs: string[] = [];
-    for (const event of events) {
-      if (event.type === ERASED) {
-        erasedHere.add(`${event.streamId}#${(event.data as { citizenIndex?: unknown }).citizenIndex}`);
-      } else if (event.type === REGISTERED) {
-        for (const citizen of citizensOf(event.data) ?? []) {
-          if (isSealedCitizen(citizen)) refs.push(citizen.citizenRef);
-        }
+  /** Opens the personal data of stored events (or of request-topic messages, which carry them as stored). */
+  reveal<E extends StoredEventData>(events: E[]): Promise<E[]> {
+    return revealPersonalData(this.vault, events);
+  }
+
+  // Text of a registration goes under its representative's key; text of later events under the key the
+  // vault linked to the stream's representative. A stream with no such link (written before sealing, or
+  // not a request) keeps its text as given, as its registration kept its citizens.
+  private async sealText(streamId: string, event: EventToAppend): Promise<EventToAppend> {
+    const fields = textFieldsOf(event.type).filter(
+      (f) => typeof (event.data as Record<string, unknown>)[f] === 'string',
+    );
+    if (fields.length === 0) return event;
+    const representative =
+      event.type === REGISTERED
+        ? ((citizensOf(event.data) ?? [])[TEXT_KEY_CITIZEN_INDEX] as SealedCitizen | undefined)
+        : await this.vault.citizenRefAt(streamId, TEXT_KEY_CITIZEN_INDEX);
+    const citizenRef =
+      typeof representative === 'string'
+        ? representative
+        : isSealedCitizen(representative)
+          ? representative.citizenRef
+          : undefined;
+    if (citizenRef === undefined) return event;
+    const key = (await this.vault.dataKeys([citizenRef])).get(citizenRef) ?? null;
+    const data = { ...(event.data as Record<string, unknown>) };
+    for (const field of fields) {
+      data[field] =
+        key === null
+          ? ({ erased: true } satisfies WithheldText)
+          : ({
+              citizenRef,
+              citizenIndex: TEXT_KEY_CITIZEN_INDEX,
+              sealed: sealPersonalData(
+                key,
+                textAssociatedData(streamId, event.id!, field, citizenRef),
+                data[field] as string,
+              ),
+            } satisfies SealedText);
+    }
+    return { ...event, data };
+  }
+}
+
+/**
+ * Opens citizens and free text of stored events with the vault's keys: each reads as it was appended, or
+ * as erased once its key is destroyed or a PersonalDataErased fact for its citizen is in the same batch.
+ * @throws PersonalDataIntegrityError when sealed bytes do not verify
+ */
+export async function revealPersonalData<E extends StoredEventData>(
+  vault: CitizenKeyVault,
+  events: E[],
+): Promise<E[]> {
+  // An erasure fact read in the same batch wins even over a key another process still has in memory.
+  const erasedHere = new Set<string>();
+  const refs: string[] = [];
+  for (const event of events) {
+    if (event.type === ERASED) {
+      erasedHere.add(`${event.streamId}#${(event.data as { citizenIndex?: unknown }).citizenIndex}`);
+      continue;
+    }
+    if (event.type === REGISTERED) {
+      for (const citizen of citizensOf(event.data) ?? []) {
+        if (isSealedCitizen(citizen)) refs.push(citizen.citizenRef);
       }
     }
-    if (refs.length === 0) return events;
-    const keys = await this.vault.dataKeys(refs);
-    return events.map((event) => {
-      const citizens = event.type === REGISTERED ? citizensOf(event.data) : undefined;
-      if (!citizens?.some(isSealedCitizen)) return event;
-      const opened = citizens.map((citizen, citizenIndex): unknown => {
+    for (const field of textFieldsOf(event.type)) {
+      const text = (event.data as Record<string, unknown> | null)?.[field];
+      if (isSealedText(text)) refs.push(text.citizenRef);
+    }
+  }
+  const hasWithheld = events.some((e) =>
+    textFieldsOf(e.type).some((f) => isWithheldText((e.data as Record<string, unknown> | null)?.[f])),
+  );
+  if (refs.length === 0 && !hasWithheld) return events;
+  const keys = refs.length === 0 ? new Map<string, Buffer | null>() : await vault.dataKeys(refs);
+  const keyFor = (streamId: string, citizenIndex: number, citizenRef: string): Buffer | null =>
+    erasedHere.has(`${streamId}#${citizenIndex}`) ? null : (keys.get(citizenRef) ?? null);
+  return events.map((event) => {
+    const fields = textFieldsOf(event.type);
+    const citizens = event.type === REGISTERED ? citizensOf(event.data) : undefined;
+    if (!citizens?.some(isSealedCitizen) && fields.length === 0) return event;
+    const data: Record<string, unknown> = { ...(event.data as Record<string, unknown>) };
+    if (citizens?.some(isSealedCitizen)) {
+      data.citizens = citizens.map((citizen, citizenIndex): unknown => {
         if (!isSealedCitizen(citizen)) return citizen;
-        const key = keys.get(citizen.citizenRef) ?? null;
-        if (key === null || erasedHere.has(`${event.streamId}#${citizenIndex}`)) return { ...erasedCitizen };
+        const key = keyFor(event.streamId, citizenIndex, citizen.citizenRef);
+        if (key === null) return { ...erasedCitizen };
         return JSON.parse(
           openPersonalData(
             key,
@@ -179,7 +304,25 @@ export class PersonalDataProtectingEventStore implements EventStore {
           ),
         ) as unknown;
       });
-      return { ...event, data: { ...(event.data as object), citizens: opened } };
-    });
-  }
+    }
+    for (const field of fields) {
+      const text = data[field];
+      if (isWithheldText(text)) data[field] = erasedText;
+      if (!isSealedText(text)) continue;
+      const key = keyFor(event.streamId, text.citizenIndex, text.citizenRef);
+      data[field] =
+        key === null
+          ? erasedText
+          : openPersonalData(
+              key,
+              textAssociatedData(event.streamId, event.id, field, text.citizenRef),
+              text.sealed,
+            );
+    }
+    return { ...event, data };
+  });
 }
+
+/** The store as kept: what a protecting store wraps, or the store itself. Whatever reads it sees sealed bytes. */
+export const storedFormOf = (store: EventStore): EventStore =>
+  store instanceof PersonalDataProtectingEventStore ? store.asStored : store;

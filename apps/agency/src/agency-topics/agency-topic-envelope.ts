@@ -7,7 +7,10 @@ import type { AgencyTopicMessage } from '@samad/request-lifecycle';
  */
 export const toAgencyEnvelope = (
   message: AgencyTopicMessage,
-  source: RequestLifecycleIntegrationEvent,
+  source: Pick<
+    RequestLifecycleIntegrationEvent,
+    'eventId' | 'streamId' | 'streamRevision' | 'position' | 'occurredAt' | 'recordedAt' | 'actor'
+  >,
 ): AgencyIntegrationEvent =>
   ({
     eventId: source.eventId,

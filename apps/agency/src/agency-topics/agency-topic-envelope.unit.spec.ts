@@ -61,7 +61,7 @@ describe('agency topic envelope', () => {
     expect(envelope).toEqual({
       eventId: source.eventId,
       eventType: 'samad.agency.request-assigned',
-      eventVersion: 1,
+      eventVersion: 2,
       streamId: 'request-1000000170',
       streamRevision: 1,
       position: '4242',
@@ -72,21 +72,23 @@ describe('agency topic envelope', () => {
     });
   });
 
-  it('gives the agency names and mobiles but no national code', () => {
-    expect(envelope.data).toMatchObject({
-      citizens: [
-        { fullName: 'زهرا کریمی', mobile: '09171234567' },
-        { fullName: 'علی رئیسی', mobile: '09177654321' },
-      ],
-    });
-    expect(JSON.stringify(envelope)).not.toMatch(/0499370899|3691122337/);
+  it('gives the agency no personal data and no text: the agency API does, audited', () => {
+    expect(envelope.data).toMatchObject({ citizenCount: 2 });
+    for (const citizen of registered.data.citizens) {
+      for (const value of [citizen.nationalCode, citizen.fullName, citizen.mobile]) {
+        expect(JSON.stringify(envelope)).not.toContain(value);
+      }
+    }
+    expect(JSON.stringify(envelope)).not.toContain(registered.data.description);
   });
 
-  it('is refused by the contract if a national code slips in', () => {
-    const leaking = {
-      ...envelope,
-      data: { ...envelope.data, citizens: [{ ...registered.data.citizens[0] }] },
-    };
-    expect(validateIntegrationEvent(leaking)).toMatchObject({ ok: false, code: 'invalid_event_data' });
+  it('is refused by the contract if a contact or the description slips in', () => {
+    for (const extra of [
+      { citizens: [{ fullName: 'زهرا کریمی', mobile: '09171234567' }] },
+      { description: registered.data.description },
+    ]) {
+      const leaking = { ...envelope, data: { ...envelope.data, ...extra } };
+      expect(validateIntegrationEvent(leaking)).toMatchObject({ ok: false, code: 'invalid_event_data' });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { IntegrationEventTypes, type RequestLifecycleIntegrationEvent } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
+import { withoutPersonalData } from '@samad/request-application';
 import { UnprocessableMessageError } from '@samad/service-kit';
 import {
   evolve,
@@ -29,7 +30,8 @@ export async function agencyMessagesFor(
   cache: RequestStateCache,
   source: RequestLifecycleIntegrationEvent,
 ): Promise<AgencyTopicMessage[]> {
-  const event = toRequestEvent(source);
+  // Agency topics carry nothing personal, so the state is folded without anyone's data.
+  const event = toRequestEvent(withoutPersonalData(source));
   const before = cache.before(source.streamId, source.streamRevision) ?? (await stateBefore(store, source));
   cache.remember(source.streamId, source.streamRevision, evolve(before, event));
   return beforeAnyAgency.has(source.eventType) ? [] : toAgencyMessages(before, event);

@@ -7,6 +7,7 @@ import {
   type RequestLifecycleIntegrationEvent,
 } from '@samad/events';
 import type { RecordedEvent, RelayedMessage } from '@samad/event-store';
+import { storedFormOf } from '@samad/personal-data';
 import { encodeRecordedRequestEvent } from '@samad/request-application';
 import { isRequestEvent } from '@samad/request-lifecycle';
 import {
@@ -34,6 +35,8 @@ export class AgencyTopicRelayHost extends StoreRelayHost {
   protected relayOptions(): HostedRelayOptions {
     return {
       name: 'agency-topics',
+      // Read as the request topic carries them (sealed), which is what the v2 contracts validate.
+      store: storedFormOf(this.store),
       route: (event) => this.route(event),
       isPermanentError: (error) => failureKind(error) === 'permanent',
       deadLetterTopic: Topics.deadLetter,

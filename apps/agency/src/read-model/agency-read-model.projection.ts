@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { IntegrationEventTypes, type RequestLifecycleIntegrationEvent } from '@samad/events';
+import { IntegrationEventTypes, type RequestLifecycleIntegrationEventV1 } from '@samad/events';
+import { erasedText } from '@samad/request-lifecycle';
 
 type Sql = Pick<EntityManager, 'query'>;
 
@@ -9,7 +10,7 @@ type Sql = Pick<EntityManager, 'query'>;
  */
 export async function projectIntoAgencyReadModel(
   sql: Sql,
-  event: RequestLifecycleIntegrationEvent,
+  event: RequestLifecycleIntegrationEventV1,
 ): Promise<void> {
   const at = event.occurredAt;
   switch (event.eventType) {
@@ -49,6 +50,16 @@ export async function projectIntoAgencyReadModel(
           WHERE tracking_code = $1 AND contact_index = $2`,
         [trackingCode, citizenIndex],
       );
+      // Free text is sealed under the representative's key (ADR 19): their erasure takes every text too.
+      if (citizenIndex === 0) {
+        await sql.query(`UPDATE agency.request_details SET description = $2 WHERE tracking_code = $1`, [
+          trackingCode,
+          erasedText,
+        ]);
+        await sql.query(`UPDATE agency.inbox SET answer_text = NULL WHERE tracking_code = $1`, [
+          trackingCode,
+        ]);
+      }
       return;
     }
     case IntegrationEventTypes.requestRoutedToAgency: {

@@ -1,5 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { IntegrationEventTypes, type IntegrationEvent, type RequestStatus } from '@samad/events';
+import {
+  IntegrationEventTypes,
+  type RequestLifecycleIntegrationEventV1,
+  type RequestStatus,
+} from '@samad/events';
 import type { CitizenDigests } from '@samad/personal-data';
 
 /** One row of intake.request_index. */
@@ -18,7 +22,7 @@ type AgencyChange = { readonly set: string | null } | undefined;
 
 const updateStatus = async (
   manager: EntityManager,
-  event: IntegrationEvent,
+  event: RequestLifecycleIntegrationEventV1,
   status: RequestStatus,
   agency: AgencyChange,
 ): Promise<void> => {
@@ -47,7 +51,7 @@ const updateStatus = async (
  */
 export const requestIndexProjection =
   (digests: CitizenDigests) =>
-  async (event: IntegrationEvent, manager: EntityManager): Promise<void> => {
+  async (event: RequestLifecycleIntegrationEventV1, manager: EntityManager): Promise<void> => {
     switch (event.eventType) {
       case IntegrationEventTypes.requestRegistered: {
         const d = event.data;

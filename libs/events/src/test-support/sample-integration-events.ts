@@ -1,5 +1,7 @@
 import { IntegrationEventTypes } from '../event-types';
+import type { AgencyIntegrationEventV1 } from '../agency-messages.v1.contract';
 import type { IntegrationEvent } from '../integration-event.registry';
+import type { RequestLifecycleIntegrationEventV1 } from '../request-events.v1.contract';
 
 const envelope = (revision: number) => ({
   eventId: `0b7c6f0e-0000-4000-8000-00000000000${revision}`,
@@ -12,8 +14,10 @@ const envelope = (revision: number) => ({
   actor: { id: 'operator-17', role: 'operator' as const },
 });
 
-/** One valid sample per integration event type, typed so the compiler checks them against the contract. */
-export const sampleIntegrationEvents: readonly IntegrationEvent[] = [
+/** One valid v1 sample per integration event type, typed so the compiler checks them against the contract. */
+export const sampleIntegrationEventsV1: readonly (
+  RequestLifecycleIntegrationEventV1 | AgencyIntegrationEventV1
+)[] = [
   {
     ...envelope(0),
     eventType: IntegrationEventTypes.requestRegistered,
@@ -148,10 +152,140 @@ export const sampleIntegrationEvents: readonly IntegrationEvent[] = [
   },
 ];
 
+const sealed = (n: number): string => `pd1.AAAAAAAAAAAAAAA${n}.c2VhbGVk.dGFnLXRhZy10YWctdGFn`;
+const citizenRef = '7d5e1c2a-3b4f-4a6d-9e8f-0a1b2c3d4e5f';
+const text = (n: number) => ({ citizenRef, citizenIndex: 0, sealed: sealed(n) });
+const v1 = <T extends string>(eventType: T) => {
+  const sample = sampleIntegrationEventsV1.find((e) => e.eventType === eventType);
+  if (!sample) throw new Error(`no v1 sample for ${eventType}`);
+  return sample;
+};
+
+/** One valid v2 sample per event type that has a v2: personal data sealed, agency messages without any. */
+export const sampleIntegrationEventsV2: readonly IntegrationEvent[] = [
+  {
+    ...v1(IntegrationEventTypes.requestRegistered),
+    eventType: IntegrationEventTypes.requestRegistered,
+    eventVersion: 2,
+    data: {
+      trackingCode: '1000000017',
+      kind: 'complaint',
+      channel: 'phone',
+      collective: false,
+      citizens: [{ citizenRef, sealed: sealed(0) }],
+      countyCode: 'minab',
+      categoryCode: 'water',
+      description: text(1),
+      registeredAt: '2024-10-15T05:30:00.000Z',
+      registeredBy: 'operator-17',
+    },
+  },
+  {
+    ...v1(IntegrationEventTypes.requestReferredInsideAgency),
+    eventType: IntegrationEventTypes.requestReferredInsideAgency,
+    eventVersion: 2,
+    data: {
+      trackingCode: '1000000017',
+      agencyCode: 'abfa',
+      unit: 'minab-office',
+      note: text(2),
+      at: '2024-10-15T06:10:00.000Z',
+    },
+  },
+  {
+    ...v1(IntegrationEventTypes.requestReturnedAsNotResponsible),
+    eventType: IntegrationEventTypes.requestReturnedAsNotResponsible,
+    eventVersion: 2,
+    data: { trackingCode: '1000000017', agencyCode: 'abfa', reason: text(3), at: '2024-10-15T07:00:00.000Z' },
+  },
+  {
+    ...v1(IntegrationEventTypes.requestAnswered),
+    eventType: IntegrationEventTypes.requestAnswered,
+    eventVersion: 2,
+    data: {
+      trackingCode: '1000000017',
+      agencyCode: 'abfa',
+      outcome: 'positive',
+      text: text(4),
+      answeredAt: '2024-10-16T09:00:00.000Z',
+    },
+  },
+  {
+    ...v1(IntegrationEventTypes.followUpRecorded),
+    eventType: IntegrationEventTypes.followUpRecorded,
+    eventVersion: 2,
+    data: {
+      trackingCode: '1000000017',
+      note: { erased: true },
+      channel: 'phone',
+      at: '2024-10-16T08:00:00.000Z',
+    },
+  },
+  {
+    ...v1(IntegrationEventTypes.requestClosed),
+    eventType: IntegrationEventTypes.requestClosed,
+    eventVersion: 2,
+    data: { trackingCode: '1000000017', reason: 'answered', note: text(5), at: '2024-10-20T08:00:00.000Z' },
+  },
+  {
+    ...v1(IntegrationEventTypes.agencyRequestAssigned),
+    eventType: IntegrationEventTypes.agencyRequestAssigned,
+    eventVersion: 2,
+    data: {
+      trackingCode: '1000000017',
+      agencyCode: 'abfa',
+      kind: 'complaint',
+      collective: false,
+      categoryCode: 'water',
+      countyCode: 'minab',
+      citizenCount: 1,
+      registeredAt: '2024-10-15T05:30:00.000Z',
+      assignedAt: '2024-10-15T05:30:01.000Z',
+      dueAt: '2024-10-22T05:30:00.000Z',
+    },
+  },
+  {
+    ...v1(IntegrationEventTypes.agencyRequestUpdated),
+    eventType: IntegrationEventTypes.agencyRequestUpdated,
+    eventVersion: 2,
+    data: {
+      trackingCode: '1000000017',
+      agencyCode: 'abfa',
+      change: 'follow_up_recorded',
+      status: 'acknowledged',
+      at: '2024-10-16T08:00:00.000Z',
+      dueAt: '2024-10-22T05:30:00.000Z',
+      followUp: { channel: 'phone' },
+    },
+  },
+];
+
+/** A sample of every registered schema: each type in each version. */
+export const sampleIntegrationEvents: readonly (
+  IntegrationEvent | RequestLifecycleIntegrationEventV1 | AgencyIntegrationEventV1
+)[] = [...sampleIntegrationEventsV1, ...sampleIntegrationEventsV2];
+
+/** The sample of an event type in its current version (what producers emit). */
 export const sampleOf = <T extends IntegrationEvent['eventType']>(
   eventType: T,
 ): Extract<IntegrationEvent, { eventType: T }> => {
-  const sample = sampleIntegrationEvents.find((e) => e.eventType === eventType);
+  const sample =
+    sampleIntegrationEventsV2.find((e) => e.eventType === eventType) ??
+    sampleIntegrationEventsV1.find((e) => e.eventType === eventType);
   if (!sample) throw new Error(`no sample for ${eventType}`);
-  return structuredClone(sample) as Extract<IntegrationEvent, { eventType: T }>;
+  return structuredClone(sample) as unknown as Extract<IntegrationEvent, { eventType: T }>;
+};
+
+/** The v1 sample of an event type (personal data and text in clear, as v1 carried them). */
+export const sampleV1Of = <
+  T extends RequestLifecycleIntegrationEventV1['eventType'] | AgencyIntegrationEventV1['eventType'],
+>(
+  eventType: T,
+): Extract<RequestLifecycleIntegrationEventV1 | AgencyIntegrationEventV1, { eventType: T }> => {
+  const sample = sampleIntegrationEventsV1.find((e) => e.eventType === eventType);
+  if (!sample) throw new Error(`no v1 sample for ${eventType}`);
+  return structuredClone(sample) as Extract<
+    RequestLifecycleIntegrationEventV1 | AgencyIntegrationEventV1,
+    { eventType: T }
+  >;
 };

@@ -1,13 +1,11 @@
 import {
   IntegrationEventTypes,
   Topics,
-  type AgencyCitizenContactV1,
-  type AgencyErasedCitizenContactV1,
   type AgencyIntegrationEvent,
   type AgencyRequestChange,
-  type AgencyRequestUpdatedV1,
+  type AgencyRequestUpdatedV2,
 } from '@samad/events';
-import { isErasedCitizen, type RegisteredCitizen, type RequestEvent } from './request.events';
+import type { RequestEvent } from './request.events';
 import { evolve } from './request.evolve';
 import { requestStreamName } from './request-stream-name';
 import type { RequestState } from './request.state';
@@ -20,7 +18,7 @@ export interface AgencyTopicMessage {
   readonly key: string;
   readonly agencyCode: string;
   readonly eventType: AgencyIntegrationEvent['eventType'];
-  readonly eventVersion: 1;
+  readonly eventVersion: 2;
   readonly data: AgencyIntegrationEvent['data'];
 }
 
@@ -43,15 +41,9 @@ const message = (
   key: requestStreamName(trackingCode),
   agencyCode,
   eventType,
-  eventVersion: 1,
+  eventVersion: 2,
   data,
 });
-
-// Only name and mobile leave the centre; an erased citizen leaves nothing but the fact of being erased.
-const contactOf = (citizen: RegisteredCitizen): AgencyCitizenContactV1 | AgencyErasedCitizenContactV1 =>
-  isErasedCitizen(citizen)
-    ? { erased: true, fullName: null, mobile: null }
-    : { fullName: citizen.fullName, mobile: citizen.mobile };
 
 /**
  * What an agency's own topic receives for one request event, given the request's state before it.
@@ -74,8 +66,7 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
         collective: after.collective,
         categoryCode: after.categoryCode,
         countyCode: after.countyCode,
-        description: after.description,
-        citizens: after.citizens.map(contactOf),
+        citizenCount: after.citizens.length,
         registeredAt: after.registeredAt,
         assignedAt: at,
         dueAt,
@@ -84,7 +75,7 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
   }
 
   if (event.type === 'PersonalDataErased') {
-    // Whoever was given the contact (the holder or answerer, and agencies that returned it) must drop it.
+    // Whoever could fetch the contact (the holder or answerer, and agencies that returned it) must drop it.
     const told = new Set([
       ...after.returnedBy,
       ...(after.agencyCode === undefined ? [] : [after.agencyCode]),
@@ -111,7 +102,7 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
   if (change === undefined || agencyCode === undefined) return [];
 
   const isHeld = after.agencyCode === agencyCode && isHeldStatus(after.status);
-  const update: AgencyRequestUpdatedV1 = {
+  const update: AgencyRequestUpdatedV2 = {
     trackingCode,
     agencyCode,
     change,
@@ -119,7 +110,7 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
     at: event.type === 'RequestAnswered' ? event.data.answeredAt : (event.data as { at: string }).at,
     ...(isHeld && after.dueAt !== undefined && { dueAt: after.dueAt }),
     ...(event.type === 'FollowUpRecorded' && {
-      followUp: { note: event.data.note, channel: event.data.channel },
+      followUp: { channel: event.data.channel },
     }),
     ...(event.type === 'RequestClosed' && { closeReason: event.data.reason }),
   };

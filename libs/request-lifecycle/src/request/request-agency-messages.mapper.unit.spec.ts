@@ -29,7 +29,7 @@ const asEnvelope = (message: AgencyTopicMessage) => ({
 });
 
 describe('agency topic messages', () => {
-  it('assigns a routed request to the agency with contact details but no national code', () => {
+  it('assigns a routed request to the agency with no personal data and no text (v2)', () => {
     const collective = [events.requestRegistered({ collective: true, citizens: [citizenZahra, citizenAli] })];
     const [message, ...rest] = messagesFor(collective, events.requestRoutedToAgency());
     expect(rest).toEqual([]);
@@ -38,7 +38,7 @@ describe('agency topic messages', () => {
       key: `request-${TRACKING_CODE}`,
       agencyCode: AGENCY,
       eventType: 'samad.agency.request-assigned',
-      eventVersion: 1,
+      eventVersion: 2,
       data: {
         trackingCode: TRACKING_CODE,
         agencyCode: AGENCY,
@@ -46,21 +46,21 @@ describe('agency topic messages', () => {
         collective: true,
         categoryCode: 'water',
         countyCode: 'minab',
-        description: 'قطعی آب در محله‌ی ما از سه روز پیش',
-        citizens: [
-          { fullName: citizenZahra.fullName, mobile: citizenZahra.mobile },
-          { fullName: citizenAli.fullName, mobile: citizenAli.mobile },
-        ],
+        citizenCount: 2,
         registeredAt: T.registered,
         assignedAt: T.routed,
         dueAt: T.due,
       },
     });
-    expect(JSON.stringify(message)).not.toContain(citizenZahra.nationalCode);
+    for (const c of [citizenZahra, citizenAli]) {
+      for (const value of [c.nationalCode, c.fullName, c.mobile])
+        expect(JSON.stringify(message)).not.toContain(value);
+    }
+    expect(JSON.stringify(message)).not.toContain('قطعی آب');
     expect(validateIntegrationEvent(asEnvelope(message)).ok).toBe(true);
   });
 
-  it('tells the holding agency that the citizen followed up, with its due date', () => {
+  it('tells the holding agency that the citizen followed up, with its due date but not the note', () => {
     const [message] = messagesFor(history.acknowledged(), events.followUpRecorded());
     expect(message.data).toEqual({
       trackingCode: TRACKING_CODE,
@@ -69,7 +69,7 @@ describe('agency topic messages', () => {
       status: 'acknowledged',
       at: T.followedUp,
       dueAt: T.due,
-      followUp: { note: 'شهروند تماس گرفت و پیگیری کرد', channel: 'phone' },
+      followUp: { channel: 'phone' },
     });
     expect(validateIntegrationEvent(asEnvelope(message)).ok).toBe(true);
   });

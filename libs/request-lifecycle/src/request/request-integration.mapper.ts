@@ -5,7 +5,7 @@ import {
   type CloseReason as PublishedCloseReason,
   type RequestChannel as PublishedChannel,
   type RequestKind as PublishedKind,
-  type RequestLifecycleIntegrationEvent,
+  type RequestLifecycleIntegrationEventV1,
   type RequestStatus as PublishedStatus,
   type RoutingOrigin as PublishedRoutingOrigin,
 } from '@samad/events';
@@ -33,19 +33,20 @@ const vocabularyMatchesV1: [
 ] = [true, true, true, true, true, true];
 void vocabularyMatchesV1;
 
-type Payload = Pick<RequestLifecycleIntegrationEvent, 'eventType' | 'eventVersion' | 'data'>;
-type PayloadOf<T extends RequestLifecycleIntegrationEvent['eventType']> = Pick<
-  Extract<RequestLifecycleIntegrationEvent, { eventType: T }>,
+type Payload = Pick<RequestLifecycleIntegrationEventV1, 'eventType' | 'eventVersion' | 'data'>;
+type PayloadOf<T extends RequestLifecycleIntegrationEventV1['eventType']> = Pick<
+  Extract<RequestLifecycleIntegrationEventV1, { eventType: T }>,
   'eventType' | 'eventVersion' | 'data'
 >;
 
-const payload = <T extends RequestLifecycleIntegrationEvent['eventType']>(
+const payload = <T extends RequestLifecycleIntegrationEventV1['eventType']>(
   eventType: T,
   data: PayloadOf<T>['data'],
 ): PayloadOf<T> => ({ eventType, eventVersion: 1, data }) as PayloadOf<T>;
 
 /**
- * Domain event → published integration event (type, version, data). v1 data equals the domain data;
+ * Domain event → its v1 integration form (type, version, data), personal data and free text in clear. v1
+ * data equals the domain data; the topic carries v2, which is this with them sealed (the relay's encoder);
  * mapping each type explicitly means a domain change that breaks the contract fails to compile.
  */
 export const toIntegrationPayload = (event: RequestEvent): Payload => {
@@ -88,11 +89,11 @@ export interface RecordedEventInfo {
   readonly actor?: Actor;
 }
 
-/** The Kafka envelope for a request event read back from the store (publish on Topics.requestEvents, key = streamId). */
+/** The v1 envelope of a request event read back from the store; the relay's encoder makes the v2 it publishes. */
 export const toIntegrationEnvelope = (
   event: RequestEvent,
   recorded: RecordedEventInfo,
-): RequestLifecycleIntegrationEvent => {
+): RequestLifecycleIntegrationEventV1 => {
   const { eventType, eventVersion, data } = toIntegrationPayload(event);
   return {
     eventId: recorded.eventId,
@@ -108,7 +109,7 @@ export const toIntegrationEnvelope = (
     ...(recorded.causationId !== undefined && { causationId: recorded.causationId }),
     ...(recorded.actor !== undefined && { actor: recorded.actor }),
     data,
-  } as RequestLifecycleIntegrationEvent;
+  } as RequestLifecycleIntegrationEventV1;
 };
 
 const domainTypeOf = {
@@ -122,11 +123,16 @@ const domainTypeOf = {
   [IntegrationEventTypes.followUpRecorded]: 'FollowUpRecorded',
   [IntegrationEventTypes.requestClosed]: 'RequestClosed',
   [IntegrationEventTypes.requestPersonalDataErased]: 'PersonalDataErased',
-} as const satisfies Record<RequestLifecycleIntegrationEvent['eventType'], RequestEvent['type']>;
+} as const satisfies Record<RequestLifecycleIntegrationEventV1['eventType'], RequestEvent['type']>;
+
+/** The domain event type of a request integration event type. */
+export const requestEventTypeOf = (
+  eventType: RequestLifecycleIntegrationEventV1['eventType'],
+): RequestEvent['type'] => domainTypeOf[eventType];
 
 /**
- * Published v1 event → domain event, so a consumer can fold a request's state from the topic without
- * reading the store. The inverse of `toIntegrationPayload` (v1 data equals the domain data).
+ * v1 event (an opened or a withheld v2 one) → domain event, so a consumer can fold a request's state from
+ * the topic without reading the store. The inverse of `toIntegrationPayload` (v1 data equals the domain data).
  */
-export const toRequestEvent = (event: RequestLifecycleIntegrationEvent): RequestEvent =>
+export const toRequestEvent = (event: RequestLifecycleIntegrationEventV1): RequestEvent =>
   ({ type: domainTypeOf[event.eventType], data: event.data }) as RequestEvent;

@@ -42,6 +42,12 @@ export const erasedCitizen: ErasedCitizen = Object.freeze({
   mobile: null,
 });
 
+/**
+ * How free text (a description, a note, an answer, a reason) reads once the key it was sealed under is
+ * destroyed: the fact and its place in the lifecycle stay, the words are gone.
+ */
+export const erasedText = '[erased]';
+
 export const isErasedCitizen = (citizen: RegisteredCitizen): citizen is ErasedCitizen =>
   (citizen as { erased?: unknown }).erased === true || citizen.nationalCode === null;
 

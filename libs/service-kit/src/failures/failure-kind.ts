@@ -1,5 +1,6 @@
 import { KafkaJSError } from 'kafkajs';
 import { EventStoreError, WrongExpectedVersionError } from '@samad/event-store';
+import { PersonalDataIntegrityError } from '@samad/personal-data';
 import { isDomainError } from '@samad/request-lifecycle';
 
 /**
@@ -69,6 +70,8 @@ export function failureKind(error: unknown, depth = 0): FailureKind {
   if (isDomainError(error) || error instanceof UnprocessableMessageError) return 'permanent';
   if (error instanceof WrongExpectedVersionError) return 'transient'; // a concurrent writer: reload and retry
   if (error instanceof EventStoreError) return 'permanent';
+  // Sealed data on a message that does not verify (tampered, or moved): parked like the relay parks it.
+  if (error instanceof PersonalDataIntegrityError) return 'permanent';
   if (error instanceof KafkaJSError) return 'transient'; // broker away, leader moving, request timed out
 
   const code = fieldOf(error, 'code');

@@ -1,6 +1,7 @@
 import { KafkaJSConnectionError } from 'kafkajs';
 import { QueryFailedError } from 'typeorm';
 import { WrongExpectedVersionError, DuplicateEventIdError } from '@samad/event-store';
+import { PersonalDataIntegrityError } from '@samad/personal-data';
 import { DomainError } from '@samad/request-lifecycle';
 import { failureKind } from './failure-kind';
 
@@ -27,6 +28,7 @@ describe('failureKind', () => {
     ['a check violation', new QueryFailedError('INSERT', [], pgError('23514'))],
     ['an invalid text value', pgError('22P02')],
     ['an event store refusal', new DuplicateEventIdError('request-1', ['x'])],
+    ['sealed data that does not verify', new PersonalDataIntegrityError('does not verify')],
   ])('%s is permanent', (_, error) => expect(failureKind(error)).toBe('permanent'));
 
   it.each([

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Topics } from '@samad/events';
+import { storedFormOf } from '@samad/personal-data';
 import { encodeRecordedRequestEvent } from '@samad/request-application';
 import { StoreRelayHost, type HostedRelayOptions } from './store-relay.host';
 
@@ -11,6 +12,8 @@ export class RequestEventRelayHost extends StoreRelayHost {
   protected relayOptions(): HostedRelayOptions {
     return {
       name: 'request-events',
+      // The topic carries events as stored: citizens and free text sealed, unreadable once a key is destroyed.
+      store: storedFormOf(this.store),
       topic: Topics.requestEvents,
       deadLetterTopic: Topics.deadLetter,
       encode: encodeRecordedRequestEvent,

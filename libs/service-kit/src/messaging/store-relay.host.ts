@@ -8,8 +8,13 @@ import { JsonLogger } from '../logging/json-logger';
 import { SERVICE_CONFIG } from '../service-tokens';
 import { EVENT_STORE, KAFKA } from './messaging.module';
 
-/** What a hosted relay publishes: its name, where each event goes, and the exactly-once checkpoint topic. */
-export type HostedRelayOptions = Omit<KafkaRelayOptions, 'store' | 'databaseUrl' | 'kafka' | 'logger'>;
+/**
+ * What a hosted relay publishes: its name, where each event goes, the exactly-once checkpoint topic, and
+ * which view of the store it reads (default: the service's own).
+ */
+export type HostedRelayOptions = Omit<KafkaRelayOptions, 'store' | 'databaseUrl' | 'kafka' | 'logger'> & {
+  readonly store?: EventStore;
+};
 
 /**
  * Runs a store → Kafka relay inside a service. Every replica may run it: a PostgreSQL leader lock lets
@@ -35,8 +40,8 @@ export abstract class StoreRelayHost implements OnApplicationBootstrap, OnApplic
     const options = this.relayOptions();
     const log = new JsonLogger(`${this.config.service}-relay`, this.config.logLevel).pino;
     this.relay = new KafkaRelay({
-      ...options,
       store: this.store,
+      ...options,
       databaseUrl: this.config.databaseUrl,
       kafka: this.kafka,
       logger: {
