@@ -2,3 +2,4 @@
 export * from './request-events.loader';
 export * from './request-command.handler';
 export * from './request-event.encoder';
+export * from './personal-data-views';

@@ -19,6 +19,8 @@ export interface KafkaRelayOptions {
   readonly topic: string | ((event: RecordedEvent) => string);
   /** The message value; default: the recorded event as JSON. Services pass their integration-event encoder. */
   readonly encode?: (event: RecordedEvent) => string;
+  /** Which events to publish; the others are passed over (the checkpoint still moves past them). Default: all. */
+  readonly include?: (event: RecordedEvent) => boolean;
   /**
    * Where an event goes when `encode` throws (it can never be published as it is): a notice naming the event
    * (no data) instead of a relay stalled for ever. Without it, an encode failure stops the batch.
@@ -207,6 +209,7 @@ export class KafkaRelay {
 
   private async publishUntilAcked(batch: readonly RecordedEvent[]): Promise<void> {
     const topicMessages = this.toTopicMessages(batch);
+    if (topicMessages.length === 0) return;
     let delay = this.options.retry?.initialMs ?? 250;
     for (;;) {
       if (!this.leading || this.stopping) throw new LeadershipEnded('no longer leader');
@@ -239,6 +242,7 @@ export class KafkaRelay {
       messages.push(message);
     };
     for (const event of batch) {
+      if (this.options.include && !this.options.include(event)) continue;
       const headers = {
         'event-id': event.id,
         'event-type': event.type,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ReadinessRegistry, type ReadinessReport } from '../health/readiness.registry';
 import { Topics } from '@samad/events';
 import { KafkaRelay, type EventStore } from '@samad/event-store';
-import { encodeRecordedRequestEvent } from '@samad/request-application';
+import { encodeRecordedRequestEvent, isRequestStream } from '@samad/request-application';
 import type { ServiceConfig } from '../config/service-config';
 import { JsonLogger } from '../logging/json-logger';
 import { SERVICE_CONFIG } from '../service-tokens';
@@ -37,6 +37,8 @@ export class RequestEventRelayHost implements OnApplicationBootstrap, OnApplicat
       topic: Topics.requestEvents,
       deadLetterTopic: Topics.deadLetter,
       encode: encodeRecordedRequestEvent,
+      // The access-audit stream (who saw whose personal data, and why) is read from the store, never published.
+      include: isRequestStream,
       logger: {
         info: (message, context) => log.info(context ?? {}, message),
         warn: (message, context) => log.warn(context ?? {}, message),
