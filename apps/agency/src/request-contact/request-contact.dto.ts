@@ -5,7 +5,8 @@ import { ActingAgencyQuery } from '../acting-agency/acting-agency.query.dto';
 import { InboxCitizenContactResponse } from '../view-inbox/inbox-item.response.dto';
 
 /** Said when the caller states no purpose: the one thing this API is for. */
-export const DEFAULT_CONTACT_PURPOSE = 'رسیدگی به درخواست در کارتابل دستگاه (acting on the request in the inbox)';
+export const DEFAULT_CONTACT_PURPOSE =
+  'رسیدگی به درخواست در کارتابل دستگاه (acting on the request in the inbox)';
 
 export class RequestContactQuery extends ActingAgencyQuery {
   @ApiPropertyOptional({

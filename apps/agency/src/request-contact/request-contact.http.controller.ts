@@ -46,7 +46,9 @@ export class RequestContactHttpController {
   @ApiParam({ name: 'code', example: '1000000170' })
   @ApiOkResponse({ type: RequestContactResponse })
   @ApiBadRequestResponse({ description: 'Malformed tracking code or purpose (Problem Details)' })
-  @ApiNotFoundResponse({ description: 'Not in this agency’s inbox (or no such request); nothing is recorded' })
+  @ApiNotFoundResponse({
+    description: 'Not in this agency’s inbox (or no such request); nothing is recorded',
+  })
   async contact(
     @Param('code') code: string,
     @Query() query: RequestContactQuery,

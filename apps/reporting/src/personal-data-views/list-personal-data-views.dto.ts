@@ -19,7 +19,10 @@ export class ListPersonalDataViewsQuery {
   @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date or date-time' })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31T00:00:00Z', description: 'Viewed before (ISO-8601, exclusive)' })
+  @ApiPropertyOptional({
+    example: '2026-12-31T00:00:00Z',
+    description: 'Viewed before (ISO-8601, exclusive)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date or date-time' })
   to?: string;
@@ -69,7 +72,10 @@ export class PersonalDataViewCountsQuery {
   @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date or date-time' })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31T00:00:00Z', description: 'Viewed before (ISO-8601, exclusive)' })
+  @ApiPropertyOptional({
+    example: '2026-12-31T00:00:00Z',
+    description: 'Viewed before (ISO-8601, exclusive)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date or date-time' })
   to?: string;

@@ -37,7 +37,10 @@ const toView = (r: ViewRow): PersonalDataViewResponse => ({
 
 /** `[from, to)` as dates, refusing an empty or reversed window. */
 export function viewWindow(from?: string, to?: string): { from: Date | null; to: Date | null } {
-  const window = { from: from === undefined ? null : new Date(from), to: to === undefined ? null : new Date(to) };
+  const window = {
+    from: from === undefined ? null : new Date(from),
+    to: to === undefined ? null : new Date(to),
+  };
   if (window.from && window.to && window.from.getTime() >= window.to.getTime()) {
     throw new InputValidationError([{ field: 'to', message: 'to must be after from' }]);
   }
@@ -84,7 +87,11 @@ export class ListPersonalDataViewsHttpController {
   }
 
   // A page past the end has no row to carry the total.
-  private async count(query: ListPersonalDataViewsQuery, from: Date | null, to: Date | null): Promise<number> {
+  private async count(
+    query: ListPersonalDataViewsQuery,
+    from: Date | null,
+    to: Date | null,
+  ): Promise<number> {
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM reporting.personal_data_views
         WHERE ($1::text IS NULL OR tracking_code = $1) AND ($2::text IS NULL OR viewer = $2)

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsString, MaxLength } from 'class-validator';
+import { Allow } from 'class-validator';
 import { VIEW_REASON_MAX_LENGTH, VIEW_REASON_MIN_LENGTH } from '@samad/request-lifecycle';
 
 export class RevealPersonalDataRequest {
@@ -7,11 +7,9 @@ export class RevealPersonalDataRequest {
     example: 'بررسی شکایت شهروند از عملکرد دستگاه به دستور بازرس',
     description: `Why the clear values are needed (${VIEW_REASON_MIN_LENGTH}–${VIEW_REASON_MAX_LENGTH} characters after trimming); recorded with the view`,
   })
-  // The length after normalisation is checked by parseViewReason; this only bounds what is read.
-  @IsDefined({ message: 'a reason is required' })
-  @IsString({ message: 'reason must be text' })
-  @MaxLength(4 * VIEW_REASON_MAX_LENGTH)
-  reason!: string;
+  // parseViewReason checks it all (present, text, 5–500 characters once normalised), naming `reason` once.
+  @Allow()
+  reason!: unknown;
 }
 
 export class RevealedCitizenResponse {

@@ -73,7 +73,10 @@ export class RequestHistoryHttpController {
     return {
       trackingCode,
       streamId,
-      events: events.map((event) => ({ ...toHistoryEntry(event), data: maskPersonalIdentifiers(event.data) })),
+      events: events.map((event) => ({
+        ...toHistoryEntry(event),
+        data: maskPersonalIdentifiers(event.data),
+      })),
       verification: toVerificationView(verification),
     };
   }

@@ -25,7 +25,8 @@ export const VIEW_REASON_MAX_LENGTH = 500;
 
 /** A stated reason, normalised like any free text (NFC, no invisible formatting, trimmed); 5–500 characters. */
 export function parseViewReason(raw: unknown, field = 'reason'): string {
-  if (raw === undefined || raw === null) throw new DomainError('VALUE_REQUIRED', 'a reason is required', field);
+  if (raw === undefined || raw === null)
+    throw new DomainError('VALUE_REQUIRED', 'a reason is required', field);
   if (typeof raw !== 'string') throw new DomainError('INVALID_VALUE', 'reason must be text', field);
   const reason = normalizePersianText(raw);
   if (reason.length === 0) throw new DomainError('VALUE_REQUIRED', 'a reason is required', field);
