@@ -5,7 +5,7 @@ import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import { Topics, validateIntegrationEvent } from '@samad/events';
 import { createEventStore, silentLogger, type EventStore } from '@samad/event-store';
-import { toPersianDigits } from '@samad/request-lifecycle';
+import { maskIdentifier, toPersianDigits } from '@samad/request-lifecycle';
 import { randomNationalCode } from '../../apps/intake/test/intake-test-kit';
 import { createCitizenKeyVault, createKafka, createProtectedEventStore } from '@samad/service-kit';
 import { personalDataKeysFromEnv } from '@samad/personal-data';
@@ -128,6 +128,19 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
     return res.body;
   };
 
+  /** An auditor's reveal of a request's identifiers, with a stated reason (recorded). */
+  const reveal = async (code: string): Promise<Json> => {
+    const res = await call(
+      'reporting',
+      'POST',
+      `/api/requests/${code}/personal-data/reveal`,
+      await bearer('auditor'),
+      { reason: 'بررسی پرونده پیش و پس از حذف داده‌ها' },
+    );
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
   /** The summary without its clock (`asOf`), so two snapshots compare by their counts alone. */
   const summary = async (): Promise<Json> => {
     const res = await call('reporting', 'GET', '/api/reports/summary', await bearer('supervisor'));
@@ -196,7 +209,12 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
       fullName: zahraStored.fullName,
       mobile: zahra.mobile,
     });
-    expect(JSON.stringify(await history(mine))).toContain(zahra.nationalCode);
+    // Her history names her with her identifiers masked; an auditor's reveal (with a reason) shows them.
+    const historyBefore = JSON.stringify(await history(mine));
+    expect(historyBefore).toContain(zahraStored.fullName);
+    expect(historyBefore).toContain(maskIdentifier(zahra.nationalCode));
+    expect(historyBefore).not.toContain(zahra.nationalCode);
+    expect(JSON.stringify(await reveal(mine))).toContain(zahra.nationalCode);
     // The caller search finds her by keyed digests alone: no national code or mobile in clear.
     const indexed = await sql.query(
       `SELECT * FROM intake.request_index JOIN intake.request_citizens USING (tracking_code)
@@ -244,7 +262,11 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
       expect(h.verification).toEqual({ ok: true, eventsChecked: h.events.length });
       const erasure = h.events.at(-1);
       expect(erasure).toMatchObject({ type: 'PersonalDataErased', actor: { role: 'admin' } });
+      expectNoTraceOfZahra(await reveal(code));
     }
+    expect((await reveal(mine)).citizens).toEqual([
+      { index: 0, erased: true, nationalCode: null, mobile: null },
+    ]);
     const mineHistory = await history(mine);
     expect(mineHistory.events.map((e: Json) => e.type)).toEqual([
       'RequestRegistered',
@@ -265,7 +287,7 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
     expect(mineHistory.events[3].data).toMatchObject({ outcome: 'positive', text: answer });
     const oursHistory = await history(ours);
     expect(oursHistory.events[0].data.citizens).toEqual([
-      ali,
+      { ...ali, nationalCode: maskIdentifier(ali.nationalCode), mobile: maskIdentifier(ali.mobile) },
       { erased: true, nationalCode: null, fullName: null, mobile: null },
     ]);
 

@@ -75,14 +75,16 @@ export class RevealPersonalDataHttpController {
   }
 
   private async registeredCitizens(trackingCode: string): Promise<readonly RegisteredCitizen[]> {
-    let first: RecordedEvent[];
+    let events: RecordedEvent[];
     try {
-      first = await this.store.readStream(requestStreamName(trackingCode), { maxCount: 1 });
+      // The whole stream, not just the registration: an erasure read in the same batch wins over a citizen
+      // key this process may still hold in its cache for a few seconds.
+      events = await this.store.readStream(requestStreamName(trackingCode));
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
-      first = [];
+      events = [];
     }
-    const registered = first[0];
+    const registered = events[0];
     if (registered?.type !== 'RequestRegistered') {
       throw new DomainError('REQUEST_NOT_FOUND', `no request with tracking code ${trackingCode}`);
     }
