@@ -267,6 +267,11 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
     expect((await reveal(mine)).citizens).toEqual([
       { index: 0, erased: true, nationalCode: null, mobile: null },
     ]);
+    // The agency's details API reads the store too: no contact left to give.
+    const details = await call('agency', 'GET', `/api/agency/requests/${mine}/details`, abfa);
+    expect(details.status).toBe(200);
+    expect(details.body.citizen).toEqual({ fullName: null, mobile: null });
+    expectNoTraceOfZahra(details.body);
     const mineHistory = await history(mine);
     expect(mineHistory.events.map((e: Json) => e.type)).toEqual([
       'RequestRegistered',

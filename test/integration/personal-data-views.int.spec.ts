@@ -25,6 +25,7 @@ const masked = {
   mobile: `*******${zahra.mobile.slice(-4)}`,
 };
 const description = 'آب محله‌ی ما سه روز است قطع است؛ لطفاً تماس بگیرید';
+const followUpNote = 'شهروند دوباره تماس گرفت؛ هنوز آب وصل نشده';
 const supervisor = { sub: 'views-supervisor' };
 const auditor = { sub: 'views-auditor' };
 
@@ -101,6 +102,17 @@ describe('minimum view by role, and every view on record (real PostgreSQL and Ka
     );
     expect(registered.status).toBe(201);
     code = registered.body.trackingCode as string;
+    const followUp = await call(
+      'intake',
+      'POST',
+      `/api/requests/${code}/follow-ups`,
+      await bearer('operator'),
+      {
+        note: followUpNote,
+        channel: 'phone',
+      },
+    );
+    expect(followUp.status).toBe(201);
     await waitFor('the request in ABFA’s inbox', async () => {
       const res = await call(
         'agency',
@@ -274,18 +286,18 @@ describe('minimum view by role, and every view on record (real PostgreSQL and Ka
     });
   });
 
-  describe('the agency contact API', () => {
-    const contactOf = async (agency: string, query = '', trackingCode = code) =>
+  describe('the agency details API', () => {
+    const detailsOf = async (agency: string, query = '', trackingCode = code) =>
       call(
         'agency',
         'GET',
-        `/api/agency/requests/${trackingCode}/contact${query}`,
+        `/api/agency/requests/${trackingCode}/details${query}`,
         await bearer('agency_system', { agency, sub: `${agency.toLowerCase()}-integration` }),
       );
 
-    it('gives the agency holding the request its description and contact, on the record', async () => {
+    it('gives the agency holding the request its description, contact and follow-up notes, on the record', async () => {
       const before = await recordedViews();
-      const res = await contactOf('ABFA');
+      const res = await detailsOf('ABFA');
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         trackingCode: code,
@@ -293,10 +305,11 @@ describe('minimum view by role, and every view on record (real PostgreSQL and Ka
         description,
         citizen: { fullName: zahra.fullName, mobile: zahra.mobile },
         citizenCount: 1,
+        followUps: [{ at: expect.any(String), channel: 'phone', note: followUpNote }],
         viewId: expect.any(String),
       });
       const purpose = encodeURIComponent('تماس با شهروند برای هماهنگی بازدید');
-      expect((await contactOf('ABFA', `?purpose=${purpose}`)).status).toBe(200);
+      expect((await detailsOf('ABFA', `?purpose=${purpose}`)).status).toBe(200);
       expect(await recordedViews()).toBe(before + 2);
 
       const listed = await viewsOf(`trackingCode=${code}&viewer=abfa-integration`);
@@ -305,7 +318,7 @@ describe('minimum view by role, and every view on record (real PostgreSQL and Ka
           role: 'agency_system',
           agencyCode: 'ABFA',
           reason: 'تماس با شهروند برای هماهنگی بازدید',
-          fields: ['fullName', 'mobile', 'description'],
+          fields: ['fullName', 'mobile', 'description', 'followUpNotes'],
         }),
         expect.objectContaining({
           viewId: res.body.viewId,
@@ -318,17 +331,17 @@ describe('minimum view by role, and every view on record (real PostgreSQL and Ka
 
     it('answers another agency (or a bad purpose) without data and records nothing', async () => {
       const before = await recordedViews();
-      const other = await contactOf('BARGH');
+      const other = await detailsOf('BARGH');
       expect(other.status).toBe(404);
       expect(other.body).toMatchObject({ code: 'REQUEST_NOT_FOUND' });
-      const unknown = await contactOf('BARGH', '', trackingCodeFromNumber(876_543_210));
+      const unknown = await detailsOf('BARGH', '', trackingCodeFromNumber(876_543_210));
       expect({ status: unknown.status, code: unknown.body.code }).toEqual({
         status: other.status,
         code: other.body.code,
       });
-      const naming = await contactOf('BARGH', '?agency=ABFA');
+      const naming = await detailsOf('BARGH', '?agency=ABFA');
       expect(naming.status).toBe(404);
-      const short = await contactOf('ABFA', '?purpose=abc');
+      const short = await detailsOf('ABFA', '?purpose=abc');
       expect(short.status).toBe(400);
       expect((short.body.errors as Json[]).map((e) => e.field)).toEqual(['purpose']);
       for (const res of [other, unknown, naming, short])

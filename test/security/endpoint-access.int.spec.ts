@@ -190,10 +190,10 @@ const endpoints: Endpoint[] = [
   {
     service: 'agency',
     method: 'GET',
-    route: '/api/agency/requests/{code}/contact',
+    route: '/api/agency/requests/{code}/details',
     // Another agency's staff meet the request as if it did not exist.
     allowed: { 'agency_staff of ABFA': 'ok', 'agency_system of ABFA': 'ok', 'agency_staff of BARGH': 404 },
-    request: (f) => ({ path: `/api/agency/requests/${f.shared}/contact` }),
+    request: (f) => ({ path: `/api/agency/requests/${f.shared}/details` }),
   },
   {
     service: 'reporting',

@@ -5,7 +5,7 @@ import { AgencyCommandRunner } from './acting-agency/agency-command.runner';
 import { AgencyEventsMessageController } from './agency-events.message.controller';
 import { AnswerRequestHttpController } from './answer-request/answer-request.http.controller';
 import { ReferRequestHttpController } from './refer-request/refer-request.http.controller';
-import { RequestContactHttpController } from './request-contact/request-contact.http.controller';
+import { RequestDetailsHttpController } from './request-details/request-details.http.controller';
 import { ReturnRequestHttpController } from './return-request/return-request.http.controller';
 import { ViewInboxHttpController } from './view-inbox/view-inbox.http.controller';
 
@@ -25,7 +25,7 @@ export class AgencyModule {
         ReferRequestHttpController,
         AnswerRequestHttpController,
         ReturnRequestHttpController,
-        RequestContactHttpController,
+        RequestDetailsHttpController,
         AgencyEventsMessageController,
       ],
       providers: [AgencyCommandRunner],

@@ -5,7 +5,13 @@ import { normalizePersianText } from '../shared/persian-text';
 export const PERSONAL_DATA_VIEWS_STREAM = 'access-audit-personal-data';
 export const PERSONAL_DATA_VIEWED = 'PersonalDataViewed';
 
-export const personalDataViewFields = ['nationalCode', 'mobile', 'fullName', 'description'] as const;
+export const personalDataViewFields = [
+  'nationalCode',
+  'mobile',
+  'fullName',
+  'description',
+  'followUpNotes',
+] as const;
 export type PersonalDataViewField = (typeof personalDataViewFields)[number];
 
 /**
