@@ -2,6 +2,7 @@
 // Kafka. Supervisors and auditors see national codes and mobiles masked; a reveal takes a reason and leaves
 // a PersonalDataViewed fact in the access-audit stream (hash-chained, never on Kafka) that auditors list
 // and reporting counts; an agency fetches its own request's contact through an audited API, and only that.
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Topics } from '@samad/events';
 import { createEventStore, silentLogger, StreamNotFoundError, type EventStore } from '@samad/event-store';
@@ -349,6 +350,47 @@ describe('minimum view by role, and every view on record (real PostgreSQL and Ka
       expect(await recordedViews()).toBe(before);
     });
   });
+
+  it('shows an administrator a parked message with its identifiers masked', async () => {
+    const key = `poison-${randomUUID()}`;
+    const producer = requestTopic.kafka.producer();
+    await producer.connect();
+    try {
+      // Schema-invalid (no envelope), so every consumer parks it as it came.
+      await producer.send({
+        topic: Topics.requestEvents,
+        messages: [
+          {
+            key,
+            value: JSON.stringify({
+              data: { citizens: [{ nationalCode: zahra.nationalCode, mobile: zahra.mobile }] },
+            }),
+          },
+        ],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+    const id = await waitFor(
+      'the parked message',
+      async () =>
+        (
+          (await sql.query(`SELECT id FROM reporting.parked_messages WHERE message_key = $1`, [key]))
+            .rows[0] as { id: string } | undefined
+        )?.id,
+      { timeoutMs: 60_000 },
+    );
+    const shown = await call(
+      'reporting',
+      'GET',
+      `/api/admin/dead-letters/reporting/${id}`,
+      await bearer('admin'),
+    );
+    expect(shown.status).toBe(200);
+    expect(JSON.parse(shown.body.value as string)).toEqual({
+      data: { citizens: [{ nationalCode: masked.nationalCode, mobile: masked.mobile }] },
+    });
+  }, 90_000);
 
   // Declared last and in a describe, so it runs after every view above was recorded.
   describe('the access-audit stream', () => {

@@ -31,3 +31,14 @@ export const maskPersonalIdentifiers = (value: unknown): unknown => {
     ]),
   );
 };
+
+/** JSON text with its identifiers masked (maskPersonalIdentifiers); text that is not JSON comes back as is. */
+export const maskPersonalIdentifiersInJson = (text: string): string => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  return JSON.stringify(maskPersonalIdentifiers(parsed));
+};

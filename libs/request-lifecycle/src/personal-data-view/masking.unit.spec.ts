@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { maskIdentifier, maskPersonalIdentifiers } from './masking';
+import { maskIdentifier, maskPersonalIdentifiers, maskPersonalIdentifiersInJson } from './masking';
 
 describe('maskIdentifier', () => {
   it('keeps the last four digits and the length', () => {
@@ -55,5 +55,16 @@ describe('maskPersonalIdentifiers', () => {
     expect(maskPersonalIdentifiers(null)).toBeNull();
     expect(maskPersonalIdentifiers('0499370899')).toBe('0499370899');
     expect(maskPersonalIdentifiers([1, 'a'])).toEqual([1, 'a']);
+  });
+});
+
+describe('maskPersonalIdentifiersInJson', () => {
+  it('masks the identifiers of JSON text and leaves any other text as it is', () => {
+    expect(
+      maskPersonalIdentifiersInJson(
+        '{"data":{"citizens":[{"nationalCode":"0499370899","mobile":"09171234567"}]}}',
+      ),
+    ).toBe('{"data":{"citizens":[{"nationalCode":"******0899","mobile":"*******4567"}]}}');
+    expect(maskPersonalIdentifiersInJson('{not json')).toBe('{not json');
   });
 });
