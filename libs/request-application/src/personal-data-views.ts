@@ -4,7 +4,6 @@ import { StreamNotFoundError } from '@samad/event-store';
 import {
   PERSONAL_DATA_VIEWED,
   PERSONAL_DATA_VIEWS_STREAM,
-  REQUEST_STREAM_PREFIX,
   type PersonalDataViewed,
 } from '@samad/request-lifecycle';
 
@@ -64,7 +63,3 @@ export async function readPersonalDataViews(
       view: event.data as PersonalDataViewed,
     }));
 }
-
-/** Only request streams go to samad.request-events; the access-audit stream stays in the store. */
-export const isRequestStream = (event: Pick<RecordedEvent, 'streamId'>): boolean =>
-  event.streamId.startsWith(REQUEST_STREAM_PREFIX);

@@ -4,9 +4,10 @@ import { DataSource } from 'typeorm';
 import { ReadinessRegistry, type ReadinessReport } from '../health/readiness.registry';
 import { Topics } from '@samad/events';
 import { KafkaRelay, type EventStore } from '@samad/event-store';
-import { encodeRecordedRequestEvent, isRequestStream } from '@samad/request-application';
+import { encodeRecordedRequestEvent } from '@samad/request-application';
 import type { ServiceConfig } from '../config/service-config';
 import { JsonLogger } from '../logging/json-logger';
+import { trackingCodeOfStream } from '@samad/request-lifecycle';
 import { SERVICE_CONFIG } from '../service-tokens';
 import { EVENT_STORE, KAFKA } from './messaging.module';
 
@@ -38,7 +39,7 @@ export class RequestEventRelayHost implements OnApplicationBootstrap, OnApplicat
       deadLetterTopic: Topics.deadLetter,
       encode: encodeRecordedRequestEvent,
       // The access-audit stream (who saw whose personal data, and why) is read from the store, never published.
-      include: isRequestStream,
+      include: (event) => trackingCodeOfStream(event.streamId) !== undefined,
       logger: {
         info: (message, context) => log.info(context ?? {}, message),
         warn: (message, context) => log.warn(context ?? {}, message),
