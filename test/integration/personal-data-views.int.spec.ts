@@ -275,6 +275,24 @@ describe('minimum view by role, and every view on record (real PostgreSQL and Ka
       expect(countsAfter.byRole.supervisor).toBe((countsBefore.byRole.supervisor ?? 0) + 1);
     });
 
+    it('records every one of many reveals at once in the one access-audit stream, chain intact', async () => {
+      const before = await recordedViews();
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, n) =>
+          reveal(n % 2 === 0 ? 'auditor' : 'supervisor', { reason: `بررسی هم‌زمان شماره ${n + 1}` }),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
+      expect(await recordedViews()).toBe(before + 12);
+      expect(await raw.verifyStream(PERSONAL_DATA_VIEWS_STREAM)).toEqual({
+        ok: true,
+        eventsChecked: before + 12,
+      });
+      expect((await viewsOf(`trackingCode=${code}&pageSize=200`)).items.map((v: Json) => v.viewId)).toEqual(
+        expect.arrayContaining(answers.map((a) => a.body.viewId)),
+      );
+    });
+
     it('refuses a bad filter with a Problem Details naming it', async () => {
       const res = await call(
         'reporting',
