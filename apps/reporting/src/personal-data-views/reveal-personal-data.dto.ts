@@ -4,6 +4,9 @@ import { VIEW_REASON_MAX_LENGTH, VIEW_REASON_MIN_LENGTH } from '@samad/request-l
 
 export class RevealPersonalDataRequest {
   @ApiProperty({
+    type: String,
+    minLength: VIEW_REASON_MIN_LENGTH,
+    maxLength: VIEW_REASON_MAX_LENGTH,
     example: 'بررسی شکایت شهروند از عملکرد دستگاه به دستور بازرس',
     description: `Why the clear values are needed (${VIEW_REASON_MIN_LENGTH}–${VIEW_REASON_MAX_LENGTH} characters after trimming); recorded with the view`,
   })
