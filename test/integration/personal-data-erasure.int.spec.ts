@@ -20,6 +20,8 @@ import { requestJson, type Json } from '../support/http';
 import { startInProcess, type InProcessService } from '../support/in-process-service';
 import { consumerGroupCaughtUp, KafkaTopicReader } from '../support/kafka-topic-reader';
 
+/** How supervisors, auditors and admins see an identifier: all but the last four digits hidden. */
+const masked = (value: string): string => '*'.repeat(value.length - 4) + value.slice(-4);
 const digits = (n: number): string => Array.from({ length: n }, () => randomInt(10)).join('');
 
 // Typed the way an operator would (Persian digits, Arabic letters); stored normalised.
@@ -128,6 +130,19 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
     return res.body;
   };
 
+  /** An auditor's reveal of a request's identifiers, with a stated reason (recorded). */
+  const reveal = async (code: string): Promise<Json> => {
+    const res = await call(
+      'reporting',
+      'POST',
+      `/api/requests/${code}/personal-data/reveal`,
+      await bearer('auditor'),
+      { reason: 'بررسی پرونده پیش و پس از حذف داده‌ها' },
+    );
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+
   /** The summary without its clock (`asOf`), so two snapshots compare by their counts alone. */
   const summary = async (): Promise<Json> => {
     const res = await call('reporting', 'GET', '/api/reports/summary', await bearer('supervisor'));
@@ -196,7 +211,12 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
       fullName: zahraStored.fullName,
       mobile: zahra.mobile,
     });
-    expect(JSON.stringify(await history(mine))).toContain(zahra.nationalCode);
+    // Her history names her with her identifiers masked; an auditor's reveal (with a reason) shows them.
+    const historyBefore = JSON.stringify(await history(mine));
+    expect(historyBefore).toContain(zahraStored.fullName);
+    expect(historyBefore).toContain(masked(zahra.nationalCode));
+    expect(historyBefore).not.toContain(zahra.nationalCode);
+    expect(JSON.stringify(await reveal(mine))).toContain(zahra.nationalCode);
     // The caller search finds her by keyed digests alone: no national code or mobile in clear.
     const indexed = await sql.query(
       `SELECT * FROM intake.request_index JOIN intake.request_citizens USING (tracking_code)
@@ -244,7 +264,16 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
       expect(h.verification).toEqual({ ok: true, eventsChecked: h.events.length });
       const erasure = h.events.at(-1);
       expect(erasure).toMatchObject({ type: 'PersonalDataErased', actor: { role: 'admin' } });
+      expectNoTraceOfZahra(await reveal(code));
     }
+    expect((await reveal(mine)).citizens).toEqual([
+      { index: 0, erased: true, nationalCode: null, mobile: null },
+    ]);
+    // The agency's details API reads the store too: no contact left to give.
+    const details = await call('agency', 'GET', `/api/agency/requests/${mine}/details`, abfa);
+    expect(details.status).toBe(200);
+    expect(details.body.citizen).toEqual({ fullName: null, mobile: null });
+    expectNoTraceOfZahra(details.body);
     const mineHistory = await history(mine);
     expect(mineHistory.events.map((e: Json) => e.type)).toEqual([
       'RequestRegistered',
@@ -269,7 +298,7 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
     expect((await history(ours)).events[0].data.description).toBe('آب محله از دیروز قطع است');
     const oursHistory = await history(ours);
     expect(oursHistory.events[0].data.citizens).toEqual([
-      ali,
+      { ...ali, nationalCode: masked(ali.nationalCode), mobile: masked(ali.mobile) },
       { erased: true, nationalCode: null, fullName: null, mobile: null },
     ]);
 

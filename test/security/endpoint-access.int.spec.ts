@@ -188,6 +188,14 @@ const endpoints: Endpoint[] = [
   agencyCommand('answer', { outcome: 'negative', text: 'این انشعاب غیرمجاز است و قابل وصل نیست.' }),
   agencyCommand('return', { reason: 'این موضوع در حوزه‌ی ما نیست' }),
   {
+    service: 'agency',
+    method: 'GET',
+    route: '/api/agency/requests/{code}/details',
+    // Another agency's staff meet the request as if it did not exist.
+    allowed: { 'agency_staff of ABFA': 'ok', 'agency_system of ABFA': 'ok', 'agency_staff of BARGH': 404 },
+    request: (f) => ({ path: `/api/agency/requests/${f.shared}/details` }),
+  },
+  {
     service: 'reporting',
     method: 'GET',
     route: '/api/reports/summary',
@@ -207,6 +215,30 @@ const endpoints: Endpoint[] = [
     route: '/api/requests/{code}/history',
     allowed: { auditor: 'ok', supervisor: 'ok', admin: 'ok' },
     request: (f) => ({ path: `/api/requests/${f.shared}/history` }),
+  },
+  {
+    service: 'reporting',
+    method: 'POST',
+    route: '/api/requests/{code}/personal-data/reveal',
+    allowed: { supervisor: 'ok', auditor: 'ok' },
+    request: (f) => ({
+      path: `/api/requests/${f.shared}/personal-data/reveal`,
+      body: { reason: 'بررسی دسترسی‌ها در آزمون امنیتی' },
+    }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/api/audit/personal-data-views',
+    allowed: { auditor: 'ok' },
+    request: () => ({ path: '/api/audit/personal-data-views' }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/api/reports/personal-data-views',
+    allowed: { supervisor: 'ok', auditor: 'ok', admin: 'ok' },
+    request: () => ({ path: '/api/reports/personal-data-views' }),
   },
   // Every service's parked messages: administrators only.
   ...(['intake', 'routing', 'agency', 'reporting'] as const).flatMap((service): Endpoint[] => {
@@ -242,7 +274,9 @@ const publicRoutes: { service: ServiceKey; method: 'GET' | 'POST'; route: string
   { service: 'intake', method: 'GET', route: '/api/track/{code}' },
 ];
 
-const agencyCommandCount = endpoints.filter((e) => e.route.startsWith('/api/agency/requests/')).length;
+const agencyCommandCount = endpoints.filter(
+  (e) => e.method === 'POST' && e.route.startsWith('/api/agency/requests/'),
+).length;
 const newCode = (): string => trackingCodeFromNumber(100_000_000 + randomInt(800_000_000));
 /** A client address of its own (intake believes one proxy hop here), so per-client counters start at zero. */
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

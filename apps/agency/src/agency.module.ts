@@ -6,6 +6,7 @@ import { AgencyEventsMessageController } from './agency-events.message.controlle
 import { AgencyTopicRelayHost } from './agency-topics/agency-topic.relay-host';
 import { AnswerRequestHttpController } from './answer-request/answer-request.http.controller';
 import { ReferRequestHttpController } from './refer-request/refer-request.http.controller';
+import { RequestDetailsHttpController } from './request-details/request-details.http.controller';
 import { ReturnRequestHttpController } from './return-request/return-request.http.controller';
 import { ViewInboxHttpController } from './view-inbox/view-inbox.http.controller';
 
@@ -25,6 +26,7 @@ export class AgencyModule {
         ReferRequestHttpController,
         AnswerRequestHttpController,
         ReturnRequestHttpController,
+        RequestDetailsHttpController,
         AgencyEventsMessageController,
       ],
       providers: [AgencyCommandRunner, AgencyTopicRelayHost],

@@ -3,6 +3,10 @@ import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig }
 import { OverdueRequestsHandler } from './overdue-requests/overdue-requests.handler';
 import { OverdueRequestsHttpController } from './overdue-requests/overdue-requests.http.controller';
 import { RequestStatisticsMessageController } from './read-model/request-statistics.message.controller';
+import { ListPersonalDataViewsHttpController } from './personal-data-views/list-personal-data-views.http.controller';
+import { PersonalDataViewCountsHttpController } from './personal-data-views/personal-data-view-counts.http.controller';
+import { PersonalDataViewsReadModel } from './personal-data-views/personal-data-views.read-model';
+import { RevealPersonalDataHttpController } from './personal-data-views/reveal-personal-data.http.controller';
 import { RequestHistoryHttpController } from './request-history/request-history.http.controller';
 import { RequestSummaryHandler } from './request-summary/request-summary.handler';
 import { RequestSummaryHttpController } from './request-summary/request-summary.http.controller';
@@ -21,9 +25,12 @@ export class ReportingModule {
         RequestSummaryHttpController,
         OverdueRequestsHttpController,
         RequestHistoryHttpController,
+        RevealPersonalDataHttpController,
+        ListPersonalDataViewsHttpController,
+        PersonalDataViewCountsHttpController,
         RequestStatisticsMessageController,
       ],
-      providers: [RequestSummaryHandler, OverdueRequestsHandler],
+      providers: [RequestSummaryHandler, OverdueRequestsHandler, PersonalDataViewsReadModel],
     };
   }
 }

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { IntegrationEventTypes, Topics, encodeIntegrationEvent, type DeadLetterMessage } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
 import {
+  maskIdentifier,
   requestStreamName,
   toPersianDigits,
   trackingCodeFromNumber,
@@ -338,7 +339,19 @@ describe('reporting service (real PostgreSQL, Kafka and event store)', () => {
     expect(new Set(body.events.map((e) => e.hash)).size).toBe(4);
     const commits = body.events.map((e) => BigInt((e.position as { commit: string }).commit));
     expect([...commits].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(commits);
-    expect(body.events[0].data).toMatchObject({ trackingCode: code, countyCode: 'BND', citizens: [citizen] });
+    // National codes and mobiles are masked for every role that may read a history.
+    expect(body.events[0].data).toMatchObject({
+      trackingCode: code,
+      countyCode: 'BND',
+      citizens: [
+        {
+          nationalCode: maskIdentifier(citizen.nationalCode),
+          fullName: citizen.fullName,
+          mobile: maskIdentifier(citizen.mobile),
+        },
+      ],
+    });
+    expect(JSON.stringify(body)).not.toContain(citizen.nationalCode);
     expect(body.verification).toEqual({ ok: true, eventsChecked: 4 });
   }, 120000);
 

@@ -8,9 +8,9 @@ import {
 } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { nameOf } from '@samad/reference-data';
-import { formatJalali, heldStatuses, isHeldStatus } from '@samad/request-lifecycle';
+import { formatJalali, heldStatuses, isHeldStatus, maskIdentifier } from '@samad/request-lifecycle';
 import { CurrentPrincipal, Roles, type Principal } from '@samad/service-kit';
-import { inboxAgencyFor } from '../acting-agency/acting-agency';
+import { boundAgencyOf, inboxAgencyFor } from '../acting-agency/acting-agency';
 import { InboxResponse, type InboxItemResponse } from './inbox-item.response.dto';
 import { ViewInboxQuery, type InboxFilter } from './view-inbox.query.dto';
 
@@ -54,7 +54,7 @@ export class ViewInboxHttpController {
     description:
       'Only the requests this agency holds or answered, with only the citizen contact it needs. Agency ' +
       'staff see their own agency’s inbox (naming another agency answers 404); supervisors and auditors ' +
-      'name the agency with `?agency=`.',
+      'name the agency with `?agency=` and see the mobile masked to its last four digits.',
   })
   @ApiOkResponse({ type: InboxResponse })
   @ApiBadRequestResponse({ description: 'Unknown agency or filter, or no agency named (Problem Details)' })
@@ -77,11 +77,13 @@ export class ViewInboxHttpController {
       [agency, query.limit ?? 200],
     );
     const now = Date.now();
-    return { agency, status, items: rows.map((r) => toItem(r, now)) };
+    // The agency calls its citizens; a supervisor or auditor looking in sees the mobile masked.
+    const masked = boundAgencyOf(caller) === undefined;
+    return { agency, status, items: rows.map((r) => toItem(r, now, masked)) };
   }
 }
 
-const toItem = (r: InboxRow, now: number): InboxItemResponse => ({
+const toItem = (r: InboxRow, now: number, masked: boolean): InboxItemResponse => ({
   trackingCode: r.trackingCode,
   status: r.status,
   kind: r.kind,
@@ -90,7 +92,10 @@ const toItem = (r: InboxRow, now: number): InboxItemResponse => ({
   category: nameOf('category', r.categoryCode),
   county: nameOf('county', r.countyCode),
   description: r.description,
-  citizen: { fullName: r.citizenName, mobile: r.citizenMobile },
+  citizen: {
+    fullName: r.citizenName,
+    mobile: masked && r.citizenMobile !== null ? maskIdentifier(r.citizenMobile) : r.citizenMobile,
+  },
   citizenCount: r.citizenCount,
   dueAt: r.dueAt.toISOString(),
   dueAtJalali: formatJalali(r.dueAt),

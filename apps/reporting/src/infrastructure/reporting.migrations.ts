@@ -1,9 +1,11 @@
 import { parkedMessagesMigration, processedEventsMigration } from '@samad/service-kit';
 import { CreateReportingRequests1764400100000 } from './migrations/1764400100000-create-reporting-requests';
+import { CreatePersonalDataViews1765100000000 } from './migrations/1765100000000-create-personal-data-views';
 
 /** The reporting schema's migrations, in order. */
 export const reportingMigrations = [
   processedEventsMigration('reporting', 1764400000000),
   CreateReportingRequests1764400100000,
   parkedMessagesMigration('reporting', 1764900000000),
+  CreatePersonalDataViews1765100000000,
 ];

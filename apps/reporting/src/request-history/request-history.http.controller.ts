@@ -8,7 +8,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@samad/event-store';
-import { DomainError, parseTrackingCode, requestStreamName } from '@samad/request-lifecycle';
+import {
+  DomainError,
+  maskPersonalIdentifiers,
+  parseTrackingCode,
+  requestStreamName,
+} from '@samad/request-lifecycle';
 import { EVENT_STORE, Roles } from '@samad/service-kit';
 import { RequestHistoryResponseDto } from './request-history.response.dto';
 import {
@@ -25,7 +30,11 @@ export interface RequestHistory {
   verification: VerificationView;
 }
 
-/** The auditor's view: read straight from the event store (the source of truth), never from a read model. */
+/**
+ * The auditor's view: read straight from the event store (the source of truth), never from a read model.
+ * National codes and mobiles are masked (last four digits) for every role allowed here; seeing them in
+ * clear takes POST /api/requests/{code}/personal-data/reveal with a reason, which is recorded.
+ */
 @ApiTags('audit')
 @Roles('auditor', 'supervisor', 'admin')
 @Controller('api/requests')
@@ -35,7 +44,9 @@ export class RequestHistoryHttpController {
   @Get(':code/history')
   @ApiOperation({
     summary: "A request's full history from the event store, with its hash chain verified",
-    description: 'Every event in stream order with revision, times, actor, correlation, position and hash.',
+    description:
+      'Every event in stream order with revision, times, actor, correlation, position and hash. National codes ' +
+      'and mobiles are masked to their last four digits (reveal them with a reason to see them in clear).',
   })
   @ApiParam({
     name: 'code',
@@ -62,7 +73,10 @@ export class RequestHistoryHttpController {
     return {
       trackingCode,
       streamId,
-      events: events.map(toHistoryEntry),
+      events: events.map((event) => ({
+        ...toHistoryEntry(event),
+        data: maskPersonalIdentifiers(event.data),
+      })),
       verification: toVerificationView(verification),
     };
   }

@@ -230,6 +230,43 @@ describe('KafkaRelay', () => {
     expect(JSON.stringify(parked[0].value)).not.toContain('زهرا');
   }, 60_000);
 
+  it('passes over the events it does not include, and moves its checkpoint past them', async () => {
+    const topic = await createTopic();
+    const name = await relayNamedAtEnd();
+    const relay = new KafkaRelay({
+      name,
+      store,
+      databaseUrl,
+      kafka,
+      topic,
+      lockRetryMs: 200,
+      logger: silentLogger,
+      include: (event) => !event.streamId.startsWith('private-'),
+    });
+    relays.push(relay);
+    const published = await consume(topic);
+    relay.start();
+    const [shown, hidden] = [`shown-${randomUUID()}`, `private-${randomUUID()}`];
+    const first = randomUUID();
+    await store.appendToStream(shown, [{ id: first, type: 'Appended', data: { n: 1 } }]);
+    await store.appendToStream(hidden, [{ type: 'Appended', data: { secret: 'زهرا' } }]);
+    const last = (await store.appendToStream(hidden, [{ type: 'Appended', data: { n: 3 } }])).position;
+
+    // A batch of passed-over events alone still advances the checkpoint.
+    await waitFor(
+      async () => ((await checkpointOf(name))?.commit ?? 0n) >= last.commit,
+      30_000,
+      'the checkpoint past the private events',
+    );
+    // The checkpoint is saved only after Kafka acked, so the topic's offsets now count all it ever got.
+    const admin = kafka.admin();
+    await admin.connect();
+    const offsets = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+    expect(offsets.reduce((sum, p) => sum + Number(p.high), 0)).toBe(1);
+    await waitFor(() => published.length > 0, 30_000, 'the included event');
+    expect(published.map((m) => m.eventId)).toEqual([first]);
+  }, 60_000);
+
   it('keeps every event through a broker outage, in per-stream order, and never advances the checkpoint early', async () => {
     const topic = await createTopic();
     const name = await relayNamedAtEnd();

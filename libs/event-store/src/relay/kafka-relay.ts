@@ -20,6 +20,8 @@ export interface KafkaRelayOptions {
   readonly topic?: string | ((event: RecordedEvent) => string);
   /** The message value; default: the recorded event as JSON. Services pass their integration-event encoder. */
   readonly encode?: (event: RecordedEvent) => string;
+  /** Which events to publish; the others are passed over (the checkpoint still moves past them). Default: all. */
+  readonly include?: (event: RecordedEvent) => boolean;
   /**
    * Instead of `topic` and `encode`: the messages one stored event becomes (none, one or several), worked out
    * once per batch. An error it throws is retried, unless `isPermanentError` says it can never succeed.
@@ -234,6 +236,10 @@ export class KafkaRelay {
   private async messagesOf(batch: readonly RecordedEvent[]): Promise<RelayedMessage[][]> {
     const result: RelayedMessage[][] = [];
     for (const event of batch) {
+      if (this.options.include && !this.options.include(event)) {
+        result.push([]);
+        continue;
+      }
       const headers = {
         'event-id': event.id,
         'event-type': event.type,
@@ -305,7 +311,8 @@ export class KafkaRelay {
       try {
         const producer = await this.connectedProducer();
         if (this.options.exactlyOnce) await this.publishInTransaction(producer, batch, messages);
-        else await producer.sendBatch({ topicMessages: byTopic(messages.flat()), acks: -1 });
+        else if (messages.some((m) => m.length > 0))
+          await producer.sendBatch({ topicMessages: byTopic(messages.flat()), acks: -1 });
         return;
       } catch (error) {
         if (!this.leading || this.stopping) throw new LeadershipEnded('no longer leader');

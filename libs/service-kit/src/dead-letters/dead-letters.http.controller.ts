@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { maskPersonalIdentifiersInJson } from '@samad/request-lifecycle';
 import { Roles } from '../auth/roles.decorator';
 import type { ServiceName } from '../config/service-config';
 import {
@@ -49,11 +50,15 @@ export function deadLettersHttpController(service: ServiceName): Type<unknown> {
     }
 
     @Get(':id')
-    @ApiOperation({ summary: 'One parked message with its original value' })
+    @ApiOperation({
+      summary: 'One parked message with its original value (national codes and mobiles masked)',
+    })
     async show(@Param('id', new ParseUUIDPipe()) id: string): Promise<ParkedMessage> {
       const found = await findParkedMessage(this.dataSource, service, id);
       if (!found) throw new NotFoundException(`no parked message ${id} in ${service}`);
-      return found;
+      // An administrator sees identifiers masked like any other non-operator; re-drive uses the stored bytes.
+      if (found.value === null || found.valueEncoding !== 'utf8') return found;
+      return { ...found, value: maskPersonalIdentifiersInJson(found.value) };
     }
 
     @Post('redrive')
