@@ -40,7 +40,8 @@ export class AgencyTopicRelayHost extends StoreRelayHost {
       route: (event) => this.route(event),
       isPermanentError: (error) => failureKind(error) === 'permanent',
       deadLetterTopic: Topics.deadLetter,
-      exactlyOnce: { checkpointTopic: Topics.deadLetter },
+      // A topic the agency may read: the position is committed as that group's offset metadata.
+      exactlyOnce: { checkpointTopic: Topics.requestEvents },
     };
   }
 
