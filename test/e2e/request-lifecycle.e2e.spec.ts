@@ -54,13 +54,17 @@ async function register(categoryCode: string, countyCode: string, headers: Recor
   return res.body.trackingCode as string;
 }
 
-const inboxOf = async (agency: string, status = 'open') =>
-  (await call('GET', url('agency', `/api/agency/inbox?status=${status}`), { as: staffOf(agency) })).body
-    .items as Json[];
+// By tracking code: the shared test database may hold more inbox rows than one page.
+const inboxOf = async (agency: string, code: string, status = 'open') =>
+  (
+    await call('GET', url('agency', `/api/agency/inbox?status=${status}&trackingCode=${code}`), {
+      as: staffOf(agency),
+    })
+  ).body.items as Json[];
 
 const waitInInbox = (agency: string, code: string) =>
   waitFor(`${code} in ${agency}'s inbox`, async () =>
-    (await inboxOf(agency)).find((i) => i.trackingCode === code),
+    (await inboxOf(agency, code)).find((i) => i.trackingCode === code),
   );
 
 const historyOf = async (code: string) =>
@@ -89,7 +93,7 @@ describe('the request lifecycle end to end: intake → routing → agency → re
 
     const item = await waitInInbox('ABFA', code);
     expect(item.dueAt).toEqual(expect.any(String));
-    expect(await inboxOf('BARGH')).not.toContainEqual(expect.objectContaining({ trackingCode: code }));
+    expect(await inboxOf('BARGH', code)).not.toContainEqual(expect.objectContaining({ trackingCode: code }));
 
     const published = await waitFor('the request on ABFA’s own topic', async () =>
       abfaTopic.messages.find((m) => m.key === `request-${code}`),
@@ -162,7 +166,7 @@ describe('the request lifecycle end to end: intake → routing → agency → re
     expect(returned.status).toBeLessThan(300);
     await waitInInbox('SHAHRDARI', code);
     await waitFor(`${code} gone from QFZ`, async () =>
-      (await inboxOf('QFZ')).every((i) => i.trackingCode !== code) ? true : undefined,
+      (await inboxOf('QFZ', code)).every((i) => i.trackingCode !== code) ? true : undefined,
     );
   });
 
@@ -221,6 +225,6 @@ describe('the request lifecycle end to end: intake → routing → agency → re
     const summaryAfter = (await call('GET', url('reporting', '/api/reports/summary'), { as: 'supervisor1' }))
       .body;
     expect(summaryAfter.total).toBe(summaryBefore.total);
-    expect((await inboxOf('GAS')).filter((i) => i.trackingCode === code)).toHaveLength(1);
+    expect((await inboxOf('GAS', code)).filter((i) => i.trackingCode === code)).toHaveLength(1);
   });
 });

@@ -235,7 +235,7 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       expect(find('PodDisruptionBudget', service).spec.selector.matchLabels).toEqual(selector);
     });
 
-    it('is reachable through its Service and NetworkPolicy on its port', () => {
+    it('is reachable through its Service on its port, and only from the ingress controller', () => {
       const svc = find('Service', service);
       expect(svc.spec.ports.map((p: { port: number }) => p.port)).toEqual([port]);
       expect(portNumber(svc.spec.ports[0].targetPort)).toBe(port);
@@ -244,6 +244,15 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       expect(
         ingress.spec.ingress.flatMap((r: { ports: { port: number }[] }) => r.ports.map((p) => p.port)),
       ).toEqual([port]);
+      // Every rule names its sources, and the only source is ingress-nginx: no pod can forge X-Forwarded-For.
+      for (const rule of ingress.spec.ingress as { from?: unknown[] }[]) {
+        expect(rule.from).toEqual([
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } },
+            podSelector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+          },
+        ]);
+      }
     });
   });
 
@@ -267,6 +276,10 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       rule.ports.map((p) => p.port),
     );
     expect([...new Set(ports)].sort()).toEqual([53, 5432, 9093]);
+  });
+
+  it('trusts exactly the one proxy hop the network policies allow (TRUST_PROXY_HOPS=1)', () => {
+    expect(config.TRUST_PROXY_HOPS).toBe('1');
   });
 
   it('autoscales intake for the bursts of a provincial trip', () => {

@@ -57,14 +57,21 @@ describe('agency service', () => {
       body,
     );
 
-  const inbox = async (agencyCode: string, status = 'open'): Promise<Json[]> => {
-    const res = await call(agency, 'GET', `/api/agency/inbox?status=${status}`, await staffOf(agencyCode));
+  const inbox = async (agencyCode: string, status = 'open', only?: string): Promise<Json[]> => {
+    const filter = only ? `&trackingCode=${only}` : '';
+    const res = await call(
+      agency,
+      'GET',
+      `/api/agency/inbox?status=${status}${filter}`,
+      await staffOf(agencyCode),
+    );
     expect(res.status).toBe(200);
     return res.body.items;
   };
 
+  // By tracking code: the shared test database may hold more inbox rows than one page.
   const itemIn = async (agencyCode: string, code: string, status = 'open') =>
-    (await inbox(agencyCode, status)).find((item) => item.trackingCode === code);
+    (await inbox(agencyCode, status, code)).find((item) => item.trackingCode === code);
 
   /** Waits until the request's row in the agency's inbox satisfies `ready`. */
   const waitForItem = (agencyCode: string, code: string, ready: (item: Json) => boolean = () => true) =>
@@ -118,6 +125,14 @@ describe('agency service', () => {
       );
       expect(unknownFilter.status).toBe(400);
       expect(unknownFilter.body.errors).toEqual([expect.objectContaining({ field: 'status' })]);
+      const notACode = await call(
+        agency,
+        'GET',
+        '/api/agency/inbox?agency=ABFA&trackingCode=12ab',
+        supervisor,
+      );
+      expect(notACode.status).toBe(400);
+      expect(notACode.body.errors).toEqual([expect.objectContaining({ field: 'trackingCode' })]);
     });
   });
 

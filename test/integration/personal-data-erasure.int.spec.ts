@@ -104,7 +104,7 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
     const res = await call(
       'agency',
       'GET',
-      `/api/agency/inbox?status=all`,
+      `/api/agency/inbox?status=all&trackingCode=${code}`,
       await bearer('agency_staff', { agency }),
     );
     expect(res.status).toBe(200);

@@ -118,7 +118,7 @@ describe('minimum view by role, and every view on record (real PostgreSQL and Ka
       const res = await call(
         'agency',
         'GET',
-        '/api/agency/inbox?status=all&limit=1000',
+        `/api/agency/inbox?status=all&trackingCode=${code}`,
         await bearer('agency_staff', { agency: 'ABFA' }),
       );
       return (res.body.items as Json[]).some((i) => i.trackingCode === code) ? true : undefined;
@@ -155,7 +155,7 @@ describe('minimum view by role, and every view on record (real PostgreSQL and Ka
         const looking = await call(
           'agency',
           'GET',
-          '/api/agency/inbox?agency=ABFA&status=all&limit=1000',
+          `/api/agency/inbox?agency=ABFA&status=all&trackingCode=${code}`,
           await bearer(role),
         );
         const seen = (looking.body.items as Json[]).find((i) => i.trackingCode === code);
@@ -165,7 +165,7 @@ describe('minimum view by role, and every view on record (real PostgreSQL and Ka
         const own = await call(
           'agency',
           'GET',
-          '/api/agency/inbox?status=all&limit=1000',
+          `/api/agency/inbox?status=all&trackingCode=${code}`,
           await bearer('agency_staff', { agency: 'ABFA' }),
         );
         const held = (own.body.items as Json[]).find((i) => i.trackingCode === code);

@@ -125,7 +125,7 @@ describe('citizens’ data sealed on every topic and in every log (all four serv
     const res = await call(
       'agency',
       'GET',
-      '/api/agency/inbox?status=all',
+      `/api/agency/inbox?status=all&trackingCode=${code}`,
       await bearer('agency_staff', { agency: 'ABFA' }),
     );
     expect(res.status).toBe(200);

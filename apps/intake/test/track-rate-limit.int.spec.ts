@@ -51,6 +51,15 @@ describe('status lookup limits shared by intake replicas', () => {
     expect(await track(1, address(), unknownCode(), '0000')).toBe(404);
   });
 
+  it('knows a client by the address the ingress adds, whatever it put in front of it itself', async () => {
+    const from = address();
+    for (let n = 0; n < limits.perClient; n += 1)
+      expect(await track(n, from, unknownCode(), '0000')).toBe(404);
+    // A client that forges its own X-Forwarded-For gets its entry in front of the ingress's: still itself.
+    expect(await track(0, `${address()}, ${from}`, unknownCode(), '0000')).toBe(429);
+    expect(await track(1, `${address()}, ${address()}, ${from}`, unknownCode(), '0000')).toBe(429);
+  });
+
   it('counts failed proofs against a code on both replicas, from any address', async () => {
     const code = unknownCode();
     const statuses: number[] = [];

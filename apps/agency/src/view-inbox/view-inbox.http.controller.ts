@@ -72,9 +72,10 @@ export class ViewInboxHttpController {
          FROM agency.inbox i
          JOIN agency.request_details d USING (tracking_code)
         WHERE i.agency_code = $1 ${filterSql[status]}
+          AND ($3::text IS NULL OR i.tracking_code = $3)
         ORDER BY i.due_at, i.tracking_code
         LIMIT $2`,
-      [agency, query.limit ?? 200],
+      [agency, query.limit ?? 200, query.trackingCode ?? null],
     );
     const now = Date.now();
     // The agency calls its citizens; a supervisor or auditor looking in sees the mobile masked.

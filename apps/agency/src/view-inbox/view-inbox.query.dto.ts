@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ActingAgencyQuery } from '../acting-agency/acting-agency.query.dto';
 
 export const inboxFilters = ['open', 'answered', 'all'] as const;
@@ -24,4 +24,12 @@ export class ViewInboxQuery extends ActingAgencyQuery {
   @Min(1)
   @Max(1000)
   limit?: number;
+
+  @ApiPropertyOptional({
+    description: 'Only this request (a citizen on the phone names their tracking code)',
+    example: '4837284308',
+  })
+  @IsOptional()
+  @Matches(/^\d{10}$/, { message: 'trackingCode must be the 10-digit tracking code' })
+  trackingCode?: string;
 }

@@ -1,0 +1,71 @@
+// The Ingress is the only way in (network-policies.yaml), so it must send every route each service serves to
+// that service, and nothing else (health probes stay inside the cluster). Routes are read from the source.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { DEFAULT_PORTS, type ServiceName } from '@samad/service-kit';
+import { repoRoot } from '../support/environment';
+
+interface IngressPath {
+  path: string;
+  pathType: string;
+  backend: { service: { name: string; port: { name: string } } };
+}
+
+const base = join(repoRoot, 'infra', 'k8s', 'base');
+const services = Object.keys(DEFAULT_PORTS) as ServiceName[];
+const ingress = parseAllDocuments(readFileSync(join(base, 'ingress.yaml'), 'utf8'))[0].toJSON() as {
+  metadata: { annotations: Record<string, string> };
+  spec: { ingressClassName: string; rules: { http: { paths: IngressPath[] } }[] };
+};
+const paths = ingress.spec.rules.flatMap((rule) => rule.http.paths);
+
+/** Each HTTP route a service's controllers declare, with `:params` filled in (as a caller would send it). */
+function routesOf(service: ServiceName): string[] {
+  const dir = join(repoRoot, 'apps', service, 'src');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => f.endsWith('.controller.ts') && !f.endsWith('.message.controller.ts'),
+  );
+  const routes = files.flatMap((file) => {
+    const source = readFileSync(join(dir, file), 'utf8');
+    const prefix = /@Controller\('([^']*)'\)/.exec(source)?.[1];
+    if (prefix === undefined) return [];
+    return [...source.matchAll(/@(?:Get|Post|Put|Patch|Delete)\((?:'([^']*)')?\)/g)].map((m) =>
+      `/${prefix}/${m[1] ?? ''}`.replace(/\/$/, ''),
+    );
+  });
+  // The dead-letter console is one controller of libs/service-kit, mounted by every service under its name.
+  const deadLetters = [`/api/admin/dead-letters/${service}`, `/api/admin/dead-letters/${service}/:id`];
+  return [...routes, ...deadLetters].map((route) => route.replace(/:[a-zA-Z]+/g, '4837284308'));
+}
+
+/** The service ingress-nginx picks: regex locations `~* ^path`, longest path first. */
+const serviceFor = (route: string): string | undefined =>
+  [...paths]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((p) => new RegExp(`^${p.path}`, 'i').test(route))?.backend.service.name;
+
+describe('Kubernetes Ingress (infra/k8s/base/ingress.yaml)', () => {
+  it('is an ingress-nginx Ingress with regex paths on the services’ named http ports', () => {
+    expect(ingress.spec.ingressClassName).toBe('nginx');
+    expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/use-regex']).toBe('true');
+    for (const p of paths) {
+      expect(p.pathType).toBe('ImplementationSpecific');
+      expect(services).toContain(p.backend.service.name);
+      expect(p.backend.service.port.name).toBe('http');
+    }
+  });
+
+  it.each(services)('sends every route of %s to that service', (service) => {
+    const routes = routesOf(service);
+    expect(routes.length).toBeGreaterThan(2);
+    expect(routes.map((route) => [route, serviceFor(route)])).toEqual(
+      routes.map((route) => [route, service]),
+    );
+  });
+
+  it('keeps health probes inside the cluster', () => {
+    for (const probe of ['/health', '/health/ready', '/health/live'])
+      expect(serviceFor(probe)).toBeUndefined();
+  });
+});
