@@ -18,17 +18,15 @@ export interface WorkingCalendarConfig {
 export const workingCalendarSchema = z
   .object({
     CALENDAR_THURSDAY: z.enum(thursdayRules).default('working'),
-    CALENDAR_OFFICE_HOURS: z.string().default(formatOfficeHours(DEFAULT_OFFICE_HOURS)),
-  })
-  .transform((values, ctx): WorkingCalendarConfig => {
-    const officeHours = parseOfficeHours(values.CALENDAR_OFFICE_HOURS);
-    if (!officeHours) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['CALENDAR_OFFICE_HOURS'],
+    // Checked on the field itself so a wrong Thursday does not hide a wrong office hours value.
+    CALENDAR_OFFICE_HOURS: z
+      .string()
+      .default(formatOfficeHours(DEFAULT_OFFICE_HOURS))
+      .refine((text) => parseOfficeHours(text) !== undefined, {
         message: 'must be HH:MM-HH:MM, opening before closing (e.g. 07:30-14:30)',
-      });
-      return z.NEVER;
-    }
-    return { thursday: values.CALENDAR_THURSDAY, officeHours };
-  });
+      }),
+  })
+  .transform((values): WorkingCalendarConfig => ({
+    thursday: values.CALENDAR_THURSDAY,
+    officeHours: parseOfficeHours(values.CALENDAR_OFFICE_HOURS) ?? DEFAULT_OFFICE_HOURS,
+  }));
