@@ -58,11 +58,11 @@ interface Fixtures {
   manualPool: string[];
 }
 
-type Outcome = 'ok' | 404;
+type Outcome = 'ok' | 404 | 409;
 
 interface Endpoint {
   service: ServiceKey;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** As the OpenAPI document names it. */
   route: string;
   allowed: Partial<Record<Caller, Outcome>>;
@@ -169,6 +169,44 @@ const endpoints: Endpoint[] = [
       path: `/api/routing/requests/${allowed ? f.manualPool.pop() : f.shared}/route`,
       body: { agencyCode: 'OSTANDARI' },
     }),
+  },
+  // The working calendar: administrators only. Calls that change something leave nothing behind.
+  {
+    service: 'routing',
+    method: 'GET',
+    route: '/api/admin/holidays',
+    allowed: { admin: 'ok' },
+    request: () => ({ path: '/api/admin/holidays?year=1410' }),
+  },
+  {
+    service: 'routing',
+    method: 'POST',
+    route: '/api/admin/holidays',
+    // 29 Esfand is a fixed holiday: an administrator gets 409, so the table declares nothing.
+    allowed: { admin: 409 },
+    request: () => ({ path: '/api/admin/holidays', body: { date: '1410/12/29', nameFa: 'آزمون' } }),
+  },
+  {
+    service: 'routing',
+    method: 'DELETE',
+    route: '/api/admin/holidays/{date}',
+    allowed: { admin: 404 },
+    request: () => ({ path: '/api/admin/holidays/1499-01-05' }),
+  },
+  {
+    service: 'routing',
+    method: 'GET',
+    route: '/api/admin/categories/deadlines',
+    allowed: { admin: 'ok' },
+    request: () => ({ path: '/api/admin/categories/deadlines' }),
+  },
+  {
+    service: 'routing',
+    method: 'PUT',
+    route: '/api/admin/categories/{code}/deadline',
+    // The catalog's own value: setting it changes no due date elsewhere in the run.
+    allowed: { admin: 'ok' },
+    request: () => ({ path: '/api/admin/categories/GEN-OTHER/deadline', body: { deadlineDays: 10 } }),
   },
   {
     service: 'agency',
@@ -391,8 +429,8 @@ describe('access control, sign-in and HTTP hardening', () => {
               class: '2xx',
               body: expect.anything(),
             });
-          } else if (outcome === 404) {
-            expect(res.status).toBe(404);
+          } else if (outcome === 404 || outcome === 409) {
+            expect(res.status).toBe(outcome);
             expect(res.headers.get('content-type')).toContain('application/problem+json');
           } else {
             expect(res.status).toBe(403);

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
+import { AdminHolidaysHttpController } from './admin-holidays/admin-holidays.http.controller';
+import { CategoryDeadlinesHttpController } from './category-deadlines/category-deadlines.http.controller';
 import { ListAgenciesHttpController } from './list-agencies/list-agencies.http.controller';
 import { ListRulesHttpController } from './list-rules/list-rules.http.controller';
 import { ListManualQueueHttpController } from './manual-queue/list-manual-queue.http.controller';
@@ -23,6 +25,8 @@ export class RoutingModule {
         ListAgenciesHttpController,
         ListManualQueueHttpController,
         RouteManuallyHttpController,
+        AdminHolidaysHttpController,
+        CategoryDeadlinesHttpController,
         RoutingEventsMessageController,
       ],
       providers: [RouteByRulesHandler, RouteManuallyHandler],

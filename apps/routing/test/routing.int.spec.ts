@@ -1,7 +1,7 @@
 // The routing service in-process against real PostgreSQL and Kafka: requests appended to the store reach
 // it through the relay, and it answers with facts in the same streams.
 import { Topics } from '@samad/events';
-import { addWorkingDays, formatJalali, trackingCodeFromNumber } from '@samad/request-lifecycle';
+import { dueAfterWorkingDays, formatJalali, trackingCodeFromNumber } from '@samad/request-lifecycle';
 import { encodeRecordedRequestEvent, handleRequestCommand } from '@samad/request-application';
 import { startInProcess, type InProcessService } from '../../../test/support/in-process-service';
 import { bearer } from '../../../test/support/auth';
@@ -45,6 +45,13 @@ describe('routing service', () => {
       },
       body: JSON.stringify(body),
     });
+
+  // Due dates in office time: configuration's Thursday and hours, the declared holidays from the database.
+  const dueAfter = async (at: string, days: number): Promise<string> =>
+    dueAfterWorkingDays(new Date(at), days, {
+      ...routing.config.workingCalendar,
+      holidays: await flow.holidays(),
+    }).toISOString();
 
   const manualQueue = async () => (await get<{ items: QueueItem[] }>('/api/routing/manual-queue')).items;
 
@@ -113,7 +120,7 @@ describe('routing service', () => {
         routedBy: 'rules',
         ruleId: await ruleId('WAT-CUT', null),
       });
-      expect(dueAt).toBe(addWorkingDays(new Date(at), 3, await flow.holidays()).toISOString());
+      expect(dueAt).toBe(await dueAfter(at, 3));
       expect(routed.metadata).toMatchObject({
         actor: { id: 'routing-rules', role: 'system' },
         causationId: registered.id,
@@ -182,7 +189,7 @@ describe('routing service', () => {
         dueAt,
         dueAtJalali: formatJalali(new Date(dueAt)),
       });
-      expect(dueAt).toBe(addWorkingDays(new Date(at), 10, await flow.holidays()).toISOString());
+      expect(dueAt).toBe(await dueAfter(at, 10));
       expect(routed.metadata.actor).toEqual({ id: 'supervisor-3', role: 'supervisor' });
       await waitFor(`${code} out of the manual queue`, async () =>
         (await manualQueue()).some((item) => item.trackingCode === code) ? undefined : true,

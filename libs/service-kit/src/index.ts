@@ -1,4 +1,5 @@
 export * from './config/service-config';
+export * from './config/working-calendar.config';
 export * from './logging/json-logger';
 export * from './kafka/kafka-client';
 export * from './health/readiness.registry';

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ActorRole } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
 import { isRegistered, type RegisteredRequest } from '@samad/request-lifecycle';
-import { EVENT_STORE } from '@samad/service-kit';
+import { EVENT_STORE, SERVICE_CONFIG, type ServiceConfig } from '@samad/service-kit';
 import { handleRequestCommand, loadRequest } from '@samad/request-application';
-import { dueDateFor, rulesForCategory, type Sql } from '../routing-data/routing-data.queries';
+import { rulesForCategory, type Sql } from '../routing-data/routing-data.queries';
+import { dueDateFor } from '../working-calendar/working-calendar.queries';
 import { chooseAgency } from './choose-agency';
 
 export const ROUTING_RULES_ACTOR: { id: string; role: ActorRole } = { id: 'routing-rules', role: 'system' };
@@ -22,7 +23,10 @@ const awaitsRules = (request: RegisteredRequest): boolean =>
 /** Routes a registered or returned request by the rules, or hands it to a supervisor with the reason. */
 @Injectable()
 export class RouteByRulesHandler {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
 
   async handle(trackingCode: string, cause: RoutingCause, sql: Sql, now = new Date()): Promise<void> {
     const loaded = await loadRequest(this.store, trackingCode);
@@ -45,7 +49,7 @@ export class RouteByRulesHandler {
       );
       return;
     }
-    const dueAt = await dueDateFor(sql, state.categoryCode, now);
+    const dueAt = await dueDateFor(sql, state.categoryCode, now, this.config.workingCalendar);
     // A rule's category always exists (foreign key), so this only fails on a broken database.
     if (!dueAt) throw new Error(`category ${state.categoryCode} has a rule but no deadline`);
     await handleRequestCommand(

@@ -8,9 +8,16 @@ import {
   parseTrackingCode,
   type RegisteredRequest,
 } from '@samad/request-lifecycle';
-import { EVENT_STORE, InputValidationError, type ActorIdentity } from '@samad/service-kit';
+import {
+  EVENT_STORE,
+  InputValidationError,
+  SERVICE_CONFIG,
+  type ActorIdentity,
+  type ServiceConfig,
+} from '@samad/service-kit';
 import { handleRequestCommand, loadRequest } from '@samad/request-application';
-import { dueDateFor, findAgency } from '../routing-data/routing-data.queries';
+import { findAgency } from '../routing-data/routing-data.queries';
+import { dueDateFor } from '../working-calendar/working-calendar.queries';
 import type { RouteManuallyResponse } from './route-manually.response.dto';
 
 export interface RouteManually {
@@ -35,6 +42,7 @@ export class RouteManuallyHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly dataSource: DataSource,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   async handle(command: RouteManually, now = new Date()): Promise<RouteManuallyResponse> {
@@ -53,7 +61,7 @@ export class RouteManuallyHandler {
       state.status === 'routed' && state.agencyCode === agency.code && state.routedBy === 'supervisor';
     if (alreadyDone) return view(state);
 
-    const dueAt = await dueDateFor(this.dataSource, state.categoryCode, now);
+    const dueAt = await dueDateFor(this.dataSource, state.categoryCode, now, this.config.workingCalendar);
     if (!dueAt) throw new Error(`routing has no deadline for category ${state.categoryCode}`);
     const outcome = await handleRequestCommand(
       this.store,

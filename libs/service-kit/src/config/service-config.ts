@@ -20,6 +20,7 @@ import { databaseTimeoutsSchema } from './database.config';
 import { deploymentSchema } from './deployment.config';
 import { eventStoreSchema } from './event-store.config';
 import { personalDataSchema } from './personal-data.config';
+import { workingCalendarSchema, type WorkingCalendarConfig } from './working-calendar.config';
 
 export { ConfigError } from './config-error';
 
@@ -61,6 +62,8 @@ export interface ServiceConfig {
   login?: LoginConfig;
   /** Intake only: the citizen's status lookup. */
   trackRateLimit?: TrackRateLimitConfig;
+  /** Thursday's rule and office hours, for due dates in working time (CALENDAR_*). */
+  workingCalendar: WorkingCalendarConfig;
   // Reserved: `consumer` (the Kafka consumers' settings) joins here, fed by a `consumer` part below.
 }
 
@@ -108,6 +111,7 @@ const sharedParts = (service: ServiceName) => ({
   personalData: personalDataSchema,
   auth: authSettingsSchema,
   http: httpConfigSchema,
+  workingCalendar: workingCalendarSchema,
   // ── consumer: reserved for the Kafka consumers' settings (a `consumerSchema` part, then `consumer` on
   //    ServiceConfig); add it here so every service validates it with everything else.
 });
@@ -139,6 +143,7 @@ const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
     personalDataKeys: parts.personalData,
     auth: parts.auth.auth,
     http: parts.http,
+    workingCalendar: parts.workingCalendar,
     ...(login && { login }),
     ...(parts.trackRateLimit && { trackRateLimit: parts.trackRateLimit }),
   };

@@ -47,6 +47,13 @@ export const knownErrorCodes: Readonly<Record<string, KnownCode>> = {
   // 422, not 409: nothing about a request's state conflicts; the client sent a different body under a used key.
   IDEMPOTENCY_KEY_REUSED: { status: 422 },
   AGENCY_INBOX_NOT_FOUND: { status: 404 },
+  // The working calendar (routing's administrator endpoints).
+  HOLIDAY_ALREADY_DECLARED: { status: 409, title: 'این روز از پیش تعطیل است (the day already is a holiday)' },
+  HOLIDAY_NOT_FOUND: {
+    status: 404,
+    title: 'تعطیلی اعلام‌شده‌ای در این روز نیست (no declared holiday that day)',
+  },
+  CATEGORY_NOT_FOUND: { status: 404, title: 'موضوعی با این کد نیست (no such category)' },
   STREAM_NOT_FOUND: { status: 404, title: 'درخواستی با این کد نیست (no such request)' },
   WRONG_EXPECTED_VERSION: {
     status: 409,
