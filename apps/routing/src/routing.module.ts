@@ -7,6 +7,8 @@ import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
 import { RouteManuallyHandler } from './route-manually/route-manually.handler';
 import { RouteManuallyHttpController } from './route-manually/route-manually.http.controller';
 import { RoutingEventsMessageController } from './routing-events.message.controller';
+import { DeadlineWatcherHost } from './deadlines/deadline-watcher.host';
+import { SetDueTimeHttpController } from './set-due-time/set-due-time.http.controller';
 
 @Module({})
 export class RoutingModule {
@@ -23,9 +25,10 @@ export class RoutingModule {
         ListAgenciesHttpController,
         ListManualQueueHttpController,
         RouteManuallyHttpController,
+        SetDueTimeHttpController,
         RoutingEventsMessageController,
       ],
-      providers: [RouteByRulesHandler, RouteManuallyHandler],
+      providers: [RouteByRulesHandler, RouteManuallyHandler, DeadlineWatcherHost],
     };
   }
 }
