@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Topics, validateIntegrationEvent } from '@samad/events';
 import type { EventStore, RecordedEvent } from '@samad/event-store';
 import { handleRequestCommand } from '@samad/request-application';
+import { trackingCodeFromNumber } from '@samad/request-lifecycle';
 import { EVENT_STORE } from '@samad/service-kit';
 import { bearer } from '../support/auth';
 import { waitFor } from '../support/environment';
@@ -14,7 +15,8 @@ import { AgencyModule } from '../../apps/agency/src/agency.module';
 import { ReportingModule } from '../../apps/reporting/src/reporting.module';
 import { DeadlineWatcher } from '../../apps/routing/src/deadlines/deadline-watcher';
 import { RoutingModule } from '../../apps/routing/src/routing.module';
-import { RequestFlow } from '../support/request-flow';
+import { IntakeModule } from '../../apps/intake/src/intake.module';
+import { citizen, RequestFlow } from '../support/request-flow';
 
 const DEADLINE_FACTS = ['DeadlineApproaching', 'DeadlineMissed', 'RequestEscalated'];
 const countOf = (events: RecordedEvent[], type: string) => events.filter((e) => e.type === type).length;
@@ -158,6 +160,80 @@ describe('deadlines', () => {
       expect(changes[3].data).toMatchObject({ escalationLevel: 1, dueAt, status: 'routed' });
       expect(JSON.stringify(changes)).not.toContain('بیمارستان');
     }, 180_000);
+
+    describe('closing by hand', () => {
+      let intake: InProcessService;
+
+      beforeAll(async () => {
+        intake = await startInProcess('intake', (config) => IntakeModule.register(config));
+      });
+
+      afterAll(async () => {
+        await intake?.close();
+      });
+
+      const close = async (code: string, body: object) =>
+        requestJson('POST', `${routingB.baseUrl}/api/routing/requests/${code}/close`, {
+          body,
+          headers: await bearer('supervisor', { sub: 'supervisor-4' }),
+        });
+      const track = async (code: string) =>
+        (
+          await requestJson(
+            'GET',
+            `${intake.baseUrl}/api/track/${code}?mobileLast4=${citizen.mobile.slice(-4)}`,
+          )
+        ).body;
+
+      it("closes a duplicate, which the citizen's lookup shows with the original's code, and stops its clock", async () => {
+        const original = await routed();
+        const duplicate = await routed();
+        const res = await close(duplicate, {
+          reason: 'duplicate',
+          duplicateOf: original,
+          note: 'ثبت دوباره',
+        });
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({
+          trackingCode: duplicate,
+          status: 'closed',
+          reason: 'duplicate',
+          duplicateOf: original,
+          closedAt: expect.any(String),
+          closedAtJalali: expect.stringMatching(/۱۴[۰-۹]{2}/),
+        });
+        const tracked = await track(duplicate);
+        expect(tracked).toMatchObject({
+          status: 'closed',
+          closure: { reason: 'duplicate', duplicateOf: original },
+        });
+        expect(JSON.stringify(tracked)).not.toContain('ثبت دوباره');
+        // Its deadline no longer runs: a due time cannot be set on it.
+        const set = await setDueTime(duplicate, {
+          dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+          reason: 'فوری است',
+        });
+        expect(set.status).toBe(409);
+      });
+
+      it('closes a request the citizen withdrew; refuses an unknown original, and closing as answered by hand', async () => {
+        const code = await routed();
+        // Outside RequestFlow's random range: no test registers it.
+        const nobody = trackingCodeFromNumber(987_654_321);
+        const unknownOriginal = await close(code, { reason: 'duplicate', duplicateOf: nobody });
+        expect(unknownOriginal.status).toBe(400);
+        expect(unknownOriginal.body.errors).toEqual([expect.objectContaining({ field: 'duplicateOf' })]);
+        const answered = await close(code, { reason: 'answered' });
+        expect(answered.status).toBe(400);
+        expect(answered.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+
+        const withdrawn = await close(code, { reason: 'withdrawn' });
+        expect(withdrawn.status).toBe(200);
+        expect(await track(code)).toMatchObject({ status: 'closed', closure: { reason: 'withdrawn' } });
+        expect((await close(code, { reason: 'withdrawn' })).status).toBe(200); // a retried call
+        expect((await close(code, { reason: 'duplicate', duplicateOf: code })).status).toBe(409);
+      });
+    });
 
     it('refuses a due time in the past, without a reason, or from an operator', async () => {
       const code = await routed();

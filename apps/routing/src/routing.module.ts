@@ -8,6 +8,7 @@ import { RouteManuallyHandler } from './route-manually/route-manually.handler';
 import { RouteManuallyHttpController } from './route-manually/route-manually.http.controller';
 import { RoutingEventsMessageController } from './routing-events.message.controller';
 import { DeadlineWatcherHost } from './deadlines/deadline-watcher.host';
+import { CloseRequestHttpController } from './close-request/close-request.http.controller';
 import { SetDueTimeHttpController } from './set-due-time/set-due-time.http.controller';
 
 @Module({})
@@ -26,6 +27,7 @@ export class RoutingModule {
         ListManualQueueHttpController,
         RouteManuallyHttpController,
         SetDueTimeHttpController,
+        CloseRequestHttpController,
         RoutingEventsMessageController,
       ],
       providers: [RouteByRulesHandler, RouteManuallyHandler, DeadlineWatcherHost],
