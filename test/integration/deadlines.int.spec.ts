@@ -218,8 +218,8 @@ describe('deadlines', () => {
 
       it('closes a request the citizen withdrew; refuses an unknown original, and closing as answered by hand', async () => {
         const code = await routed();
-        // Outside RequestFlow's random range: no test registers it.
-        const nobody = trackingCodeFromNumber(987_654_321);
+        // The code the other suites use for "no such request" too.
+        const nobody = trackingCodeFromNumber(1);
         const unknownOriginal = await close(code, { reason: 'duplicate', duplicateOf: nobody });
         expect(unknownOriginal.status).toBe(400);
         expect(unknownOriginal.body.errors).toEqual([expect.objectContaining({ field: 'duplicateOf' })]);
