@@ -56,6 +56,8 @@ interface Fixtures {
   abfaPool: string[];
   /** Waiting for a supervisor to route it. */
   manualPool: string[];
+  /** For a supervisor to close by hand. */
+  closePool: string[];
 }
 
 type Outcome = 'ok' | 404 | 409;
@@ -209,6 +211,26 @@ const endpoints: Endpoint[] = [
     request: () => ({ path: '/api/admin/categories/GEN-OTHER/deadline', body: { deadlineDays: 10 } }),
   },
   {
+    service: 'routing',
+    method: 'POST',
+    route: '/api/routing/requests/{code}/due-time',
+    allowed: { supervisor: 'ok' },
+    request: (f) => ({
+      path: `/api/routing/requests/${f.shared}/due-time`,
+      body: { dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), reason: 'فوری: بیمارستان' },
+    }),
+  },
+  {
+    service: 'routing',
+    method: 'POST',
+    route: '/api/routing/requests/{code}/close',
+    allowed: { supervisor: 'ok' },
+    request: (f, allowed) => ({
+      path: `/api/routing/requests/${allowed ? f.closePool.pop() : f.shared}/close`,
+      body: { reason: 'withdrawn' },
+    }),
+  },
+  {
     service: 'agency',
     method: 'GET',
     route: '/api/agency/inbox',
@@ -246,6 +268,13 @@ const endpoints: Endpoint[] = [
     route: '/api/reports/overdue',
     allowed: { supervisor: 'ok', auditor: 'ok', admin: 'ok' },
     request: () => ({ path: '/api/reports/overdue' }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/api/reports/escalations',
+    allowed: { supervisor: 'ok', auditor: 'ok', admin: 'ok' },
+    request: () => ({ path: '/api/reports/escalations' }),
   },
   {
     service: 'reporting',
@@ -384,6 +413,7 @@ describe('access control, sign-in and HTTP hardening', () => {
       Array.from({ length: agencyCommandCount * 2 }, () => registerAs(operator, toAbfa())),
     );
     fixtures.manualPool = [await registerAs(operator, registrationBody({ categoryCode: 'GEN-OTHER' }))];
+    fixtures.closePool = [await registerAs(operator, registrationBody())];
     await waitInAbfaInbox([fixtures.shared, ...fixtures.abfaPool]);
     await waitFor('the manual queue', async () => {
       const { body } = await call('routing', 'GET', '/api/routing/manual-queue', {

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
+import { EscalationsHandler } from './escalations/escalations.handler';
+import { EscalationsHttpController } from './escalations/escalations.http.controller';
 import { OverdueRequestsHandler } from './overdue-requests/overdue-requests.handler';
 import { OverdueRequestsHttpController } from './overdue-requests/overdue-requests.http.controller';
 import { RequestStatisticsMessageController } from './read-model/request-statistics.message.controller';
@@ -24,13 +26,19 @@ export class ReportingModule {
       controllers: [
         RequestSummaryHttpController,
         OverdueRequestsHttpController,
+        EscalationsHttpController,
         RequestHistoryHttpController,
         RevealPersonalDataHttpController,
         ListPersonalDataViewsHttpController,
         PersonalDataViewCountsHttpController,
         RequestStatisticsMessageController,
       ],
-      providers: [RequestSummaryHandler, OverdueRequestsHandler, PersonalDataViewsReadModel],
+      providers: [
+        RequestSummaryHandler,
+        OverdueRequestsHandler,
+        EscalationsHandler,
+        PersonalDataViewsReadModel,
+      ],
     };
   }
 }

@@ -176,6 +176,8 @@ describe('reporting service (real PostgreSQL, Kafka and event store)', () => {
         open: 0,
         answered: 1,
         overdue: 0,
+        escalated: 0,
+        escalatedToInspection: 0,
         answeredOnTimeRate: 1,
         meanHoursToAnswer: 5,
         p90HoursToAnswer: 5,

@@ -3,6 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { IntegrationEventTypes as T, type IntegrationEventOf } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
 import { EVENT_STORE, MessageController, SamadMessageContext } from '@samad/service-kit';
+import { openDeadlines } from './deadlines/open-deadlines.table';
 import { manualQueue } from './manual-queue/manual-queue.projection';
 import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
 
@@ -31,10 +32,25 @@ export class RoutingEventsMessageController {
   }
 
   @EventPattern([T.requestRoutedToAgency, T.requestClosed])
-  dequeue(
+  async dequeue(
     @Payload() event: IntegrationEventOf<typeof T.requestRoutedToAgency | typeof T.requestClosed>,
     @Ctx() context: SamadMessageContext,
   ): Promise<void> {
-    return manualQueue.remove(context.manager, event.data.trackingCode);
+    await manualQueue.remove(context.manager, event.data.trackingCode);
+    if (event.eventType === T.requestRoutedToAgency) await this.watchDeadline(event, context);
+  }
+
+  /** A new deadline (routing, or a supervisor's due time): the watcher looks at it now and schedules it. */
+  @EventPattern(T.requestDueTimeSet)
+  watchDeadline(
+    @Payload() event: IntegrationEventOf<typeof T.requestRoutedToAgency | typeof T.requestDueTimeSet>,
+    @Ctx() context: SamadMessageContext,
+  ): Promise<void> {
+    return openDeadlines.watch(
+      context.manager,
+      event.data.trackingCode,
+      event.occurredAt,
+      event.streamRevision,
+    );
   }
 }

@@ -9,6 +9,9 @@ import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
 import { RouteManuallyHandler } from './route-manually/route-manually.handler';
 import { RouteManuallyHttpController } from './route-manually/route-manually.http.controller';
 import { RoutingEventsMessageController } from './routing-events.message.controller';
+import { DeadlineWatcherHost } from './deadlines/deadline-watcher.host';
+import { CloseRequestHttpController } from './close-request/close-request.http.controller';
+import { SetDueTimeHttpController } from './set-due-time/set-due-time.http.controller';
 
 @Module({})
 export class RoutingModule {
@@ -27,9 +30,11 @@ export class RoutingModule {
         RouteManuallyHttpController,
         AdminHolidaysHttpController,
         CategoryDeadlinesHttpController,
+        SetDueTimeHttpController,
+        CloseRequestHttpController,
         RoutingEventsMessageController,
       ],
-      providers: [RouteByRulesHandler, RouteManuallyHandler],
+      providers: [RouteByRulesHandler, RouteManuallyHandler, DeadlineWatcherHost],
     };
   }
 }

@@ -63,6 +63,12 @@ export const agencyRequestChanges = [
   'closed',
   // Added with issue #5: a citizen's personal data was erased; delete any copy of the contact you keep.
   'personal_data_erased',
+  // Added with issue #10 (tolerant, like personal_data_erased): the deadline's facts; `dueAt` is the new
+  // or the missed due time, `escalationLevel` comes with `escalated`.
+  'due_time_set',
+  'deadline_approaching',
+  'deadline_missed',
+  'escalated',
 ] as const;
 export type AgencyRequestChange = (typeof agencyRequestChanges)[number];
 

@@ -13,6 +13,7 @@ import {
   requestStatuses,
   type RequestChannel,
 } from './request-vocabulary';
+import { escalationLevels, type EscalationLevel } from './request-deadline-events.v1.contract';
 import { agencyCode, code, enumOf, objectOf, trackingCode, utcTimestamp } from './schema-fragments';
 
 // Messages on an agency's own topic (Topics.agency(code)), keyed by streamId like the request topic.
@@ -30,6 +31,8 @@ export interface AgencyRequestAssignedV2 extends Omit<AgencyRequestAssignedV1, '
 export interface AgencyRequestUpdatedV2 extends Omit<AgencyRequestUpdatedV1, 'followUp'> {
   /** Present when change is `follow_up_recorded`: how the request was chased (the note is not on the topic). */
   readonly followUp?: { readonly channel: RequestChannel };
+  /** Present when change is `escalated` (issue #10): 1, the agency's manager; 2, the inspection office. */
+  readonly escalationLevel?: EscalationLevel;
 }
 
 export type AgencyRequestAssignedEventV2 = IntegrationEventEnvelope<
@@ -75,8 +78,9 @@ export const agencyMessageDataSchemasV2: Record<AgencyIntegrationEvent['eventTyp
       dueAt: utcTimestamp,
       followUp: closedObjectOf({ channel: enumOf(requestChannels) }),
       closeReason: enumOf(closeReasons),
+      escalationLevel: { type: 'integer', enum: [...escalationLevels] },
     },
-    ['dueAt', 'followUp', 'closeReason'],
+    ['dueAt', 'followUp', 'closeReason', 'escalationLevel'],
     {
       allOf: [
         {
@@ -84,6 +88,10 @@ export const agencyMessageDataSchemasV2: Record<AgencyIntegrationEvent['eventTyp
           then: { required: ['followUp'] },
         },
         { if: { properties: { change: { const: 'closed' } } }, then: { required: ['closeReason'] } },
+        {
+          if: { properties: { change: { const: 'escalated' } } },
+          then: { required: ['escalationLevel'] },
+        },
       ],
     },
   ),

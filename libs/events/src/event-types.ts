@@ -13,6 +13,10 @@ export const IntegrationEventTypes = {
   followUpRecorded: 'samad.request.follow-up-recorded',
   requestClosed: 'samad.request.closed',
   requestPersonalDataErased: 'samad.request.personal-data-erased',
+  requestDueTimeSet: 'samad.request.due-time-set',
+  requestDeadlineApproaching: 'samad.request.deadline-approaching',
+  requestDeadlineMissed: 'samad.request.deadline-missed',
+  requestEscalated: 'samad.request.escalated',
   agencyRequestAssigned: 'samad.agency.request-assigned',
   agencyRequestUpdated: 'samad.agency.request-updated',
 } as const;
@@ -34,4 +38,8 @@ export const requestLifecycleEventTypes = [
   IntegrationEventTypes.followUpRecorded,
   IntegrationEventTypes.requestClosed,
   IntegrationEventTypes.requestPersonalDataErased,
+  IntegrationEventTypes.requestDueTimeSet,
+  IntegrationEventTypes.requestDeadlineApproaching,
+  IntegrationEventTypes.requestDeadlineMissed,
+  IntegrationEventTypes.requestEscalated,
 ] as const;

@@ -2,6 +2,10 @@ import type { SchemaObject } from 'ajv/dist/2020';
 import type { IntegrationEventEnvelope } from './integration-event.envelope';
 import { IntegrationEventTypes } from './event-types';
 import {
+  requestDeadlineEventDataSchemasV1,
+  type RequestDeadlineIntegrationEventV1,
+} from './request-deadline-events.v1.contract';
+import {
   answerOutcomes,
   closeReasons,
   requestChannels,
@@ -198,7 +202,8 @@ export type RequestLifecycleIntegrationEventV1 =
   | RequestAnsweredEventV1
   | FollowUpRecordedEventV1
   | RequestClosedEventV1
-  | RequestPersonalDataErasedEventV1;
+  | RequestPersonalDataErasedEventV1
+  | RequestDeadlineIntegrationEventV1;
 
 // A citizen is either present (all three fields valid) or erased (`erased: true` and all three null).
 const citizenV1: SchemaObject = {
@@ -295,4 +300,5 @@ export const requestEventDataSchemasV1: Record<
     citizenIndex: { type: 'integer', minimum: 0 },
     at: utcTimestamp,
   }),
+  ...requestDeadlineEventDataSchemasV1,
 };

@@ -56,6 +56,7 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   RequestAnswered: ['text'],
   FollowUpRecorded: ['note'],
   RequestClosed: ['note'],
+  DueTimeSet: ['reason'],
 };
 
 /** Text is sealed under the key of the registration's representative: the citizen who gave it (ADR 19). */

@@ -21,6 +21,7 @@ export * from './request/request.decider';
 export * from './request/request-stream-name';
 export * from './request/request-integration.mapper';
 export * from './request/request-agency-messages.mapper';
+export * from './request/deadline-schedule';
 export * from './personal-data-view/masking';
 export * from './personal-data-view/personal-data-viewed';
 export * from './testing/decider-specification';

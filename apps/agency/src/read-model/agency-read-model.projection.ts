@@ -119,8 +119,19 @@ export async function projectIntoAgencyReadModel(
         at,
       ]);
       return;
+    case IntegrationEventTypes.requestDueTimeSet: {
+      const { trackingCode, agencyCode, dueAt } = event.data;
+      await sql.query(
+        `UPDATE agency.inbox SET due_at = $3, updated_at = $4 WHERE tracking_code = $1 AND agency_code = $2`,
+        [trackingCode, agencyCode, dueAt, at],
+      );
+      return;
+    }
     case IntegrationEventTypes.requestAwaitingManualRouting:
     case IntegrationEventTypes.followUpRecorded:
+    case IntegrationEventTypes.requestDeadlineApproaching:
+    case IntegrationEventTypes.requestDeadlineMissed:
+    case IntegrationEventTypes.requestEscalated:
       return; // nothing an inbox row shows (follow-ups reach the agency on its topic)
     default: {
       const _exhaustive: never = event;

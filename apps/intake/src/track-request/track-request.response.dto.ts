@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { answerOutcomes, requestKinds, requestStatuses } from '@samad/request-lifecycle';
+import { answerOutcomes, closeReasons, requestKinds, requestStatuses } from '@samad/request-lifecycle';
 import { NamedRefDto } from '../shared/named-ref.response.dto';
 
 export class TrackedAnswerDto {
@@ -14,6 +14,20 @@ export class TrackedAnswerDto {
 
   @ApiProperty({ example: '۲۶ مهر ۱۴۰۳، ۱۱:۳۰' })
   answeredAtJalali!: string;
+}
+
+export class TrackedClosureDto {
+  @ApiProperty({ enum: closeReasons })
+  reason!: string;
+
+  @ApiPropertyOptional({ example: '1000000170', description: 'The original, when closed as a duplicate' })
+  duplicateOf?: string;
+
+  @ApiProperty({ example: '2024-10-20T06:00:00.000Z' })
+  closedAt!: string;
+
+  @ApiProperty({ example: '۲۹ مهر ۱۴۰۳، ۰۹:۳۰' })
+  closedAtJalali!: string;
 }
 
 /** What a citizen may see of a request: its progress, never anyone's national code, name or mobile. */
@@ -62,4 +76,7 @@ export class TrackRequestResponseDto {
 
   @ApiPropertyOptional({ type: TrackedAnswerDto })
   answer?: TrackedAnswerDto;
+
+  @ApiPropertyOptional({ type: TrackedClosureDto, description: 'Present once the request is closed' })
+  closure?: TrackedClosureDto;
 }

@@ -64,5 +64,14 @@ export const trackedView = (request: RegisteredRequest, signatory = 1): TrackReq
           answeredAtJalali: answered.jalali,
         },
       }),
+    // How it ended, and for a duplicate where to look instead; never the supervisor's note.
+    ...(request.closure && {
+      closure: {
+        reason: request.closure.reason,
+        ...(request.closure.duplicateOf !== undefined && { duplicateOf: request.closure.duplicateOf }),
+        closedAt: request.closure.at,
+        closedAtJalali: formatJalali(new Date(request.closure.at)),
+      },
+    }),
   };
 };

@@ -1,6 +1,7 @@
 import { parkedMessagesMigration, processedEventsMigration } from '@samad/service-kit';
 import { CreateReportingRequests1764400100000 } from './migrations/1764400100000-create-reporting-requests';
 import { CreatePersonalDataViews1765100000000 } from './migrations/1765100000000-create-personal-data-views';
+import { AddEscalationsToRequests1766100100000 } from './migrations/1766100100000-add-escalations-to-requests';
 
 /** The reporting schema's migrations, in order. */
 export const reportingMigrations = [
@@ -8,4 +9,5 @@ export const reportingMigrations = [
   CreateReportingRequests1764400100000,
   parkedMessagesMigration('reporting', 1764900000000),
   CreatePersonalDataViews1765100000000,
+  AddEscalationsToRequests1766100100000,
 ];

@@ -23,7 +23,7 @@ export interface OverdueRequests {
 // Only requests an agency holds carry a running due date; answered and closed ones never count as overdue.
 const OVERDUE_SQL = `
   SELECT tracking_code, agency_code, county_code, category_code, status, kind, channel,
-         registered_at, routed_at, due_at, follow_up_count, (count(*) OVER ())::int AS total
+         registered_at, routed_at, due_at, follow_up_count, escalation_level, (count(*) OVER ())::int AS total
     FROM reporting.requests
    WHERE ${HELD_BY_AGENCY} AND due_at < $1
      AND ($2::text IS NULL OR agency_code = $2::text)

@@ -22,6 +22,7 @@ export interface OverdueRecord {
   routed_at: Date | null;
   due_at: Date;
   follow_up_count: number;
+  escalation_level: number;
 }
 
 export interface OverdueRequest {
@@ -38,6 +39,8 @@ export interface OverdueRequest {
   dueAtJalali: string;
   daysOverdue: number;
   followUpCount: number;
+  /** 0 none, 1 the agency's manager, 2 the governor's inspection office. */
+  escalationLevel: number;
 }
 
 export const toOverdueRequest = (row: OverdueRecord, now: Date): OverdueRequest => ({
@@ -54,4 +57,5 @@ export const toOverdueRequest = (row: OverdueRecord, now: Date): OverdueRequest 
   dueAtJalali: formatJalali(row.due_at),
   daysOverdue: daysOverdue(row.due_at, now),
   followUpCount: row.follow_up_count,
+  escalationLevel: row.escalation_level,
 });

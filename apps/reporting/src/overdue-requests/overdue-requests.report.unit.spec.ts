@@ -31,6 +31,7 @@ describe('toOverdueRequest', () => {
         routed_at: new Date('2025-03-10T05:01:00Z'),
         due_at: new Date('2025-03-13T05:01:00Z'),
         follow_up_count: 2,
+        escalation_level: 1,
       },
       new Date('2025-03-16T06:00:00Z'),
     );
@@ -52,6 +53,7 @@ describe('toOverdueRequest', () => {
       dueAtJalali: expect.stringContaining('اسفند ۱۴۰۳'),
       daysOverdue: 3,
       followUpCount: 2,
+      escalationLevel: 1,
     });
   });
 });

@@ -57,6 +57,12 @@ export class OverdueRequestDto {
 
   @ApiProperty({ description: 'How often the citizen has chased it' })
   followUpCount!: number;
+
+  @ApiProperty({
+    enum: [0, 1, 2],
+    description: "0 not escalated; 1 to the agency's manager; 2 to the governor's inspection office",
+  })
+  escalationLevel!: number;
 }
 
 export class OverdueRequestsResponseDto {

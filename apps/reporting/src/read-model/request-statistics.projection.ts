@@ -44,6 +44,16 @@ const changeFor = (event: IntegrationEvent): Change | undefined => {
         set: `status = 'closed', closed_at = $4, close_reason = $5`,
         params: [event.data.at, event.data.reason],
       };
+    case IntegrationEventTypes.requestDueTimeSet:
+      return { set: `due_at = $4`, params: [event.data.dueAt] };
+    case IntegrationEventTypes.requestDeadlineMissed:
+      return { set: `deadline_missed_at = $4`, params: [event.data.at] };
+    case IntegrationEventTypes.requestEscalated:
+      // The highest level reached stays counted, even after a later answer or a new deadline.
+      return {
+        set: `escalation_level = GREATEST(escalation_level, $4), escalated_at = $5`,
+        params: [event.data.level, event.data.at],
+      };
     default:
       return undefined;
   }

@@ -28,6 +28,8 @@ const SUMMARY_SQL = `
     count(*) FILTER (WHERE ${OPEN})::int AS open,
     count(*) FILTER (WHERE answered_at IS NOT NULL)::int AS answered,
     count(*) FILTER (WHERE ${HELD_BY_AGENCY} AND due_at < $3)::int AS overdue,
+    count(*) FILTER (WHERE escalation_level >= 1)::int AS escalated,
+    count(*) FILTER (WHERE escalation_level >= 2)::int AS escalated_to_inspection,
     COALESCE(sum(follow_up_count), 0)::int AS follow_ups,
     COALESCE(sum(returned_count), 0)::int AS returns,
     (count(*) FILTER (WHERE answered_at <= due_at))::float8
@@ -46,6 +48,8 @@ interface SummaryRecord {
   open: number;
   answered: number;
   overdue: number;
+  escalated: number;
+  escalated_to_inspection: number;
   follow_ups: number;
   returns: number;
   on_time_rate: number | null;
@@ -70,6 +74,8 @@ export class RequestSummaryHandler {
       open: r.open,
       answered: r.answered,
       overdue: r.overdue,
+      escalated: r.escalated,
+      escalatedToInspection: r.escalated_to_inspection,
       followUps: r.follow_ups,
       returns: r.returns,
       onTimeRate: r.on_time_rate,

@@ -9,6 +9,9 @@ export interface SummaryRow {
   readonly open: number;
   readonly answered: number;
   readonly overdue: number;
+  /** Escalated at least to the agency's manager / to the inspection office (ADR 22); 0 when absent. */
+  readonly escalated?: number;
+  readonly escalatedToInspection?: number;
   readonly followUps: number;
   readonly returns: number;
   readonly onTimeRate: number | null;
@@ -23,6 +26,9 @@ export interface GroupStatistics {
   answered: number;
   /** Held by an agency past its due date. */
   overdue: number;
+  /** Escalated after a missed deadline (level 1 or 2), and of those to the inspection office (level 2). */
+  escalated: number;
+  escalatedToInspection: number;
   /** Answered by the due date, as a fraction of answered (null when nothing was answered). */
   answeredOnTimeRate: number | null;
   /** Registration to answer. */
@@ -67,6 +73,8 @@ const statisticsOf = (row: SummaryRow): GroupStatistics => ({
   open: row.open,
   answered: row.answered,
   overdue: row.overdue,
+  escalated: row.escalated ?? 0,
+  escalatedToInspection: row.escalatedToInspection ?? 0,
   answeredOnTimeRate: round(row.onTimeRate, 4),
   meanHoursToAnswer: round(row.meanHours, 2),
   p90HoursToAnswer: round(row.p90Hours, 2),
@@ -85,7 +93,7 @@ const ascendingNullsLast = (a: number | null, b: number | null): number =>
 
 /**
  * The governor's office's ranking of agencies by responsiveness: share answered on time first, then mean
- * time to answer, then fewer overdue; the code breaks remaining ties so the order is stable.
+ * time to answer, then fewer overdue, then fewer escalations (the inspection office's first); the code breaks remaining ties so the order is stable.
  */
 export const byResponsiveness = (
   a: GroupStatistics & { agencyCode: string },
@@ -94,6 +102,8 @@ export const byResponsiveness = (
   descendingNullsLast(a.answeredOnTimeRate, b.answeredOnTimeRate) ||
   ascendingNullsLast(a.meanHoursToAnswer, b.meanHoursToAnswer) ||
   a.overdue - b.overdue ||
+  a.escalatedToInspection - b.escalatedToInspection ||
+  a.escalated - b.escalated ||
   a.agencyCode.localeCompare(b.agencyCode);
 
 const byTotalThenCode =

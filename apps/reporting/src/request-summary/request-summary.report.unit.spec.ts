@@ -37,6 +37,24 @@ describe('buildRequestSummary', () => {
     ]);
   });
 
+  it('ranks an agency lower for its escalations when all else is equal, the inspection office first', () => {
+    const same = { total: 3, answered: 3, onTimeRate: 0.5, meanHours: 10 };
+    const summary = buildRequestSummary(
+      [
+        row({ dimension: 'agency', key: 'ABFA', ...same, escalated: 2, escalatedToInspection: 0 }),
+        row({ dimension: 'agency', key: 'BARGH', ...same, escalated: 1, escalatedToInspection: 1 }),
+        row({ dimension: 'agency', key: 'GAS', ...same }),
+      ],
+      {},
+      asOf,
+    );
+    expect(summary.byAgency.map((a) => [a.agencyCode, a.escalated, a.escalatedToInspection])).toEqual([
+      ['GAS', 0, 0],
+      ['ABFA', 2, 0],
+      ['BARGH', 1, 1],
+    ]);
+  });
+
   it('names agencies, counties and categories from the catalog, and null for codes it does not know', () => {
     const summary = buildRequestSummary(
       [

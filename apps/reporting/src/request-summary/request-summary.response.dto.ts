@@ -15,6 +15,12 @@ class GroupStatisticsDto {
   @ApiProperty({ description: 'Held by an agency past the due date' })
   overdue!: number;
 
+  @ApiProperty({ description: 'Escalated after a missed deadline (level 1 or 2); counts against an agency' })
+  escalated!: number;
+
+  @ApiProperty({ description: "Of those, escalated to the governor's inspection office (level 2)" })
+  escalatedToInspection!: number;
+
   @ApiProperty({ type: Number, nullable: true, description: 'Answered by the due date ÷ answered (0..1)' })
   answeredOnTimeRate!: number | null;
 

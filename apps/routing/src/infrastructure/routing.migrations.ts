@@ -1,6 +1,7 @@
 import { parkedMessagesMigration, processedEventsMigration } from '@samad/service-kit';
 import { CreateRoutingRules1764400001000 } from './migrations/1764400001000-create-routing-rules';
 import { SeedHolidays1764400002000 } from './migrations/1764400002000-seed-holidays';
+import { CreateOpenDeadlines1766100000000 } from './migrations/1766100000000-create-open-deadlines';
 import { KeepTheCalendar1766100001000 } from './migrations/1766100001000-keep-the-calendar';
 
 /** The routing schema's migrations, in order. */
@@ -9,5 +10,6 @@ export const routingMigrations = [
   CreateRoutingRules1764400001000,
   SeedHolidays1764400002000,
   parkedMessagesMigration('routing', 1764900000000),
+  CreateOpenDeadlines1766100000000,
   KeepTheCalendar1766100001000,
 ];

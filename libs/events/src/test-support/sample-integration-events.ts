@@ -120,6 +120,57 @@ export const sampleIntegrationEventsV1: readonly (
   },
   {
     ...envelope(1),
+    eventType: IntegrationEventTypes.requestDueTimeSet,
+    eventVersion: 1,
+    actor: { id: 'supervisor1', role: 'supervisor' },
+    data: {
+      trackingCode: '1000000017',
+      agencyCode: 'abfa',
+      dueAt: '2024-10-22T05:30:00.000Z',
+      previousDueAt: '2024-10-29T05:30:00.000Z',
+      setBy: 'supervisor1',
+      at: '2024-10-22T03:30:00.000Z',
+    },
+  },
+  {
+    ...envelope(1),
+    eventType: IntegrationEventTypes.requestDeadlineApproaching,
+    eventVersion: 1,
+    actor: { id: 'deadline-watcher', role: 'system' },
+    data: {
+      trackingCode: '1000000017',
+      agencyCode: 'abfa',
+      dueAt: '2024-10-22T05:30:00.000Z',
+      at: '2024-10-22T05:06:00.000Z',
+    },
+  },
+  {
+    ...envelope(1),
+    eventType: IntegrationEventTypes.requestDeadlineMissed,
+    eventVersion: 1,
+    actor: { id: 'deadline-watcher', role: 'system' },
+    data: {
+      trackingCode: '1000000017',
+      agencyCode: 'abfa',
+      dueAt: '2024-10-22T05:30:00.000Z',
+      at: '2024-10-22T05:30:10.000Z',
+    },
+  },
+  {
+    ...envelope(1),
+    eventType: IntegrationEventTypes.requestEscalated,
+    eventVersion: 1,
+    actor: { id: 'deadline-watcher', role: 'system' },
+    data: {
+      trackingCode: '1000000017',
+      agencyCode: 'abfa',
+      dueAt: '2024-10-22T05:30:00.000Z',
+      level: 1,
+      at: '2024-10-22T05:30:10.000Z',
+    },
+  },
+  {
+    ...envelope(1),
     eventType: IntegrationEventTypes.agencyRequestAssigned,
     eventVersion: 1,
     data: {

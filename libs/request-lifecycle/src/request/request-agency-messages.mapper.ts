@@ -29,6 +29,10 @@ const changeOf: Partial<Record<RequestEvent['type'], AgencyRequestChange>> = {
   RequestAnswered: 'answered',
   FollowUpRecorded: 'follow_up_recorded',
   RequestClosed: 'closed',
+  DueTimeSet: 'due_time_set',
+  DeadlineApproaching: 'deadline_approaching',
+  DeadlineMissed: 'deadline_missed',
+  RequestEscalated: 'escalated',
 };
 
 const message = (
@@ -113,6 +117,7 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
       followUp: { channel: event.data.channel },
     }),
     ...(event.type === 'RequestClosed' && { closeReason: event.data.reason }),
+    ...(event.type === 'RequestEscalated' && { escalationLevel: event.data.level }),
   };
   return [message(agencyCode, trackingCode, IntegrationEventTypes.agencyRequestUpdated, update)];
 };

@@ -115,4 +115,42 @@ describe('agency topic messages', () => {
     expect(messagesFor(history.registered(), events.requestAwaitingManualRouting())).toEqual([]);
     expect(messagesFor(history.returned(), events.requestClosed({ reason: 'withdrawn' }))).toEqual([]);
   });
+
+  describe('deadline facts', () => {
+    const held = () => [...history.acknowledged()];
+
+    it('tells the holding agency of a new due time, without the reason', () => {
+      const [message, ...rest] = messagesFor(held(), events.dueTimeSet());
+      expect(rest).toEqual([]);
+      expect(message.data).toEqual({
+        trackingCode: TRACKING_CODE,
+        agencyCode: AGENCY,
+        change: 'due_time_set',
+        status: 'acknowledged',
+        at: events.dueTimeSet().data.at,
+        dueAt: events.dueTimeSet().data.dueAt,
+      });
+      expect(JSON.stringify(message)).not.toContain(events.dueTimeSet().data.reason);
+      expect(validateIntegrationEvent(asEnvelope(message)).ok).toBe(true);
+    });
+
+    it('tells it the deadline approaches, is missed, and is escalated (with the level)', () => {
+      const approaching = events.deadlineApproaching();
+      const missed = events.deadlineMissed();
+      const escalated = events.requestEscalated({ level: 2 });
+      const stream = [...held(), approaching, missed, events.requestEscalated()];
+      const messages = [
+        ...messagesFor(held(), approaching),
+        ...messagesFor([...held(), approaching], missed),
+        ...messagesFor(stream, escalated),
+      ];
+      expect(messages.map((m) => [m.agencyCode, (m.data as { change: string }).change])).toEqual([
+        [AGENCY, 'deadline_approaching'],
+        [AGENCY, 'deadline_missed'],
+        [AGENCY, 'escalated'],
+      ]);
+      expect(messages[2].data).toMatchObject({ escalationLevel: 2, dueAt: T.due });
+      for (const message of messages) expect(validateIntegrationEvent(asEnvelope(message)).ok).toBe(true);
+    });
+  });
 });

@@ -10,7 +10,7 @@ import {
   type RoutingOrigin as PublishedRoutingOrigin,
 } from '@samad/events';
 import type { RequestEvent } from './request.events';
-import { occurredAt } from './request.events';
+import { erasedText, occurredAt } from './request.events';
 import { requestStreamName } from './request-stream-name';
 import type {
   AnswerOutcome,
@@ -71,6 +71,17 @@ export const toIntegrationPayload = (event: RequestEvent): Payload => {
       return payload(IntegrationEventTypes.requestClosed, event.data);
     case 'PersonalDataErased':
       return payload(IntegrationEventTypes.requestPersonalDataErased, event.data);
+    case 'DueTimeSet': {
+      // The reason is free text: it stays in the store (sealed) and the history, never on a topic.
+      const { reason: _reason, ...data } = event.data;
+      return payload(IntegrationEventTypes.requestDueTimeSet, data);
+    }
+    case 'DeadlineApproaching':
+      return payload(IntegrationEventTypes.requestDeadlineApproaching, event.data);
+    case 'DeadlineMissed':
+      return payload(IntegrationEventTypes.requestDeadlineMissed, event.data);
+    case 'RequestEscalated':
+      return payload(IntegrationEventTypes.requestEscalated, event.data);
     default: {
       const _exhaustive: never = event;
       throw new Error(`not a request event: ${(_exhaustive as { type: string }).type}`);
@@ -123,6 +134,10 @@ const domainTypeOf = {
   [IntegrationEventTypes.followUpRecorded]: 'FollowUpRecorded',
   [IntegrationEventTypes.requestClosed]: 'RequestClosed',
   [IntegrationEventTypes.requestPersonalDataErased]: 'PersonalDataErased',
+  [IntegrationEventTypes.requestDueTimeSet]: 'DueTimeSet',
+  [IntegrationEventTypes.requestDeadlineApproaching]: 'DeadlineApproaching',
+  [IntegrationEventTypes.requestDeadlineMissed]: 'DeadlineMissed',
+  [IntegrationEventTypes.requestEscalated]: 'RequestEscalated',
 } as const satisfies Record<RequestLifecycleIntegrationEventV1['eventType'], RequestEvent['type']>;
 
 /** The domain event type of a request integration event type. */
@@ -135,4 +150,6 @@ export const requestEventTypeOf = (
  * the topic without reading the store. The inverse of `toIntegrationPayload` (v1 data equals the domain data).
  */
 export const toRequestEvent = (event: RequestLifecycleIntegrationEventV1): RequestEvent =>
-  ({ type: domainTypeOf[event.eventType], data: event.data }) as RequestEvent;
+  event.eventType === IntegrationEventTypes.requestDueTimeSet
+    ? { type: 'DueTimeSet', data: { ...event.data, reason: erasedText } }
+    : ({ type: domainTypeOf[event.eventType], data: event.data } as RequestEvent);

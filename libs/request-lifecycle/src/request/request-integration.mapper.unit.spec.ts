@@ -1,5 +1,5 @@
 import { IntegrationEventTypes, validateIntegrationEvent } from '@samad/events';
-import { requestEventTypes, type RequestEvent } from './request.events';
+import { erasedText, requestEventTypes, type RequestEvent } from './request.events';
 import { toIntegrationEnvelope, toIntegrationPayload, toRequestEvent } from './request-integration.mapper';
 import {
   events,
@@ -21,7 +21,18 @@ const oneOfEach: RequestEvent[] = [
   events.followUpRecorded(),
   events.requestClosed({ reason: 'duplicate', duplicateOf: OTHER_TRACKING_CODE, note: 'تکراری' }),
   events.personalDataErased(),
+  events.dueTimeSet(),
+  events.deadlineApproaching(),
+  events.deadlineMissed(),
+  events.requestEscalated(),
 ];
+
+// The supervisor's reason is free text: it never leaves the store (ADR 22).
+const published = (event: RequestEvent): object => {
+  if (event.type !== 'DueTimeSet') return event.data;
+  const { reason: _reason, ...data } = event.data;
+  return data;
+};
 
 const recorded = (revision: number) => ({
   eventId: `evt-${revision}`,
@@ -40,7 +51,7 @@ describe('domain event → integration envelope', () => {
     (_type, event, i) => {
       const envelope = toIntegrationEnvelope(event, recorded(i));
       expect(validateIntegrationEvent(envelope)).toEqual({ ok: true, event: envelope });
-      expect(envelope.data).toEqual(event.data);
+      expect(envelope.data).toEqual(published(event));
     },
   );
 
@@ -79,6 +90,10 @@ describe('domain event → integration envelope', () => {
       IntegrationEventTypes.followUpRecorded,
       IntegrationEventTypes.requestClosed,
       IntegrationEventTypes.requestPersonalDataErased,
+      IntegrationEventTypes.requestDueTimeSet,
+      IntegrationEventTypes.requestDeadlineApproaching,
+      IntegrationEventTypes.requestDeadlineMissed,
+      IntegrationEventTypes.requestEscalated,
     ]);
   });
 
@@ -104,7 +119,8 @@ describe('toRequestEvent', () => {
         position: '1',
         recordedAt: '2026-01-01T00:00:00.000Z',
       });
-      expect(toRequestEvent(envelope)).toEqual({ type: event.type, data: event.data });
+      const data = event.type === 'DueTimeSet' ? { ...event.data, reason: erasedText } : event.data;
+      expect(toRequestEvent(envelope)).toEqual({ type: event.type, data });
     }
   });
 });

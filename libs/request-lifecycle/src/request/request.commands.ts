@@ -73,6 +73,15 @@ export type Close = DomainCommand<'Close', { reason: CloseReason; duplicateOf?: 
  */
 export type ErasePersonalData = DomainCommand<'ErasePersonalData', { citizenIndex: number }>;
 
+/** A supervisor sets or shortens the due time of the deadline running now, giving the reason. */
+export type SetDueTime = DomainCommand<'SetDueTime', { dueAt: Date; reason: string; setBy: string }>;
+
+// The deadline watcher's commands name the deadline they are about by its due time: a stale one is refused.
+export type RecordDeadlineApproaching = DomainCommand<'RecordDeadlineApproaching', { dueAt: Date }>;
+export type RecordDeadlineMissed = DomainCommand<'RecordDeadlineMissed', { dueAt: Date }>;
+/** Level 2 (the governor's inspection office); level 1 comes with the missed deadline itself. */
+export type EscalateToInspection = DomainCommand<'EscalateToInspection', { dueAt: Date }>;
+
 export type RequestCommand =
   | RegisterRequest
   | RouteToAgency
@@ -83,6 +92,10 @@ export type RequestCommand =
   | Answer
   | RecordFollowUp
   | Close
-  | ErasePersonalData;
+  | ErasePersonalData
+  | SetDueTime
+  | RecordDeadlineApproaching
+  | RecordDeadlineMissed
+  | EscalateToInspection;
 
 export type RequestCommandType = RequestCommand['type'];

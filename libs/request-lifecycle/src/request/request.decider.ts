@@ -2,6 +2,12 @@ import type { Decider } from '../shared/decider';
 import { acknowledge } from './decisions/acknowledge.decision';
 import { answer } from './decisions/answer.decision';
 import { close } from './decisions/close.decision';
+import {
+  escalateToInspection,
+  recordDeadlineApproaching,
+  recordDeadlineMissed,
+  setDueTime,
+} from './decisions/deadline.decisions';
 import { erasePersonalData } from './decisions/erase-personal-data.decision';
 import { markAwaitingManualRouting } from './decisions/mark-awaiting-manual-routing.decision';
 import { recordFollowUp } from './decisions/record-follow-up.decision';
@@ -40,6 +46,14 @@ export const decide = (command: RequestCommand, state: RequestState): RequestEve
       return close(command, state);
     case 'ErasePersonalData':
       return erasePersonalData(command, state);
+    case 'SetDueTime':
+      return setDueTime(command, state);
+    case 'RecordDeadlineApproaching':
+      return recordDeadlineApproaching(command, state);
+    case 'RecordDeadlineMissed':
+      return recordDeadlineMissed(command, state);
+    case 'EscalateToInspection':
+      return escalateToInspection(command, state);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown command ${(_exhaustive as { type: string }).type}`);

@@ -1,6 +1,7 @@
 import type {
   AnswerOutcome,
   CloseReason,
+  EscalationLevel,
   RequestChannel,
   RequestKind,
   RoutingOrigin,
@@ -122,6 +123,38 @@ export type PersonalDataErased = DomainEvent<
   { trackingCode: string; citizenIndex: number; at: string }
 >;
 
+/** A supervisor set (or shortened) the due time of the deadline running now: a new deadline starts. */
+export type DueTimeSet = DomainEvent<
+  'DueTimeSet',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    dueAt: string;
+    previousDueAt: string;
+    reason: string;
+    setBy: string;
+    at: string;
+  }
+>;
+
+/** The deadline watcher saw the due moment coming (one working day before, or 80% of a short span). */
+export type DeadlineApproaching = DomainEvent<
+  'DeadlineApproaching',
+  { trackingCode: string; agencyCode: string; dueAt: string; at: string }
+>;
+
+/** The due moment passed without an answer or a return. */
+export type DeadlineMissed = DomainEvent<
+  'DeadlineMissed',
+  { trackingCode: string; agencyCode: string; dueAt: string; at: string }
+>;
+
+/** Level 1: the agency's manager; level 2: the governor's inspection office. */
+export type RequestEscalated = DomainEvent<
+  'RequestEscalated',
+  { trackingCode: string; agencyCode: string; level: EscalationLevel; dueAt: string; at: string }
+>;
+
 export type RequestEvent =
   | RequestRegistered
   | RequestRoutedToAgency
@@ -132,7 +165,11 @@ export type RequestEvent =
   | RequestAnswered
   | FollowUpRecorded
   | RequestClosed
-  | PersonalDataErased;
+  | PersonalDataErased
+  | DueTimeSet
+  | DeadlineApproaching
+  | DeadlineMissed
+  | RequestEscalated;
 
 export type RequestEventType = RequestEvent['type'];
 
@@ -148,6 +185,10 @@ export const requestEventTypes = [
   'FollowUpRecorded',
   'RequestClosed',
   'PersonalDataErased',
+  'DueTimeSet',
+  'DeadlineApproaching',
+  'DeadlineMissed',
+  'RequestEscalated',
 ] as const satisfies readonly RequestEventType[];
 
 export const isRequestEvent = (event: { type: string }): event is RequestEvent =>
@@ -168,6 +209,10 @@ export const occurredAt = (event: RequestEvent): string => {
     case 'FollowUpRecorded':
     case 'RequestClosed':
     case 'PersonalDataErased':
+    case 'DueTimeSet':
+    case 'DeadlineApproaching':
+    case 'DeadlineMissed':
+    case 'RequestEscalated':
       return event.data.at;
     default: {
       const _exhaustive: never = event;

@@ -7,6 +7,7 @@ export const initialState = (): RequestState => ({ status: 'not_registered' });
 const withoutRouting = ({
   agencyCode: _agencyCode,
   dueAt: _dueAt,
+  deadline: _deadline,
   routedBy: _routedBy,
   ruleId: _ruleId,
   routedAt: _routedAt,
@@ -15,6 +16,14 @@ const withoutRouting = ({
   manualRoutingReason: _manualRoutingReason,
   ...rest
 }: RegisteredRequest): RegisteredRequest => rest;
+
+// A watcher fact about a deadline that is no longer the current one changes nothing.
+const withDeadline = (
+  state: RegisteredRequest,
+  dueAt: string,
+  change: Partial<NonNullable<RegisteredRequest['deadline']>>,
+): RegisteredRequest =>
+  state.dueAt === dueAt && state.deadline ? { ...state, deadline: { ...state.deadline, ...change } } : state;
 
 /**
  * Applies one fact. Total: every event type is handled and nothing throws; a fact that cannot apply to
@@ -50,6 +59,7 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
         status: 'routed',
         agencyCode,
         dueAt,
+        deadline: { startedAt: at },
         routedBy,
         ruleId,
         routedAt: at,
@@ -108,6 +118,14 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
         erasedCitizens: erased.includes(citizenIndex) ? erased : [...erased, citizenIndex],
       };
     }
+    case 'DueTimeSet':
+      return { ...state, dueAt: event.data.dueAt, deadline: { startedAt: event.data.at } };
+    case 'DeadlineApproaching':
+      return withDeadline(state, event.data.dueAt, { approachingAt: event.data.at });
+    case 'DeadlineMissed':
+      return withDeadline(state, event.data.dueAt, { missedAt: event.data.at });
+    case 'RequestEscalated':
+      return withDeadline(state, event.data.dueAt, { escalationLevel: event.data.level });
     default: {
       // An event type this version does not know (written by a newer one) changes nothing here.
       const _exhaustive: never = event;

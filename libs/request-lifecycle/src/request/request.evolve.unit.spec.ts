@@ -36,6 +36,7 @@ describe('evolve', () => {
       registeredBy: 'operator-17',
       agencyCode: AGENCY,
       dueAt: T.due,
+      deadline: { startedAt: T.routed },
       routedBy: 'rules',
       ruleId: 'water-minab',
       routedAt: T.routed,

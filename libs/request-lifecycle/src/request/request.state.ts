@@ -2,6 +2,7 @@ import type { RegisteredCitizen } from './request.events';
 import type {
   AnswerOutcome,
   CloseReason,
+  EscalationLevel,
   RequestChannel,
   RequestKind,
   RequestStatus,
@@ -30,6 +31,13 @@ export interface RegisteredRequest {
   /** The agency holding the request (routed/acknowledged/referred), or the one that answered it. */
   readonly agencyCode?: string;
   readonly dueAt?: string;
+  /** The deadline running now (set with dueAt; cleared with it): what the watcher has recorded about it. */
+  readonly deadline?: {
+    readonly startedAt: string;
+    readonly approachingAt?: string;
+    readonly missedAt?: string;
+    readonly escalationLevel?: EscalationLevel;
+  };
   readonly routedBy?: RoutingOrigin;
   readonly ruleId?: string;
   readonly routedAt?: string;

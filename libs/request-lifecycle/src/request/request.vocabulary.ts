@@ -42,3 +42,6 @@ export type HeldStatus = (typeof heldStatuses)[number];
 /** The one test of "an agency holds it, the clock runs" (inbox's open filter, overdue, agency topics). */
 export const isHeldStatus = (status: string): status is HeldStatus =>
   (heldStatuses as readonly string[]).includes(status);
+
+/** 1: the agency's manager, when a deadline is missed; 2: the governor's inspection office, later. */
+export type EscalationLevel = 1 | 2;

@@ -19,6 +19,11 @@ export const domainErrorCategories = {
   REQUEST_ALREADY_ANSWERED: 'conflict',
   REQUEST_NOT_ANSWERED: 'conflict',
   REQUEST_ALREADY_CLOSED: 'conflict',
+  // No agency holds the request with a clock running (answered, returned, closed, not yet routed).
+  NO_DEADLINE_RUNNING: 'conflict',
+  // A deadline watcher's command about a due time that is no longer the current one, or not reached yet.
+  DEADLINE_NOT_CURRENT: 'conflict',
+  DEADLINE_NOT_REACHED: 'conflict',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorCategories;

@@ -64,6 +64,8 @@ export interface ServiceConfig {
   trackRateLimit?: TrackRateLimitConfig;
   /** Thursday's rule and office hours, for due dates in working time (CALENDAR_*). */
   workingCalendar: WorkingCalendarConfig;
+  /** Routing only: the deadline watcher (ADR 22). */
+  deadlineWatch?: DeadlineWatchConfig;
   // Reserved: `consumer` (the Kafka consumers' settings) joins here, fed by a `consumer` part below.
 }
 
@@ -116,16 +118,34 @@ const sharedParts = (service: ServiceName) => ({
   //    ServiceConfig); add it here so every service validates it with everything else.
 });
 
+export interface DeadlineWatchConfig {
+  /** How often each replica looks for deadline moments that have come (DEADLINE_WATCH_INTERVAL_MS). */
+  readonly intervalMs: number;
+  /** Working days after a missed deadline, still unanswered, before level 2 (ESCALATION_INSPECTION_WORKING_DAYS). */
+  readonly inspectionAfterWorkingDays: number;
+}
+
+const deadlineWatchSchema = z
+  .object({
+    DEADLINE_WATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(60000).default(15000),
+    ESCALATION_INSPECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  })
+  .transform((values): DeadlineWatchConfig => ({
+    intervalMs: values.DEADLINE_WATCH_INTERVAL_MS,
+    inspectionAfterWorkingDays: values.ESCALATION_INSPECTION_WORKING_DAYS,
+  }));
+
 /** One schema per service, composed from the shared parts and the service's own. */
 const serviceSchemas = {
   intake: z.object({ ...sharedParts('intake'), login: loginSchema, trackRateLimit: trackRateLimitSchema }),
-  routing: z.object(sharedParts('routing')),
+  routing: z.object({ ...sharedParts('routing'), deadlineWatch: deadlineWatchSchema }),
   agency: z.object(sharedParts('agency')),
   reporting: z.object(sharedParts('reporting')),
 } satisfies Record<ServiceName, z.ZodObject>;
 
-type Parts = z.output<(typeof serviceSchemas)['routing']> &
-  Partial<Pick<z.output<(typeof serviceSchemas)['intake']>, 'login' | 'trackRateLimit'>>;
+type Parts = Omit<z.output<(typeof serviceSchemas)['routing']>, 'deadlineWatch'> &
+  Partial<Pick<z.output<(typeof serviceSchemas)['intake']>, 'login' | 'trackRateLimit'>> &
+  Partial<Pick<z.output<(typeof serviceSchemas)['routing']>, 'deadlineWatch'>>;
 
 const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
   const login = parts.login && loginConfigOf(parts.auth, parts.login);
@@ -146,6 +166,7 @@ const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
     workingCalendar: parts.workingCalendar,
     ...(login && { login }),
     ...(parts.trackRateLimit && { trackRateLimit: parts.trackRateLimit }),
+    ...(parts.deadlineWatch && { deadlineWatch: parts.deadlineWatch }),
   };
 };
 

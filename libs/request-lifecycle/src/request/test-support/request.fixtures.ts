@@ -15,6 +15,10 @@ import type {
 } from '../request.commands';
 import { requestDecider } from '../request.decider';
 import type {
+  DeadlineApproaching,
+  DeadlineMissed,
+  DueTimeSet,
+  RequestEscalated,
   FollowUpRecorded,
   PersonalDataErased,
   RequestAcknowledged,
@@ -255,6 +259,37 @@ export const events = {
   personalDataErased: (data: Partial<PersonalDataErased['data']> = {}): PersonalDataErased => ({
     type: 'PersonalDataErased',
     data: { trackingCode: TRACKING_CODE, citizenIndex: 0, at: T.erased, ...data },
+  }),
+  dueTimeSet: (data: Partial<DueTimeSet['data']> = {}): DueTimeSet => ({
+    type: 'DueTimeSet',
+    data: {
+      trackingCode: TRACKING_CODE,
+      agencyCode: AGENCY,
+      dueAt: '2024-10-15T09:30:00.000Z',
+      previousDueAt: T.due,
+      reason: 'قطعی آب بیمارستان',
+      setBy: 'supervisor1',
+      at: '2024-10-15T07:30:00.000Z',
+      ...data,
+    },
+  }),
+  deadlineApproaching: (data: Partial<DeadlineApproaching['data']> = {}): DeadlineApproaching => ({
+    type: 'DeadlineApproaching',
+    data: {
+      trackingCode: TRACKING_CODE,
+      agencyCode: AGENCY,
+      dueAt: T.due,
+      at: '2024-10-21T05:30:00.000Z',
+      ...data,
+    },
+  }),
+  deadlineMissed: (data: Partial<DeadlineMissed['data']> = {}): DeadlineMissed => ({
+    type: 'DeadlineMissed',
+    data: { trackingCode: TRACKING_CODE, agencyCode: AGENCY, dueAt: T.due, at: T.due, ...data },
+  }),
+  requestEscalated: (data: Partial<RequestEscalated['data']> = {}): RequestEscalated => ({
+    type: 'RequestEscalated',
+    data: { trackingCode: TRACKING_CODE, agencyCode: AGENCY, level: 1, dueAt: T.due, at: T.due, ...data },
   }),
 };
 
