@@ -19,9 +19,11 @@ import { ConfigError } from './config-error';
 import { databaseTimeoutsSchema } from './database.config';
 import { deploymentSchema } from './deployment.config';
 import { eventStoreSchema } from './event-store.config';
+import { notificationsSchema, type NotificationsConfig } from './notifications.config';
 import { personalDataSchema } from './personal-data.config';
 
 export { ConfigError } from './config-error';
+export type { NotificationsConfig, SmsGatewayConfig } from './notifications.config';
 
 export type ServiceName = 'intake' | 'routing' | 'agency' | 'reporting';
 
@@ -61,6 +63,8 @@ export interface ServiceConfig {
   login?: LoginConfig;
   /** Intake only: the citizen's status lookup. */
   trackRateLimit?: TrackRateLimitConfig;
+  /** Intake only: citizens' SMS notifications. */
+  notifications?: NotificationsConfig;
   // Reserved: `consumer` (the Kafka consumers' settings) joins here, fed by a `consumer` part below.
 }
 
@@ -114,14 +118,19 @@ const sharedParts = (service: ServiceName) => ({
 
 /** One schema per service, composed from the shared parts and the service's own. */
 const serviceSchemas = {
-  intake: z.object({ ...sharedParts('intake'), login: loginSchema, trackRateLimit: trackRateLimitSchema }),
+  intake: z.object({
+    ...sharedParts('intake'),
+    login: loginSchema,
+    trackRateLimit: trackRateLimitSchema,
+    notifications: notificationsSchema,
+  }),
   routing: z.object(sharedParts('routing')),
   agency: z.object(sharedParts('agency')),
   reporting: z.object(sharedParts('reporting')),
 } satisfies Record<ServiceName, z.ZodObject>;
 
 type Parts = z.output<(typeof serviceSchemas)['routing']> &
-  Partial<Pick<z.output<(typeof serviceSchemas)['intake']>, 'login' | 'trackRateLimit'>>;
+  Partial<Pick<z.output<(typeof serviceSchemas)['intake']>, 'login' | 'trackRateLimit' | 'notifications'>>;
 
 const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
   const login = parts.login && loginConfigOf(parts.auth, parts.login);
@@ -141,6 +150,7 @@ const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
     http: parts.http,
     ...(login && { login }),
     ...(parts.trackRateLimit && { trackRateLimit: parts.trackRateLimit }),
+    ...(parts.notifications && { notifications: parts.notifications }),
   };
 };
 
