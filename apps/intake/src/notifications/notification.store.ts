@@ -78,17 +78,22 @@ export async function takeDueNotifications(
   leaseMs: number,
 ): Promise<DueNotification[]> {
   return (await dataSource.query(
+    // Ends in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
     `WITH due AS (
        SELECT id FROM intake.notifications
         WHERE status = 'pending' AND next_attempt_at <= now()
-        ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-     UPDATE intake.notifications n
-        SET attempts = n.attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
-       FROM due
-      WHERE n.id = due.id
-     RETURNING n.id::text AS id, n.kind, n.message, n.attempts,
-               (SELECT r.mobile FROM intake.notification_recipients r
-                 WHERE r.tracking_code = n.tracking_code AND r.citizen_index = n.citizen_index) AS mobile`,
+        ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED),
+     taken AS (
+       UPDATE intake.notifications n
+          SET attempts = n.attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
+         FROM due
+        WHERE n.id = due.id
+       RETURNING n.id, n.tracking_code, n.citizen_index, n.kind, n.message, n.attempts)
+     SELECT t.id::text AS id, t.kind, t.message, t.attempts, r.mobile
+       FROM taken t
+       LEFT JOIN intake.notification_recipients r
+         ON r.tracking_code = t.tracking_code AND r.citizen_index = t.citizen_index
+      ORDER BY t.id`,
     [limit, leaseMs],
   )) as DueNotification[];
 }
