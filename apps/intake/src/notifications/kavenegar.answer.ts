@@ -32,12 +32,25 @@ export function classifyKavenegarAnswer(httpStatus: number, body: unknown): SmsS
     : { ok: true };
 }
 
+// Duck-typed: fetch's errors come from another realm under some runners, so `instanceof Error` may fail.
+const nameOf = (error: unknown): string | undefined =>
+  isObject(error) && typeof error.name === 'string' ? error.name : undefined;
+const codeOf = (error: unknown): string | undefined => {
+  if (!isObject(error)) return undefined;
+  if (typeof error.code === 'string') return error.code;
+  if (Array.isArray(error.errors)) return codeOf(error.errors[0]); // a refused connection on every address
+  return codeOf(error.cause);
+};
+
 /** A request that never got an answer (refused connection, reset, timeout) is worth another try. */
-export const failureOfTransport = (error: unknown): SmsSendResult & { ok: false } => ({
-  ok: false,
-  kind: 'transient',
-  reason:
-    error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-      ? 'kavenegar timeout'
-      : `kavenegar unreachable (${error instanceof Error && isObject(error.cause) && typeof error.cause.code === 'string' ? error.cause.code : 'network error'})`,
-});
+export const failureOfTransport = (error: unknown): SmsSendResult & { ok: false } => {
+  const name = nameOf(error);
+  return {
+    ok: false,
+    kind: 'transient',
+    reason:
+      name === 'TimeoutError' || name === 'AbortError'
+        ? 'kavenegar timeout'
+        : `kavenegar unreachable (${codeOf(error) ?? 'network error'})`,
+  };
+};

@@ -79,3 +79,19 @@ describe('sending policy', () => {
     expect(afterAttempt(permanent, 1, policy)).toEqual({ next: 'park' });
   });
 });
+
+describe('Kavenegar unreachable', () => {
+  it('names the socket error code of a dropped connection and of a refusal on every address', () => {
+    const dropped = {
+      name: 'TypeError',
+      message: 'fetch failed',
+      cause: { name: 'SocketError', code: 'UND_ERR_SOCKET' },
+    };
+    expect(failureOfTransport(dropped).reason).toBe('kavenegar unreachable (UND_ERR_SOCKET)');
+    const refused = {
+      name: 'TypeError',
+      cause: { name: 'AggregateError', errors: [{ code: 'ECONNREFUSED' }] },
+    };
+    expect(failureOfTransport(refused).reason).toBe('kavenegar unreachable (ECONNREFUSED)');
+  });
+});

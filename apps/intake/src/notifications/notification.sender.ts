@@ -21,8 +21,11 @@ const BATCH = 20;
 
 // An error's kind and code only: a driver's message may quote the values it was given (mobile, text).
 const safeReason = (error: unknown): string => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return `${error instanceof Error ? error.name : 'error'}${typeof code === 'string' ? ` ${code}` : ''}`;
+  const { name, code } = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown;
+    code?: unknown;
+  };
+  return `${typeof name === 'string' ? name : 'error'}${typeof code === 'string' ? ` ${code}` : ''}`;
 };
 
 /**
