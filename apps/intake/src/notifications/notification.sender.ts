@@ -2,8 +2,8 @@ import {
   Inject,
   Injectable,
   Logger,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SERVICE_CONFIG, type NotificationsConfig, type ServiceConfig } from '@samad/service-kit';
@@ -33,12 +33,13 @@ const safeReason = (error: unknown): string => {
  * is down delays texts, never requests). Logs name notices by id: never a mobile or a text.
  */
 @Injectable()
-export class NotificationSender implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('Notifications');
   private readonly settings: NotificationsConfig;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopping = false;
+  private paused = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,7 +59,8 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
     this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the database pool closes (TypeORM closes it on application shutdown).
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);
     await this.running;
@@ -68,7 +70,15 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
     if (this.stopping) return;
     this.timer = setTimeout(() => {
       this.running = this.sendDue()
-        .catch((error: unknown) => this.log.warn(`sending paused: ${safeReason(error)}`))
+        .then(() => {
+          if (this.paused) this.log.log('sending resumed');
+          this.paused = false;
+        })
+        .catch((error: unknown) => {
+          // Said once per outage: the database being away is the consumer's and readiness's news too.
+          if (!this.paused) this.log.warn(`sending paused: ${safeReason(error)}`);
+          this.paused = true;
+        })
         .finally(() => this.schedule());
     }, this.settings.pollMs);
   }
