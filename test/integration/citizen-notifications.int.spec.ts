@@ -3,6 +3,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { IntegrationEventTypes, Topics } from '@samad/events';
 import { requestStreamName } from '@samad/request-lifecycle';
+import { JsonLogger } from '@samad/service-kit';
 import { AgencyModule } from '../../apps/agency/src/agency.module';
 import { RoutingModule } from '../../apps/routing/src/routing.module';
 import { bearer } from '../support/auth';
@@ -37,6 +38,11 @@ describe('citizen notifications (real PostgreSQL and Kafka, a Kavenegar stand-in
   let routing: InProcessService;
   let agency: InProcessService;
 
+  // Every line the services log goes through JsonLogger (call-through spies: the logs still go out).
+  const logSpies = (['log', 'warn', 'error', 'debug', 'verbose'] as const).map((level) =>
+    jest.spyOn(JsonLogger.prototype, level),
+  );
+
   beforeAll(async () => {
     const baseUrl = await gateway.start();
     intake = await startIntake({
@@ -58,6 +64,7 @@ describe('citizen notifications (real PostgreSQL and Kafka, a Kavenegar stand-in
     await routing?.close();
     await intake?.close();
     await gateway.stop();
+    for (const spy of logSpies) spy.mockRestore();
   }, 60000);
 
   /** The notices of one request, as an administrator reads them. */
@@ -307,6 +314,18 @@ describe('citizen notifications (real PostgreSQL and Kafka, a Kavenegar stand-in
     expect(await inOutbox()).toEqual([]);
     expect((await notices(code))[0]).toMatchObject({ status: 'cancelled', recipient: null });
     gateway.up(omid.mobile);
+  });
+
+  it('logs no mobile and no text of any SMS sent above', () => {
+    const logged = logSpies.flatMap((spy) => spy.mock.calls).map((args) => JSON.stringify(args));
+    expect(logged.some((line) => line.includes('notification'))).toBe(true); // the retries above were logged
+    expect(gateway.received.length).toBeGreaterThan(10);
+    for (const sms of gateway.received) {
+      for (const line of logged) {
+        expect(line).not.toContain(sms.receptor.slice(1)); // 9xxxxxxxxx, with or without the 0 or +98
+        for (const part of sms.message.split('\n')) expect(line).not.toContain(part);
+      }
+    }
   });
 
   const caughtUp = async (): Promise<true | undefined> =>
