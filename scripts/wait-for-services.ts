@@ -46,6 +46,15 @@ async function main(): Promise<void> {
         `(e.g. staff.abfa), password samad-demo`,
     );
   }
+  // Without an SMS gateway key, citizens' texts land in intake's local outbox: say where to read them.
+  const intake = instances.find((i) => i.name.startsWith('intake'));
+  console.log(
+    `  ${'sms'.padEnd(width)}  ` +
+      (process.env.KAVENEGAR_API_KEY
+        ? `citizens' SMS go to Kavenegar (${process.env.KAVENEGAR_BASE_URL ?? 'https://api.kavenegar.com'})`
+        : `local outbox: GET http://127.0.0.1:${intake?.port ?? 3001}/api/admin/notifications as admin1 ` +
+          `(table intake.sms_outbox)`),
+  );
   console.log('');
 }
 

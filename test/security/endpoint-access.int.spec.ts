@@ -142,6 +142,13 @@ const endpoints: Endpoint[] = [
     request: () => ({ path: '/api/admin/citizens/erase', body: { nationalCode: randomNationalCode() } }),
   },
   {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/admin/notifications',
+    allowed: { admin: 'ok' },
+    request: () => ({ path: '/api/admin/notifications?limit=5' }),
+  },
+  {
     service: 'routing',
     method: 'GET',
     route: '/api/routing/rules',

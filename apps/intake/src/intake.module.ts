@@ -10,6 +10,8 @@ import { GetCatalogHttpController } from './catalog/get-catalog.http.controller'
 import { EraseCitizenHandler } from './erase-citizen/erase-citizen.handler';
 import { EraseCitizenHttpController } from './erase-citizen/erase-citizen.http.controller';
 import { LoginModule } from './login/login.module';
+import { NotificationsHttpController } from './notifications/notifications.http.controller';
+import { notificationProviders } from './notifications/notifications.providers';
 import { RequestIndexMessageController } from './read-model/request-index.message.controller';
 import { RecordFollowUpHttpController } from './record-follow-up/record-follow-up.http.controller';
 import { RegisterRequestHandler } from './register-request/register-request.handler';
@@ -36,12 +38,14 @@ export class IntakeModule {
         TrackRequestHttpController,
         EraseCitizenHttpController,
         RequestIndexMessageController,
+        NotificationsHttpController,
       ],
       providers: [
         RegisterRequestHandler,
         EraseCitizenHandler,
         // The store → Kafka relay runs here; a PostgreSQL leader lock lets only one replica publish at a time.
         RequestEventRelayHost,
+        ...notificationProviders,
       ],
     };
   }

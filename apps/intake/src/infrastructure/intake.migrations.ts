@@ -5,6 +5,7 @@ import { RequestIndexWithoutPlaintext1764600000200 } from './migrations/17646000
 import { CreateUsers1764650000000 } from './migrations/1764650000000-create-users';
 import { CreateTrackLookups1764950000000 } from './migrations/1764950000000-create-track-lookups';
 import { DropIntakeLoginFailures1765000000100 } from './migrations/1765000000100-drop-intake-login-failures';
+import { CreateCitizenNotifications1766300000000 } from './migrations/1766300000000-create-citizen-notifications';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
@@ -16,4 +17,5 @@ export const intakeMigrations = [
   parkedMessagesMigration('intake', 1764900000000),
   CreateTrackLookups1764950000000,
   DropIntakeLoginFailures1765000000100,
+  CreateCitizenNotifications1766300000000,
 ];

@@ -19,10 +19,12 @@ import { ConfigError } from './config-error';
 import { databaseTimeoutsSchema } from './database.config';
 import { deploymentSchema } from './deployment.config';
 import { eventStoreSchema } from './event-store.config';
+import { notificationsSchema, type NotificationsConfig } from './notifications.config';
 import { personalDataSchema } from './personal-data.config';
 import { workingCalendarSchema, type WorkingCalendarConfig } from './working-calendar.config';
 
 export { ConfigError } from './config-error';
+export type { NotificationsConfig, SmsGatewayConfig } from './notifications.config';
 
 export type ServiceName = 'intake' | 'routing' | 'agency' | 'reporting';
 
@@ -66,6 +68,8 @@ export interface ServiceConfig {
   workingCalendar: WorkingCalendarConfig;
   /** Routing only: the deadline watcher (ADR 22). */
   deadlineWatch?: DeadlineWatchConfig;
+  /** Intake only: citizens' SMS notifications. */
+  notifications?: NotificationsConfig;
   // Reserved: `consumer` (the Kafka consumers' settings) joins here, fed by a `consumer` part below.
 }
 
@@ -137,14 +141,19 @@ const deadlineWatchSchema = z
 
 /** One schema per service, composed from the shared parts and the service's own. */
 const serviceSchemas = {
-  intake: z.object({ ...sharedParts('intake'), login: loginSchema, trackRateLimit: trackRateLimitSchema }),
+  intake: z.object({
+    ...sharedParts('intake'),
+    login: loginSchema,
+    trackRateLimit: trackRateLimitSchema,
+    notifications: notificationsSchema,
+  }),
   routing: z.object({ ...sharedParts('routing'), deadlineWatch: deadlineWatchSchema }),
   agency: z.object(sharedParts('agency')),
   reporting: z.object(sharedParts('reporting')),
 } satisfies Record<ServiceName, z.ZodObject>;
 
 type Parts = Omit<z.output<(typeof serviceSchemas)['routing']>, 'deadlineWatch'> &
-  Partial<Pick<z.output<(typeof serviceSchemas)['intake']>, 'login' | 'trackRateLimit'>> &
+  Partial<Pick<z.output<(typeof serviceSchemas)['intake']>, 'login' | 'trackRateLimit' | 'notifications'>> &
   Partial<Pick<z.output<(typeof serviceSchemas)['routing']>, 'deadlineWatch'>>;
 
 const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
@@ -167,6 +176,7 @@ const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
     ...(login && { login }),
     ...(parts.trackRateLimit && { trackRateLimit: parts.trackRateLimit }),
     ...(parts.deadlineWatch && { deadlineWatch: parts.deadlineWatch }),
+    ...(parts.notifications && { notifications: parts.notifications }),
   };
 };
 
