@@ -40,10 +40,16 @@ export class RoutingEventsMessageController {
     if (event.eventType === T.requestRoutedToAgency) await this.watchDeadline(event, context);
   }
 
-  /** A new deadline (routing, or a supervisor's due time): the watcher looks at it now and schedules it. */
-  @EventPattern(T.requestDueTimeSet)
+  /**
+   * A new deadline (routing, a supervisor's due time, or a reopen after the citizen's objection): the
+   * watcher looks at it now and schedules it.
+   */
+  @EventPattern([T.requestDueTimeSet, T.requestAnswerObjected])
   watchDeadline(
-    @Payload() event: IntegrationEventOf<typeof T.requestRoutedToAgency | typeof T.requestDueTimeSet>,
+    @Payload()
+    event: IntegrationEventOf<
+      typeof T.requestRoutedToAgency | typeof T.requestDueTimeSet | typeof T.requestAnswerObjected
+    >,
     @Ctx() context: SamadMessageContext,
   ): Promise<void> {
     return openDeadlines.watch(
