@@ -48,7 +48,11 @@ export const rateAnswer = ({ data }: RateAnswer, state: RequestState): RequestEv
     data.rating < minimumRating ||
     data.rating > maximumRating
   ) {
-    throw new DomainError('INVALID_VALUE', `must be a whole number ${minimumRating}–${maximumRating}`, 'rating');
+    throw new DomainError(
+      'INVALID_VALUE',
+      `must be a whole number ${minimumRating}–${maximumRating}`,
+      'rating',
+    );
   }
   const comment = optionalText(data.comment, true, 'comment');
   const givenBy = oneOf(data.givenBy, verdictChannels, 'givenBy');
@@ -83,7 +87,12 @@ export const objectToAnswer = ({ data }: ObjectToAnswer, state: RequestState): R
       data: definedOnly({ trackingCode, agencyCode, answeredAt, objection, reason, dueAt, givenBy, at }),
     },
     ...(objection >= 2
-      ? [{ type: 'RequestEscalated' as const, data: { trackingCode, agencyCode, level: 2 as const, dueAt, at } }]
+      ? [
+          {
+            type: 'RequestEscalated' as const,
+            data: { trackingCode, agencyCode, level: 2 as const, dueAt, at },
+          },
+        ]
       : []),
   ];
 };
