@@ -119,50 +119,50 @@ describe("the citizen's verdict", () => {
   }, 60_000);
 
   it('an objection reopens to the same agency with a new deadline; the second one escalates to level 2', async () => {
-    const code2 = await routed();
+    const code = await routed();
 
-    const early = await byOperator(code2, { verdict: 'object' });
+    const early = await byOperator(code, { verdict: 'object' });
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'REQUEST_NOT_ANSWERED' });
 
-    await answer(code2);
-    const first = await byOperator(code2, { verdict: 'object', comment: OBJECTION });
+    await answer(code);
+    const first = await byOperator(code, { verdict: 'object', comment: OBJECTION });
     expect(first.status).toBe(201);
     expect(first.body.escalationLevel).toBeUndefined();
     const dueAt: string = first.body.dueAt;
     expect(Date.parse(dueAt)).toBeGreaterThan(Date.now() + 86_400_000);
 
-    const objected = (await flow.events(code2)).find((e) => e.type === 'AnswerObjected')!;
+    const objected = (await flow.events(code)).find((e) => e.type === 'AnswerObjected')!;
     expect(objected.data).toMatchObject({ agencyCode: 'ABFA', objection: 1, dueAt, reason: OBJECTION });
     // The deadline watcher takes the reopened deadline (ADR 22).
     await waitFor('the reopened deadline on the watcher list', async () => {
       const { rows } = await flow.sql.query(
         'SELECT stream_revision FROM routing.open_deadlines WHERE tracking_code = $1',
-        [code2],
+        [code],
       );
       return rows[0] && Number(rows[0].stream_revision) >= Number(objected.streamRevision) ? true : undefined;
     });
     const inbox = await waitFor('the reopened request back in the agency inbox', async () => {
       const { rows } = await flow.sql.query(
         'SELECT status, due_at FROM agency.inbox WHERE tracking_code = $1',
-        [code2],
+        [code],
       );
       return rows[0]?.status === 'routed' ? rows[0] : undefined;
     });
     expect((inbox.due_at as Date).toISOString()).toBe(dueAt);
 
-    await answer(code2, 'این بار لوله عوض شد');
-    const second = await byCitizen(code2, { verdict: 'object' });
+    await answer(code, 'این بار لوله عوض شد');
+    const second = await byCitizen(code, { verdict: 'object' });
     expect(second.status).toBe(201);
     expect(second.body.escalationLevel).toBe(2);
-    const events = await flow.events(code2);
+    const events = await flow.events(code);
     expect(countOf(events, 'AnswerObjected')).toBe(2);
     expect(events.at(-1)).toMatchObject({ type: 'RequestEscalated', data: { level: 2, agencyCode: 'ABFA' } });
 
     const changes = await waitFor('the reopens and the escalation on the agency topic', async () => {
       const mine = abfaTopic.messages
         .map((m) => JSON.parse(m.value) as Json)
-        .filter((m) => m.data.trackingCode === code2 && ['reopened', 'escalated'].includes(m.data.change));
+        .filter((m) => m.data.trackingCode === code && ['reopened', 'escalated'].includes(m.data.change));
       return mine.length >= 3 ? mine : undefined;
     });
     for (const message of changes) expect(validateIntegrationEvent(message).ok).toBe(true);
