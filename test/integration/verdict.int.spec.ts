@@ -90,9 +90,16 @@ describe("the citizen's verdict", () => {
     const outOfRange = await byCitizen(code, { verdict: 'rate', rating: 6 });
     expect(outOfRange.status).toBe(400);
 
+    const lookup = () =>
+      requestJson('GET', `${intake.baseUrl}/api/track/${code}?mobileLast4=${citizen.mobile.slice(-4)}`);
+    expect((await lookup()).body.verdict).toEqual({
+      openUntil: expect.any(String),
+      openUntilJalali: expect.stringMatching(/۱۴[۰-۹]{2}/),
+    });
     const rated = await byCitizen(code, { verdict: 'rate', rating: 2, comment: COMMENT });
     expect(rated.status).toBe(201);
     expect(rated.body).toMatchObject({ trackingCode: code, verdict: 'rate' });
+    expect((await lookup()).body.verdict).toEqual({ rating: 2 });
     const twice = await byOperator(code, { verdict: 'object', comment: OBJECTION });
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'VERDICT_ALREADY_GIVEN' });
