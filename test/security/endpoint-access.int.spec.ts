@@ -113,6 +113,14 @@ const endpoints: Endpoint[] = [
     }),
   },
   {
+    // The shared request is routed, not answered: nothing to judge yet (409), so the table records nothing.
+    service: 'intake',
+    method: 'POST',
+    route: '/api/requests/{code}/verdict',
+    allowed: { operator: 409, supervisor: 409 },
+    request: (f) => ({ path: `/api/requests/${f.shared}/verdict`, body: { verdict: 'rate', rating: 4 } }),
+  },
+  {
     service: 'intake',
     method: 'GET',
     route: '/api/catalog',
@@ -338,7 +346,7 @@ const endpoints: Endpoint[] = [
 ];
 
 /** What answers without a token: health (alias, live, ready), login, the key set, and the citizen's lookup (404 for an unknown code). */
-const publicRoutes: { service: ServiceKey; method: 'GET' | 'POST'; route: string }[] = [
+const publicRoutes: { service: ServiceKey; method: 'GET' | 'POST'; route: string; body?: object }[] = [
   ...(['intake', 'routing', 'agency', 'reporting'] as const).flatMap((service) =>
     ['/health', '/health/live', '/health/ready'].map((route) => ({ service, method: 'GET' as const, route })),
   ),
@@ -346,6 +354,12 @@ const publicRoutes: { service: ServiceKey; method: 'GET' | 'POST'; route: string
   { service: 'intake', method: 'POST', route: '/api/auth/refresh' },
   { service: 'intake', method: 'GET', route: '/.well-known/jwks.json' },
   { service: 'intake', method: 'GET', route: '/api/track/{code}' },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/track/{code}/verdict',
+    body: { verdict: 'rate', rating: 3, mobileLast4: '1234' },
+  },
 ];
 
 const agencyCommandCount = endpoints.filter(
@@ -480,8 +494,12 @@ describe('access control, sign-in and HTTP hardening', () => {
     it.each(publicRoutes.map((r) => [`${r.service} ${r.method} ${r.route}`, r] as const))(
       '%s answers without a token',
       async (_, route) => {
-        const path = route.route.replace('{code}', `${newCode()}?mobileLast4=1234`);
-        const body = route.method === 'POST' ? { username: 'nobody', password: 'x' } : undefined;
+        const path =
+          route.method === 'GET'
+            ? route.route.replace('{code}', `${newCode()}?mobileLast4=1234`)
+            : route.route.replace('{code}', newCode());
+        const body =
+          route.body ?? (route.method === 'POST' ? { username: 'nobody', password: 'x' } : undefined);
         const res = await call(route.service, route.method, path, { headers: client(), body });
         expect(res.status).not.toBe(403);
         expect(res.body.type ?? '').not.toBe('urn:samad:problem:unauthenticated');
@@ -908,6 +926,18 @@ describe('access control, sign-in and HTTP hardening', () => {
       const persianDashed = toPersianDigits(`${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}`);
       expect((await track(persianDashed, client())).status).toBe(429);
       expect((await track(newCode(), client())).status).toBe(404);
+    });
+
+    it("counts the citizen's verdict attempts with the lookups: one proof, one set of limits", async () => {
+      const code = newCode();
+      const verdict = (from: Record<string, string>) =>
+        call('intake', 'POST', `/api/track/${code}/verdict`, {
+          headers: from,
+          body: { verdict: 'object', mobileLast4: '0000' },
+        });
+      for (let i = 0; i < trackLimits.perCode; i += 1) expect((await verdict(client())).status).toBe(404);
+      expect((await track(code, client())).status).toBe(429);
+      expect((await verdict(client())).status).toBe(429);
     });
   });
 

@@ -6,6 +6,8 @@ import {
   databaseModule,
   type ServiceConfig,
 } from '@samad/service-kit';
+import { GiveVerdictHttpController } from './give-verdict/give-verdict.http.controller';
+import { TrackVerdictHttpController } from './give-verdict/track-verdict.http.controller';
 import { GetCatalogHttpController } from './catalog/get-catalog.http.controller';
 import { EraseCitizenHandler } from './erase-citizen/erase-citizen.handler';
 import { EraseCitizenHttpController } from './erase-citizen/erase-citizen.http.controller';
@@ -36,6 +38,8 @@ export class IntakeModule {
         SearchRequestsHttpController,
         RecordFollowUpHttpController,
         TrackRequestHttpController,
+        GiveVerdictHttpController,
+        TrackVerdictHttpController,
         EraseCitizenHttpController,
         RequestIndexMessageController,
         NotificationsHttpController,

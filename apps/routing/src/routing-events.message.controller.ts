@@ -2,8 +2,16 @@ import { Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { IntegrationEventTypes as T, type IntegrationEventOf } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
-import { EVENT_STORE, MessageController, SamadMessageContext } from '@samad/service-kit';
+import { verdictWindowEndsAt } from '@samad/request-lifecycle';
+import {
+  EVENT_STORE,
+  MessageController,
+  SamadMessageContext,
+  SERVICE_CONFIG,
+  type ServiceConfig,
+} from '@samad/service-kit';
 import { openDeadlines } from './deadlines/open-deadlines.table';
+import { verdictWindows } from './verdict-window/verdict-windows.table';
 import { manualQueue } from './manual-queue/manual-queue.projection';
 import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
 
@@ -15,7 +23,19 @@ export class RoutingEventsMessageController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly routeByRules: RouteByRulesHandler,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
+
+  /** An answer opens the citizen's verdict window; the watcher closes the request when it ends (ADR 25). */
+  @EventPattern(T.requestAnswered)
+  openVerdictWindow(
+    @Payload() event: IntegrationEventOf<typeof T.requestAnswered>,
+    @Ctx() context: SamadMessageContext,
+  ): Promise<void> {
+    const { trackingCode, answeredAt } = event.data;
+    const closesAt = verdictWindowEndsAt(answeredAt, this.config.verdict.windowDays);
+    return verdictWindows.open(context.manager, trackingCode, closesAt, event.streamRevision);
+  }
 
   @EventPattern([T.requestRegistered, T.requestReturnedAsNotResponsible])
   route(@Payload() event: RoutingCause, @Ctx() context: SamadMessageContext): Promise<void> {
@@ -40,10 +60,16 @@ export class RoutingEventsMessageController {
     if (event.eventType === T.requestRoutedToAgency) await this.watchDeadline(event, context);
   }
 
-  /** A new deadline (routing, or a supervisor's due time): the watcher looks at it now and schedules it. */
-  @EventPattern(T.requestDueTimeSet)
+  /**
+   * A new deadline (routing, a supervisor's due time, or a reopen after the citizen's objection): the
+   * watcher looks at it now and schedules it.
+   */
+  @EventPattern([T.requestDueTimeSet, T.requestAnswerObjected])
   watchDeadline(
-    @Payload() event: IntegrationEventOf<typeof T.requestRoutedToAgency | typeof T.requestDueTimeSet>,
+    @Payload()
+    event: IntegrationEventOf<
+      typeof T.requestRoutedToAgency | typeof T.requestDueTimeSet | typeof T.requestAnswerObjected
+    >,
     @Ctx() context: SamadMessageContext,
   ): Promise<void> {
     return openDeadlines.watch(

@@ -10,6 +10,7 @@ import { RouteManuallyHandler } from './route-manually/route-manually.handler';
 import { RouteManuallyHttpController } from './route-manually/route-manually.http.controller';
 import { RoutingEventsMessageController } from './routing-events.message.controller';
 import { DeadlineWatcherHost } from './deadlines/deadline-watcher.host';
+import { VerdictWindowWatcherHost } from './verdict-window/verdict-window-watcher.host';
 import { CloseRequestHttpController } from './close-request/close-request.http.controller';
 import { SetDueTimeHttpController } from './set-due-time/set-due-time.http.controller';
 
@@ -34,7 +35,7 @@ export class RoutingModule {
         CloseRequestHttpController,
         RoutingEventsMessageController,
       ],
-      providers: [RouteByRulesHandler, RouteManuallyHandler, DeadlineWatcherHost],
+      providers: [RouteByRulesHandler, RouteManuallyHandler, DeadlineWatcherHost, VerdictWindowWatcherHost],
     };
   }
 }

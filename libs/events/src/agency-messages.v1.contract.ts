@@ -69,6 +69,10 @@ export const agencyRequestChanges = [
   'deadline_approaching',
   'deadline_missed',
   'escalated',
+  // Added with issue #10 item 7 (ADR 25): the citizen's verdict. `rating` comes with `answer_rated` (never
+  // the comment); `reopened` carries the new `dueAt` (the citizen objected to the answer).
+  'answer_rated',
+  'reopened',
 ] as const;
 export type AgencyRequestChange = (typeof agencyRequestChanges)[number];
 

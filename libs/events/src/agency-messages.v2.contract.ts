@@ -33,6 +33,8 @@ export interface AgencyRequestUpdatedV2 extends Omit<AgencyRequestUpdatedV1, 'fo
   readonly followUp?: { readonly channel: RequestChannel };
   /** Present when change is `escalated` (issue #10): 1, the agency's manager; 2, the inspection office. */
   readonly escalationLevel?: EscalationLevel;
+  /** Present when change is `answer_rated` (issue #10 item 7): the citizen's rating, 1–5. */
+  readonly rating?: number;
 }
 
 export type AgencyRequestAssignedEventV2 = IntegrationEventEnvelope<
@@ -79,8 +81,9 @@ export const agencyMessageDataSchemasV2: Record<AgencyIntegrationEvent['eventTyp
       followUp: closedObjectOf({ channel: enumOf(requestChannels) }),
       closeReason: enumOf(closeReasons),
       escalationLevel: { type: 'integer', enum: [...escalationLevels] },
+      rating: { type: 'integer', minimum: 1, maximum: 5 },
     },
-    ['dueAt', 'followUp', 'closeReason', 'escalationLevel'],
+    ['dueAt', 'followUp', 'closeReason', 'escalationLevel', 'rating'],
     {
       allOf: [
         {
@@ -92,6 +95,8 @@ export const agencyMessageDataSchemasV2: Record<AgencyIntegrationEvent['eventTyp
           if: { properties: { change: { const: 'escalated' } } },
           then: { required: ['escalationLevel'] },
         },
+        { if: { properties: { change: { const: 'answer_rated' } } }, then: { required: ['rating'] } },
+        { if: { properties: { change: { const: 'reopened' } } }, then: { required: ['dueAt'] } },
       ],
     },
   ),

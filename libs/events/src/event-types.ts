@@ -17,6 +17,8 @@ export const IntegrationEventTypes = {
   requestDeadlineApproaching: 'samad.request.deadline-approaching',
   requestDeadlineMissed: 'samad.request.deadline-missed',
   requestEscalated: 'samad.request.escalated',
+  requestAnswerRated: 'samad.request.answer-rated',
+  requestAnswerObjected: 'samad.request.answer-objected',
   agencyRequestAssigned: 'samad.agency.request-assigned',
   agencyRequestUpdated: 'samad.agency.request-updated',
 } as const;
@@ -42,4 +44,6 @@ export const requestLifecycleEventTypes = [
   IntegrationEventTypes.requestDeadlineApproaching,
   IntegrationEventTypes.requestDeadlineMissed,
   IntegrationEventTypes.requestEscalated,
+  IntegrationEventTypes.requestAnswerRated,
+  IntegrationEventTypes.requestAnswerObjected,
 ] as const;

@@ -57,6 +57,8 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   FollowUpRecorded: ['note'],
   RequestClosed: ['note'],
   DueTimeSet: ['reason'],
+  AnswerRated: ['comment'],
+  AnswerObjected: ['reason'],
 };
 
 /** Text is sealed under the key of the registration's representative: the citizen who gave it (ADR 19). */

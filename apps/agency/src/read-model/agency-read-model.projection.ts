@@ -127,6 +127,18 @@ export async function projectIntoAgencyReadModel(
       );
       return;
     }
+    case IntegrationEventTypes.requestAnswerObjected: {
+      // The citizen objected: back in the same agency's inbox as new work, with its new due time.
+      const { trackingCode, agencyCode, dueAt } = event.data;
+      await sql.query(
+        `UPDATE agency.inbox SET status = 'routed', due_at = $3, routed_at = $4, acknowledged_at = NULL,
+                referred_to = NULL, answered_at = NULL, outcome = NULL, answer_text = NULL, updated_at = $4
+          WHERE tracking_code = $1 AND agency_code = $2`,
+        [trackingCode, agencyCode, dueAt, at],
+      );
+      return;
+    }
+    case IntegrationEventTypes.requestAnswerRated:
     case IntegrationEventTypes.requestAwaitingManualRouting:
     case IntegrationEventTypes.followUpRecorded:
     case IntegrationEventTypes.requestDeadlineApproaching:

@@ -103,6 +103,8 @@ export const requestIndexProjection =
         return updateStatus(manager, event, 'answered', { set: event.data.agencyCode });
       case IntegrationEventTypes.requestClosed:
         return updateStatus(manager, event, 'closed', undefined);
+      case IntegrationEventTypes.requestAnswerObjected:
+        return updateStatus(manager, event, 'routed', { set: event.data.agencyCode });
       case IntegrationEventTypes.requestPersonalDataErased:
         // The erased citizen can no longer be searched for; the request stays for its other citizens.
         await manager.query(

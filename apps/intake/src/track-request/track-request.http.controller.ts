@@ -33,7 +33,7 @@ export class TrackRequestHttpController {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     dataSource: DataSource,
   ) {
     this.rateLimit = new TrackRateLimit(dataSource, config.trackRateLimit!);
@@ -78,6 +78,6 @@ export class TrackRequestHttpController {
     const asking = isRegistered(state) ? provesOwnership(state, mobileLast4, signatory) : undefined;
     if (!isRegistered(state) || asking === undefined) throw notFound();
     await attempt.forgive();
-    return trackedView(state, asking);
+    return trackedView(state, asking, this.config.verdict.windowDays);
   }
 }

@@ -30,6 +30,21 @@ export class TrackedClosureDto {
   closedAtJalali!: string;
 }
 
+/** The citizen's verdict on the answer shown (ADR 25): still open until a moment, or what they gave. */
+export class TrackedVerdictDto {
+  @ApiPropertyOptional({ example: '2024-10-23T08:00:00.000Z', description: 'Rate or object before this' })
+  openUntil?: string;
+
+  @ApiPropertyOptional({ example: '۲ آبان ۱۴۰۳، ۱۱:۳۰' })
+  openUntilJalali?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'The rating given to this answer' })
+  rating?: number;
+
+  @ApiPropertyOptional({ description: 'The citizen objected to this answer (the request was reopened)' })
+  objected?: boolean;
+}
+
 /** What a citizen may see of a request: its progress, never anyone's national code, name or mobile. */
 export class TrackRequestResponseDto {
   @ApiProperty({ example: '4939146576' })
@@ -79,4 +94,10 @@ export class TrackRequestResponseDto {
 
   @ApiPropertyOptional({ type: TrackedClosureDto, description: 'Present once the request is closed' })
   closure?: TrackedClosureDto;
+
+  @ApiPropertyOptional({
+    type: TrackedVerdictDto,
+    description: 'After an answer: until when to rate or object, or the verdict given (never the comment)',
+  })
+  verdict?: TrackedVerdictDto;
 }

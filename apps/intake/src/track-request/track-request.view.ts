@@ -4,9 +4,10 @@ import {
   toAsciiDigits,
   type RegisteredRequest,
   type TrackingCode,
+  verdictWindowEndsAt,
 } from '@samad/request-lifecycle';
 import { nameOf } from '@samad/reference-data';
-import type { TrackRequestResponseDto } from './track-request.response.dto';
+import type { TrackedVerdictDto, TrackRequestResponseDto } from './track-request.response.dto';
 
 /**
  * The proof a citizen gives: the last four digits of their own mobile on the request. On a collective
@@ -34,11 +35,29 @@ const withJalali = (iso: string): { iso: string; jalali: string } => ({
   jalali: formatJalali(new Date(iso)),
 });
 
+/** The verdict on the answer on record: given (never the comment), or open until the window ends. */
+const verdictView = (
+  request: RegisteredRequest,
+  windowDays: number | undefined,
+): { verdict?: TrackedVerdictDto } => {
+  if (request.verdict && request.verdict.answeredAt === request.answeredAt) {
+    const { rating, objected } = request.verdict;
+    return { verdict: { ...(rating !== undefined && { rating }), ...(objected && { objected }) } };
+  }
+  if (request.status !== 'answered' || !request.answeredAt || windowDays === undefined) return {};
+  const until = verdictWindowEndsAt(request.answeredAt, windowDays);
+  return { verdict: { openUntil: until.toISOString(), openUntilJalali: formatJalali(until) } };
+};
+
 /**
  * Built field by field from the state, so no personal data can slip in with a new state property. On a
  * collective request it is the proving signatory's view: their own signature number, nothing of the others.
  */
-export const trackedView = (request: RegisteredRequest, signatory = 1): TrackRequestResponseDto => {
+export const trackedView = (
+  request: RegisteredRequest,
+  signatory = 1,
+  verdictWindowDays?: number,
+): TrackRequestResponseDto => {
   const registered = withJalali(request.registeredAt);
   const due = request.dueAt === undefined ? undefined : withJalali(request.dueAt);
   const answered = request.answeredAt === undefined ? undefined : withJalali(request.answeredAt);
@@ -64,6 +83,7 @@ export const trackedView = (request: RegisteredRequest, signatory = 1): TrackReq
           answeredAtJalali: answered.jalali,
         },
       }),
+    ...verdictView(request, verdictWindowDays),
     // How it ended, and for a duplicate where to look instead; never the supervisor's note.
     ...(request.closure && {
       closure: {

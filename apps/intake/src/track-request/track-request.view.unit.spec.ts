@@ -81,6 +81,29 @@ describe('the citizen’s view of a request', () => {
     });
   });
 
+  it('shows until when the citizen may rate or object, then the verdict given, never the comment', () => {
+    const open = trackedView(stateOf(registered, routed, answered), 1, 7);
+    expect(open.verdict).toEqual({
+      openUntil: '2024-10-23T08:00:00.000Z',
+      openUntilJalali: expect.stringContaining('۲ آبان ۱۴۰۳'),
+    });
+    const rated = {
+      type: 'AnswerRated' as const,
+      data: {
+        trackingCode: code,
+        agencyCode: 'ABFA',
+        answeredAt: '2024-10-16T08:00:00.000Z',
+        rating: 5,
+        comment: 'ممنون از پیگیری',
+        givenBy: 'citizen' as const,
+        at: '2024-10-17T08:00:00.000Z',
+      },
+    };
+    const shown = trackedView(stateOf(registered, routed, answered, rated), 1, 7);
+    expect(shown.verdict).toEqual({ rating: 5 });
+    expect(JSON.stringify(shown)).not.toContain('پیگیری');
+  });
+
   it('never contains a national code, a name or a mobile number', () => {
     const shown = JSON.stringify(trackedView(stateOf(registered, routed, answered)));
     for (const citizen of citizens) {

@@ -3,6 +3,7 @@ import { CreateRoutingRules1764400001000 } from './migrations/1764400001000-crea
 import { SeedHolidays1764400002000 } from './migrations/1764400002000-seed-holidays';
 import { CreateOpenDeadlines1766100000000 } from './migrations/1766100000000-create-open-deadlines';
 import { KeepTheCalendar1766100001000 } from './migrations/1766100001000-keep-the-calendar';
+import { CreateVerdictWindows1766300000000 } from './migrations/1766300000000-create-verdict-windows';
 
 /** The routing schema's migrations, in order. */
 export const routingMigrations = [
@@ -12,4 +13,5 @@ export const routingMigrations = [
   parkedMessagesMigration('routing', 1764900000000),
   CreateOpenDeadlines1766100000000,
   KeepTheCalendar1766100001000,
+  CreateVerdictWindows1766300000000,
 ];

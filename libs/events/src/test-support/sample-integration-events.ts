@@ -171,6 +171,33 @@ export const sampleIntegrationEventsV1: readonly (
   },
   {
     ...envelope(1),
+    eventType: IntegrationEventTypes.requestAnswerRated,
+    eventVersion: 1,
+    data: {
+      trackingCode: '1000000017',
+      agencyCode: 'abfa',
+      answeredAt: '2024-10-16T06:00:00.000Z',
+      rating: 4,
+      givenBy: 'citizen',
+      at: '2024-10-18T06:00:00.000Z',
+    },
+  },
+  {
+    ...envelope(1),
+    eventType: IntegrationEventTypes.requestAnswerObjected,
+    eventVersion: 1,
+    data: {
+      trackingCode: '1000000017',
+      agencyCode: 'abfa',
+      answeredAt: '2024-10-16T06:00:00.000Z',
+      objection: 1,
+      dueAt: '2024-10-25T06:00:00.000Z',
+      givenBy: 'operator',
+      at: '2024-10-18T06:00:00.000Z',
+    },
+  },
+  {
+    ...envelope(1),
     eventType: IntegrationEventTypes.agencyRequestAssigned,
     eventVersion: 1,
     data: {

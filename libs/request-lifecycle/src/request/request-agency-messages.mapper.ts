@@ -33,6 +33,8 @@ const changeOf: Partial<Record<RequestEvent['type'], AgencyRequestChange>> = {
   DeadlineApproaching: 'deadline_approaching',
   DeadlineMissed: 'deadline_missed',
   RequestEscalated: 'escalated',
+  AnswerRated: 'answer_rated',
+  AnswerObjected: 'reopened',
 };
 
 const message = (
@@ -118,6 +120,7 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
     }),
     ...(event.type === 'RequestClosed' && { closeReason: event.data.reason }),
     ...(event.type === 'RequestEscalated' && { escalationLevel: event.data.level }),
+    ...(event.type === 'AnswerRated' && { rating: event.data.rating }),
   };
   return [message(agencyCode, trackingCode, IntegrationEventTypes.agencyRequestUpdated, update)];
 };

@@ -82,6 +82,15 @@ export const toIntegrationPayload = (event: RequestEvent): Payload => {
       return payload(IntegrationEventTypes.requestDeadlineMissed, event.data);
     case 'RequestEscalated':
       return payload(IntegrationEventTypes.requestEscalated, event.data);
+    case 'AnswerRated': {
+      // The comment is free text: sealed in the store and shown in the history, never on a topic.
+      const { comment: _comment, ...data } = event.data;
+      return payload(IntegrationEventTypes.requestAnswerRated, data);
+    }
+    case 'AnswerObjected': {
+      const { reason: _reason, ...data } = event.data;
+      return payload(IntegrationEventTypes.requestAnswerObjected, data);
+    }
     default: {
       const _exhaustive: never = event;
       throw new Error(`not a request event: ${(_exhaustive as { type: string }).type}`);
@@ -138,6 +147,8 @@ const domainTypeOf = {
   [IntegrationEventTypes.requestDeadlineApproaching]: 'DeadlineApproaching',
   [IntegrationEventTypes.requestDeadlineMissed]: 'DeadlineMissed',
   [IntegrationEventTypes.requestEscalated]: 'RequestEscalated',
+  [IntegrationEventTypes.requestAnswerRated]: 'AnswerRated',
+  [IntegrationEventTypes.requestAnswerObjected]: 'AnswerObjected',
 } as const satisfies Record<RequestLifecycleIntegrationEventV1['eventType'], RequestEvent['type']>;
 
 /** The domain event type of a request integration event type. */

@@ -25,11 +25,41 @@ const oneOfEach: RequestEvent[] = [
   events.deadlineApproaching(),
   events.deadlineMissed(),
   events.requestEscalated(),
+  {
+    type: 'AnswerRated',
+    data: {
+      trackingCode: TRACKING_CODE,
+      agencyCode: 'abfa',
+      answeredAt: T.answered,
+      rating: 2,
+      comment: 'دیر',
+      givenBy: 'citizen',
+      at: T.closed,
+    },
+  },
+  {
+    type: 'AnswerObjected',
+    data: {
+      trackingCode: TRACKING_CODE,
+      agencyCode: 'abfa',
+      answeredAt: T.answered,
+      objection: 1,
+      reason: 'حل نشد',
+      dueAt: T.rerouteDue,
+      givenBy: 'operator',
+      at: T.closed,
+    },
+  },
 ];
 
-// The supervisor's reason is free text: it never leaves the store (ADR 22).
+// The supervisor's reason, the rating's comment and the objection's reason are free text: they never leave
+// the store (ADR 22, ADR 25).
 const published = (event: RequestEvent): object => {
-  if (event.type !== 'DueTimeSet') return event.data;
+  if (event.type === 'AnswerRated') {
+    const { comment: _comment, ...data } = event.data;
+    return data;
+  }
+  if (event.type !== 'DueTimeSet' && event.type !== 'AnswerObjected') return event.data;
   const { reason: _reason, ...data } = event.data;
   return data;
 };
@@ -94,6 +124,8 @@ describe('domain event → integration envelope', () => {
       IntegrationEventTypes.requestDeadlineApproaching,
       IntegrationEventTypes.requestDeadlineMissed,
       IntegrationEventTypes.requestEscalated,
+      IntegrationEventTypes.requestAnswerRated,
+      IntegrationEventTypes.requestAnswerObjected,
     ]);
   });
 
@@ -119,7 +151,7 @@ describe('toRequestEvent', () => {
         position: '1',
         recordedAt: '2026-01-01T00:00:00.000Z',
       });
-      const data = event.type === 'DueTimeSet' ? { ...event.data, reason: erasedText } : event.data;
+      const data = event.type === 'DueTimeSet' ? { ...event.data, reason: erasedText } : published(event);
       expect(toRequestEvent(envelope)).toEqual({ type: event.type, data });
     }
   });

@@ -4,6 +4,7 @@ import type {
   RequestChannel,
   RequestKind,
   RoutingOrigin,
+  VerdictChannel,
 } from './request.vocabulary';
 
 /** Emmett-style command: imperative. `now` is passed in by the handler; the decider never reads a clock. */
@@ -82,6 +83,21 @@ export type RecordDeadlineMissed = DomainCommand<'RecordDeadlineMissed', { dueAt
 /** Level 2 (the governor's inspection office); level 1 comes with the missed deadline itself. */
 export type EscalateToInspection = DomainCommand<'EscalateToInspection', { dueAt: Date }>;
 
+/**
+ * The citizen's verdict on the answer on record, within `windowDays` of it (configuration, passed in by the
+ * handler): a rating 1–5 with an optional comment (free text, sealed like the others).
+ */
+export type RateAnswer = DomainCommand<
+  'RateAnswer',
+  { rating: number; comment?: string; windowDays: number; givenBy: VerdictChannel }
+>;
+
+/** The citizen objects to the answer: it reopens to the same agency, due at `dueAt` (computed by the caller). */
+export type ObjectToAnswer = DomainCommand<
+  'ObjectToAnswer',
+  { reason?: string; dueAt: Date; windowDays: number; givenBy: VerdictChannel }
+>;
+
 export type RequestCommand =
   | RegisterRequest
   | RouteToAgency
@@ -96,6 +112,8 @@ export type RequestCommand =
   | SetDueTime
   | RecordDeadlineApproaching
   | RecordDeadlineMissed
-  | EscalateToInspection;
+  | EscalateToInspection
+  | RateAnswer
+  | ObjectToAnswer;
 
 export type RequestCommandType = RequestCommand['type'];

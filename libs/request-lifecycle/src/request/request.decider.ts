@@ -9,6 +9,7 @@ import {
   setDueTime,
 } from './decisions/deadline.decisions';
 import { erasePersonalData } from './decisions/erase-personal-data.decision';
+import { objectToAnswer, rateAnswer } from './decisions/verdict.decisions';
 import { markAwaitingManualRouting } from './decisions/mark-awaiting-manual-routing.decision';
 import { recordFollowUp } from './decisions/record-follow-up.decision';
 import { referInsideAgency } from './decisions/refer-inside-agency.decision';
@@ -54,6 +55,10 @@ export const decide = (command: RequestCommand, state: RequestState): RequestEve
       return recordDeadlineMissed(command, state);
     case 'EscalateToInspection':
       return escalateToInspection(command, state);
+    case 'RateAnswer':
+      return rateAnswer(command, state);
+    case 'ObjectToAnswer':
+      return objectToAnswer(command, state);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown command ${(_exhaustive as { type: string }).type}`);

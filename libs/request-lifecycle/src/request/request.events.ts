@@ -5,6 +5,7 @@ import type {
   RequestChannel,
   RequestKind,
   RoutingOrigin,
+  VerdictChannel,
 } from './request.vocabulary';
 
 /** Emmett-style event: a past-tense fact. Data is JSON-native (timestamps are UTC ISO strings). */
@@ -155,6 +156,38 @@ export type RequestEscalated = DomainEvent<
   { trackingCode: string; agencyCode: string; level: EscalationLevel; dueAt: string; at: string }
 >;
 
+/** The citizen rated the answer on record (`answeredAt` names it); the comment is sealed free text. */
+export type AnswerRated = DomainEvent<
+  'AnswerRated',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    answeredAt: string;
+    rating: number;
+    comment?: string;
+    givenBy: VerdictChannel;
+    at: string;
+  }
+>;
+
+/**
+ * The citizen objected to the answer on record: the request reopens to the same agency with a new deadline.
+ * `objection` counts them (the second one also escalates to level 2, as its own RequestEscalated fact).
+ */
+export type AnswerObjected = DomainEvent<
+  'AnswerObjected',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    answeredAt: string;
+    objection: number;
+    reason?: string;
+    dueAt: string;
+    givenBy: VerdictChannel;
+    at: string;
+  }
+>;
+
 export type RequestEvent =
   | RequestRegistered
   | RequestRoutedToAgency
@@ -169,7 +202,9 @@ export type RequestEvent =
   | DueTimeSet
   | DeadlineApproaching
   | DeadlineMissed
-  | RequestEscalated;
+  | RequestEscalated
+  | AnswerRated
+  | AnswerObjected;
 
 export type RequestEventType = RequestEvent['type'];
 
@@ -189,6 +224,8 @@ export const requestEventTypes = [
   'DeadlineApproaching',
   'DeadlineMissed',
   'RequestEscalated',
+  'AnswerRated',
+  'AnswerObjected',
 ] as const satisfies readonly RequestEventType[];
 
 export const isRequestEvent = (event: { type: string }): event is RequestEvent =>
@@ -213,6 +250,8 @@ export const occurredAt = (event: RequestEvent): string => {
     case 'DeadlineApproaching':
     case 'DeadlineMissed':
     case 'RequestEscalated':
+    case 'AnswerRated':
+    case 'AnswerObjected':
       return event.data.at;
     default: {
       const _exhaustive: never = event;

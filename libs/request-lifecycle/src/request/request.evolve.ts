@@ -126,6 +126,24 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
       return withDeadline(state, event.data.dueAt, { missedAt: event.data.at });
     case 'RequestEscalated':
       return withDeadline(state, event.data.dueAt, { escalationLevel: event.data.level });
+    case 'AnswerRated': {
+      const { answeredAt, rating, at } = event.data;
+      return { ...state, verdict: { answeredAt, rating, at } };
+    }
+    case 'AnswerObjected': {
+      // Reopened to the same agency: it holds the request again and a new deadline starts.
+      const { agencyCode, answeredAt, objection, dueAt, at } = event.data;
+      return {
+        ...state,
+        status: 'routed',
+        agencyCode,
+        dueAt,
+        deadline: { startedAt: at },
+        routedAt: at,
+        verdict: { answeredAt, objected: true, at },
+        objections: Math.max(state.objections ?? 0, objection),
+      };
+    }
     default: {
       // An event type this version does not know (written by a newer one) changes nothing here.
       const _exhaustive: never = event;

@@ -58,6 +58,15 @@ export interface RegisteredRequest {
   readonly lastFollowUp?: { readonly note: string; readonly channel: RequestChannel; readonly at: string };
   /** Indexes into `citizens` whose PersonalDataErased fact is recorded; absent until the first one. */
   readonly erasedCitizens?: readonly number[];
+  /** The citizen's verdict on the answer given at `answeredAt` (a reopen and a new answer allow a new one). */
+  readonly verdict?: {
+    readonly answeredAt: string;
+    readonly rating?: number;
+    readonly objected?: boolean;
+    readonly at: string;
+  };
+  /** How many times the citizen objected to an answer on this request. */
+  readonly objections?: number;
   readonly closure?: {
     readonly reason: CloseReason;
     readonly duplicateOf?: string;

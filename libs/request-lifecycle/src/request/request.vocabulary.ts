@@ -45,3 +45,10 @@ export const isHeldStatus = (status: string): status is HeldStatus =>
 
 /** 1: the agency's manager, when a deadline is missed; 2: the governor's inspection office, later. */
 export type EscalationLevel = 1 | 2;
+
+/** Who gave the citizen's verdict: an operator on the phone, or the citizen on the public lookup. */
+export const verdictChannels = ['operator', 'citizen'] as const;
+export type VerdictChannel = (typeof verdictChannels)[number];
+
+export const minimumRating = 1;
+export const maximumRating = 5;

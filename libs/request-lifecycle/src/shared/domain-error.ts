@@ -24,6 +24,9 @@ export const domainErrorCategories = {
   // A deadline watcher's command about a due time that is no longer the current one, or not reached yet.
   DEADLINE_NOT_CURRENT: 'conflict',
   DEADLINE_NOT_REACHED: 'conflict',
+  // The citizen's verdict: already given on this answer, or the window after the answer has ended.
+  VERDICT_ALREADY_GIVEN: 'conflict',
+  VERDICT_WINDOW_ENDED: 'conflict',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorCategories;

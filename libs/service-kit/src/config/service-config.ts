@@ -66,6 +66,8 @@ export interface ServiceConfig {
   trackRateLimit?: TrackRateLimitConfig;
   /** Thursday's rule and office hours, for due dates in working time (CALENDAR_*). */
   workingCalendar: WorkingCalendarConfig;
+  /** The citizen's verdict on an answer (ADR 25): intake takes it, routing closes when the window ends. */
+  verdict: VerdictConfig;
   /** Routing only: the deadline watcher (ADR 22). */
   deadlineWatch?: DeadlineWatchConfig;
   /** Intake only: citizens' SMS notifications. */
@@ -107,6 +109,26 @@ const coreSchema = (service: ServiceName) => {
     }));
 };
 
+export interface VerdictConfig {
+  /**
+   * Days after an answer the citizen may rate it or object (VERDICT_WINDOW_DAYS, default 7); without an
+   * objection the request closes itself when they end. Fractions allowed (tests use a few seconds' worth).
+   */
+  readonly windowDays: number;
+  /** How often each routing replica looks for windows that have ended (VERDICT_WATCH_INTERVAL_MS). */
+  readonly watchIntervalMs: number;
+}
+
+const verdictSchema = z
+  .object({
+    VERDICT_WINDOW_DAYS: z.coerce.number().positive().max(90).default(7),
+    VERDICT_WATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(600000).default(60000),
+  })
+  .transform((values): VerdictConfig => ({
+    windowDays: values.VERDICT_WINDOW_DAYS,
+    watchIntervalMs: values.VERDICT_WATCH_INTERVAL_MS,
+  }));
+
 /** The parts every service reads; each part reads its own variables from the same environment. */
 const sharedParts = (service: ServiceName) => ({
   core: coreSchema(service),
@@ -118,6 +140,7 @@ const sharedParts = (service: ServiceName) => ({
   auth: authSettingsSchema,
   http: httpConfigSchema,
   workingCalendar: workingCalendarSchema,
+  verdict: verdictSchema,
   // ── consumer: reserved for the Kafka consumers' settings (a `consumerSchema` part, then `consumer` on
   //    ServiceConfig); add it here so every service validates it with everything else.
 });
@@ -173,6 +196,7 @@ const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
     auth: parts.auth.auth,
     http: parts.http,
     workingCalendar: parts.workingCalendar,
+    verdict: parts.verdict,
     ...(login && { login }),
     ...(parts.trackRateLimit && { trackRateLimit: parts.trackRateLimit }),
     ...(parts.deadlineWatch && { deadlineWatch: parts.deadlineWatch }),
