@@ -90,7 +90,10 @@ export class InvalidPeriodError extends Error {
  * The period a query asks for: `month` (a Jalali month), or `from` and `to` (Jalali days, both included),
  * or else the Jalali month of `now`. Persian digits are accepted everywhere.
  */
-export const periodOf = (query: { month?: string; from?: string; to?: string }, now: Date): ScorecardPeriod => {
+export const periodOf = (
+  query: { month?: string; from?: string; to?: string },
+  now: Date,
+): ScorecardPeriod => {
   if (query.month !== undefined) {
     if (query.from !== undefined || query.to !== undefined)
       throw new InvalidPeriodError('month', 'give either month or from/to, not both');

@@ -106,7 +106,10 @@ const lowerFirst = (a: number | null, b: number | null): number =>
  * The ranking: answered on time first, then fewer inspection-office escalations, fewer missed deadlines,
  * faster answers (mean working days), fewer reopens, happier citizens, more answered; the code breaks ties.
  */
-export const byPerformance = (a: ScorecardFigures & { code: string }, b: ScorecardFigures & { code: string }) =>
+export const byPerformance = (
+  a: ScorecardFigures & { code: string },
+  b: ScorecardFigures & { code: string },
+) =>
   higherFirst(a.answeredOnTimeRate, b.answeredOnTimeRate) ||
   a.escalations.level2 - b.escalations.level2 ||
   a.deadlinesMissed - b.deadlinesMissed ||

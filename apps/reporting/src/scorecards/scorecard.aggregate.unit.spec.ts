@@ -10,7 +10,11 @@ import {
   type ScorecardFigures,
 } from './scorecard.aggregate';
 
-const calendar: WorkingCalendar = { thursday: 'working', officeHours: DEFAULT_OFFICE_HOURS, holidays: new Set() };
+const calendar: WorkingCalendar = {
+  thursday: 'working',
+  officeHours: DEFAULT_OFFICE_HOURS,
+  holidays: new Set(),
+};
 // Tehran is UTC+03:30: 10:00 there is 06:30Z. 2026-12-01 is a Tuesday (10 Azar 1405).
 const tehran = (day: string, time = '10:00') => new Date(`${day}T${time}:00+03:30`);
 
@@ -49,7 +53,9 @@ describe('working days to answer (ADR 21 office time)', () => {
   });
 
   it('counts nothing outside office hours', () => {
-    expect(workingDaysToAnswer(tehran('2026-12-01', '15:00'), tehran('2026-12-02', '07:00'), calendar)).toBe(0);
+    expect(workingDaysToAnswer(tehran('2026-12-01', '15:00'), tehran('2026-12-02', '07:00'), calendar)).toBe(
+      0,
+    );
   });
 });
 

@@ -61,10 +61,24 @@ export const scorecardsCsv = (scorecards: Scorecards): string => {
   const { fromJalali, toJalali } = scorecards.period;
   const rows: (string | number | null)[][] = [
     ...scorecards.byAgency.map((a) => [
-      'agency', a.rank, a.agencyCode, a.nameFa, a.nameEn, fromJalali, toJalali, ...figures(a),
+      'agency',
+      a.rank,
+      a.agencyCode,
+      a.nameFa,
+      a.nameEn,
+      fromJalali,
+      toJalali,
+      ...figures(a),
     ]),
     ...scorecards.byCounty.map((c) => [
-      'county', c.rank, c.countyCode, c.nameFa, c.nameEn, fromJalali, toJalali, ...figures(c),
+      'county',
+      c.rank,
+      c.countyCode,
+      c.nameFa,
+      c.nameEn,
+      fromJalali,
+      toJalali,
+      ...figures(c),
     ]),
     ['province', null, null, 'کل استان', 'Province', fromJalali, toJalali, ...figures(scorecards.total)],
   ];

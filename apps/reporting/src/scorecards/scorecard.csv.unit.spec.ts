@@ -3,7 +3,11 @@ import { figuresOf, rankedBy, type CountedFact } from './scorecard.aggregate';
 import { SCORECARD_CSV_COLUMNS, scorecardsCsv, UTF8_BOM } from './scorecard.csv';
 import type { Scorecards } from './scorecards.handler';
 
-const calendar = { thursday: 'working' as const, officeHours: DEFAULT_OFFICE_HOURS, holidays: new Set<string>() };
+const calendar = {
+  thursday: 'working' as const,
+  officeHours: DEFAULT_OFFICE_HOURS,
+  holidays: new Set<string>(),
+};
 const facts: CountedFact[] = [
   {
     kind: 'answered',

@@ -19,12 +19,7 @@ import {
   type ScorecardFigures,
 } from './scorecard.aggregate';
 import type { ScorecardFactKind } from './scorecard-facts';
-import {
-  jalaliMonthOf,
-  jalaliMonthsBefore,
-  monthPeriod,
-  type ScorecardPeriod,
-} from './scorecard-period';
+import { jalaliMonthOf, jalaliMonthsBefore, monthPeriod, type ScorecardPeriod } from './scorecard-period';
 
 /** How many Jalali months the trend shows, ending with the period's last month. */
 export const TREND_MONTHS = 6;
@@ -65,7 +60,8 @@ const toFact = (row: FactRow): CountedFact => ({
 });
 
 const NOTES: Partial<Record<ScorecardFactKind, string>> = {
-  extension_requested: 'extensionsRequested and extensionsGranted stay 0 until extensions are recorded as facts',
+  extension_requested:
+    'extensionsRequested and extensionsGranted stay 0 until extensions are recorded as facts',
   reopened: 'reopened stays 0 and reopenRate 0 until reopening after an objection is recorded as a fact',
   rated: "meanSatisfaction stays null until the citizen's rating is recorded as a fact",
 };

@@ -1,11 +1,5 @@
 import { Controller, Get, Headers, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InputValidationError, Roles } from '@samad/service-kit';
 import { scorecardsCsv } from './scorecard.csv';
 import { InvalidPeriodError, periodOf, type ScorecardPeriod } from './scorecard-period';
