@@ -294,6 +294,13 @@ const endpoints: Endpoint[] = [
   {
     service: 'reporting',
     method: 'GET',
+    route: '/api/reports/scorecards',
+    allowed: { supervisor: 'ok', auditor: 'ok' },
+    request: () => ({ path: '/api/reports/scorecards' }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
     route: '/api/requests/{code}/history',
     allowed: { auditor: 'ok', supervisor: 'ok', admin: 'ok' },
     request: (f) => ({ path: `/api/requests/${f.shared}/history` }),

@@ -12,6 +12,8 @@ import { RevealPersonalDataHttpController } from './personal-data-views/reveal-p
 import { RequestHistoryHttpController } from './request-history/request-history.http.controller';
 import { RequestSummaryHandler } from './request-summary/request-summary.handler';
 import { RequestSummaryHttpController } from './request-summary/request-summary.http.controller';
+import { ScorecardsHandler } from './scorecards/scorecards.handler';
+import { ScorecardsHttpController } from './scorecards/scorecards.http.controller';
 
 @Module({})
 export class ReportingModule {
@@ -27,6 +29,7 @@ export class ReportingModule {
         RequestSummaryHttpController,
         OverdueRequestsHttpController,
         EscalationsHttpController,
+        ScorecardsHttpController,
         RequestHistoryHttpController,
         RevealPersonalDataHttpController,
         ListPersonalDataViewsHttpController,
@@ -37,6 +40,7 @@ export class ReportingModule {
         RequestSummaryHandler,
         OverdueRequestsHandler,
         EscalationsHandler,
+        ScorecardsHandler,
         PersonalDataViewsReadModel,
       ],
     };

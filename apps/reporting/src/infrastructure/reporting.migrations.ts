@@ -2,6 +2,7 @@ import { parkedMessagesMigration, processedEventsMigration } from '@samad/servic
 import { CreateReportingRequests1764400100000 } from './migrations/1764400100000-create-reporting-requests';
 import { CreatePersonalDataViews1765100000000 } from './migrations/1765100000000-create-personal-data-views';
 import { AddEscalationsToRequests1766100100000 } from './migrations/1766100100000-add-escalations-to-requests';
+import { CreateScorecardFacts1766200000000 } from './migrations/1766200000000-create-scorecard-facts';
 
 /** The reporting schema's migrations, in order. */
 export const reportingMigrations = [
@@ -10,4 +11,5 @@ export const reportingMigrations = [
   parkedMessagesMigration('reporting', 1764900000000),
   CreatePersonalDataViews1765100000000,
   AddEscalationsToRequests1766100100000,
+  CreateScorecardFacts1766200000000,
 ];

@@ -1,16 +1,19 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { requestLifecycleEventTypes, type RequestLifecycleIntegrationEvent } from '@samad/events';
 import { MessageController, SamadMessageContext } from '@samad/service-kit';
+import { projectScorecardFact } from '../scorecards/scorecard-facts.projection';
 import { projectRequestStatistics } from './request-statistics.projection';
 
-/** Keeps `reporting.requests` up to date from the request events topic (idempotent, per-request order). */
+/** Keeps `reporting.requests` and the scorecard facts up to date from the request events topic (idempotent, per-request order). */
 @MessageController()
 export class RequestStatisticsMessageController {
   @EventPattern([...requestLifecycleEventTypes])
-  count(
+  async count(
     @Payload() event: RequestLifecycleIntegrationEvent,
     @Ctx() context: SamadMessageContext,
   ): Promise<void> {
-    return projectRequestStatistics(event, context.manager);
+    // The scorecard fact first: an answer reads the routing it answers from the row before it changes.
+    await projectScorecardFact(event, context.manager);
+    await projectRequestStatistics(event, context.manager);
   }
 }

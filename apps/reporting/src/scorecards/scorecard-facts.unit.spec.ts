@@ -1,0 +1,47 @@
+import type { IntegrationEvent } from '@samad/events';
+import { scorecardFactOf } from './scorecard-facts';
+
+const event = (eventType: string, data: Record<string, unknown>) =>
+  ({ eventType, eventVersion: 1, data }) as unknown as IntegrationEvent;
+const base = { trackingCode: '1000000001', agencyCode: 'ABFA' };
+
+describe('scorecard facts of integration events', () => {
+  it('maps a routing to "received" with its due time, at the routing time', () => {
+    expect(
+      scorecardFactOf(
+        event('samad.request.routed-to-agency', {
+          ...base,
+          dueAt: '2026-12-05T06:30:00.000Z',
+          at: '2026-12-01T06:30:00.000Z',
+          routedBy: 'rules',
+        }),
+      ),
+    ).toEqual({
+      kind: 'received',
+      ...base,
+      at: new Date('2026-12-01T06:30:00.000Z'),
+      dueAt: new Date('2026-12-05T06:30:00.000Z'),
+    });
+  });
+
+  it('maps an answer at its answer time, a missed deadline, and an escalation with its level', () => {
+    expect(
+      scorecardFactOf(event('samad.request.answered', { ...base, answeredAt: '2026-12-02T08:00:00.000Z' })),
+    ).toEqual({ kind: 'answered', ...base, at: new Date('2026-12-02T08:00:00.000Z') });
+    const deadline = { ...base, dueAt: '2026-12-05T06:30:00.000Z', at: '2026-12-05T06:31:00.000Z' };
+    expect(scorecardFactOf(event('samad.request.deadline-missed', deadline))).toMatchObject({
+      kind: 'deadline_missed',
+    });
+    expect(scorecardFactOf(event('samad.request.escalated', { ...deadline, level: 2 }))).toMatchObject({
+      kind: 'escalated',
+      value: 2,
+    });
+  });
+
+  it('ignores events a scorecard does not count', () => {
+    expect(
+      scorecardFactOf(event('samad.request.acknowledged', { ...base, at: '2026-12-02T08:00:00Z' })),
+    ).toBe(undefined);
+    expect(scorecardFactOf(event('samad.request.follow-up-recorded', base))).toBeUndefined();
+  });
+});
