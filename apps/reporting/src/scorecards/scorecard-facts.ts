@@ -1,9 +1,9 @@
 import { IntegrationEventTypes, type IntegrationEvent } from '@samad/events';
 
 /**
- * What a scorecard counts, one row per fact, each at the moment it happened. `extension_requested`,
- * `extension_granted`, `reopened` and `rated` have no event yet (issue 10, items 5 and 7): when their
- * events land, each is one more case in `scorecardFactOf` and the scorecard counts them with no other change.
+ * What a scorecard counts, one row per fact, each at the moment it happened. `extension_requested` and
+ * `extension_granted` have no event yet (issue 10, item 5): when their events land, each is one more case
+ * in `scorecardFactOf` and the scorecard counts them with no other change.
  */
 export const scorecardFactKinds = [
   'received',
@@ -70,7 +70,24 @@ export const scorecardFactOf = (event: IntegrationEvent): Omit<ScorecardFact, 'r
         dueAt: new Date(event.data.dueAt),
         value: event.data.level,
       };
-    // Extensions (requested / granted), reopen and rating: one case each here once their events exist.
+    case IntegrationEventTypes.requestAnswerRated:
+      return {
+        kind: 'rated',
+        trackingCode: event.data.trackingCode,
+        agencyCode: event.data.agencyCode,
+        at: new Date(event.data.at),
+        value: event.data.rating,
+      };
+    // An objection reopens the request to the same agency (ADR 25).
+    case IntegrationEventTypes.requestAnswerObjected:
+      return {
+        kind: 'reopened',
+        trackingCode: event.data.trackingCode,
+        agencyCode: event.data.agencyCode,
+        at: new Date(event.data.at),
+        dueAt: new Date(event.data.dueAt),
+      };
+    // Extensions (requested / granted): one case each here once their events exist.
     default:
       return undefined;
   }

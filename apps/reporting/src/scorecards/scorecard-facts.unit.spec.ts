@@ -38,6 +38,30 @@ describe('scorecard facts of integration events', () => {
     });
   });
 
+  it("maps the citizen's rating with its value and an objection as a reopen with its new due time", () => {
+    const verdict = { ...base, answeredAt: '2026-12-02T08:00:00.000Z', givenBy: 'citizen' };
+    expect(
+      scorecardFactOf(
+        event('samad.request.answer-rated', { ...verdict, rating: 4, at: '2026-12-03T09:00:00.000Z' }),
+      ),
+    ).toEqual({ kind: 'rated', ...base, at: new Date('2026-12-03T09:00:00.000Z'), value: 4 });
+    expect(
+      scorecardFactOf(
+        event('samad.request.answer-objected', {
+          ...verdict,
+          objection: 1,
+          dueAt: '2026-12-08T06:30:00.000Z',
+          at: '2026-12-03T09:00:00.000Z',
+        }),
+      ),
+    ).toEqual({
+      kind: 'reopened',
+      ...base,
+      at: new Date('2026-12-03T09:00:00.000Z'),
+      dueAt: new Date('2026-12-08T06:30:00.000Z'),
+    });
+  });
+
   it('ignores events a scorecard does not count', () => {
     expect(
       scorecardFactOf(event('samad.request.acknowledged', { ...base, at: '2026-12-02T08:00:00Z' })),

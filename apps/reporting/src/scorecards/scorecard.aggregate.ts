@@ -13,8 +13,6 @@ export type CountedFact = ScorecardFact & { readonly countyCode: string };
 export const FACTS_WITHOUT_EVENTS: readonly ScorecardFactKind[] = [
   'extension_requested',
   'extension_granted',
-  'reopened',
-  'rated',
 ];
 
 export interface ScorecardFigures {
