@@ -40,10 +40,19 @@ export class RoutingEventsMessageController {
     if (event.eventType === T.requestRoutedToAgency) await this.watchDeadline(event, context);
   }
 
-  /** A new deadline (routing, or a supervisor's due time): the watcher looks at it now and schedules it. */
-  @EventPattern(T.requestDueTimeSet)
+  /**
+   * A new deadline (routing, a supervisor's due time, an approved extension) or information supplied (the
+   * clock resumes, ADR 24): the watcher looks at it now and schedules it.
+   */
+  @EventPattern([T.requestDueTimeSet, T.requestExtensionApproved, T.requestInformationSupplied])
   watchDeadline(
-    @Payload() event: IntegrationEventOf<typeof T.requestRoutedToAgency | typeof T.requestDueTimeSet>,
+    @Payload()
+    event: IntegrationEventOf<
+      | typeof T.requestRoutedToAgency
+      | typeof T.requestDueTimeSet
+      | typeof T.requestExtensionApproved
+      | typeof T.requestInformationSupplied
+    >,
     @Ctx() context: SamadMessageContext,
   ): Promise<void> {
     return openDeadlines.watch(

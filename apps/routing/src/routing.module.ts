@@ -12,6 +12,7 @@ import { RoutingEventsMessageController } from './routing-events.message.control
 import { DeadlineWatcherHost } from './deadlines/deadline-watcher.host';
 import { CloseRequestHttpController } from './close-request/close-request.http.controller';
 import { SetDueTimeHttpController } from './set-due-time/set-due-time.http.controller';
+import { DecideExtensionHttpController } from './decide-extension/decide-extension.http.controller';
 
 @Module({})
 export class RoutingModule {
@@ -32,6 +33,7 @@ export class RoutingModule {
         CategoryDeadlinesHttpController,
         SetDueTimeHttpController,
         CloseRequestHttpController,
+        DecideExtensionHttpController,
         RoutingEventsMessageController,
       ],
       providers: [RouteByRulesHandler, RouteManuallyHandler, DeadlineWatcherHost],

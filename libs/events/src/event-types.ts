@@ -17,6 +17,12 @@ export const IntegrationEventTypes = {
   requestDeadlineApproaching: 'samad.request.deadline-approaching',
   requestDeadlineMissed: 'samad.request.deadline-missed',
   requestEscalated: 'samad.request.escalated',
+  requestExtensionRequested: 'samad.request.extension-requested',
+  requestExtensionApproved: 'samad.request.extension-approved',
+  requestExtensionRefused: 'samad.request.extension-refused',
+  requestInformationRequested: 'samad.request.information-requested',
+  requestInformationSupplied: 'samad.request.information-supplied',
+  requestDeadlineResumed: 'samad.request.deadline-resumed',
   agencyRequestAssigned: 'samad.agency.request-assigned',
   agencyRequestUpdated: 'samad.agency.request-updated',
 } as const;
@@ -42,4 +48,10 @@ export const requestLifecycleEventTypes = [
   IntegrationEventTypes.requestDeadlineApproaching,
   IntegrationEventTypes.requestDeadlineMissed,
   IntegrationEventTypes.requestEscalated,
+  IntegrationEventTypes.requestExtensionRequested,
+  IntegrationEventTypes.requestExtensionApproved,
+  IntegrationEventTypes.requestExtensionRefused,
+  IntegrationEventTypes.requestInformationRequested,
+  IntegrationEventTypes.requestInformationSupplied,
+  IntegrationEventTypes.requestDeadlineResumed,
 ] as const;

@@ -5,6 +5,7 @@ export * from './integration-event.envelope';
 export * from './request-events.v1.contract';
 export * from './request-events.v2.contract';
 export * from './request-deadline-events.v1.contract';
+export * from './request-extension-events.v1.contract';
 export * from './agency-messages.v1.contract';
 export * from './agency-messages.v2.contract';
 export * from './integration-event.registry';

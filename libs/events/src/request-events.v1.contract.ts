@@ -6,6 +6,10 @@ import {
   type RequestDeadlineIntegrationEventV1,
 } from './request-deadline-events.v1.contract';
 import {
+  requestExtensionEventDataSchemasV1,
+  type RequestExtensionIntegrationEventV1,
+} from './request-extension-events.v1.contract';
+import {
   answerOutcomes,
   closeReasons,
   requestChannels,
@@ -203,7 +207,8 @@ export type RequestLifecycleIntegrationEventV1 =
   | FollowUpRecordedEventV1
   | RequestClosedEventV1
   | RequestPersonalDataErasedEventV1
-  | RequestDeadlineIntegrationEventV1;
+  | RequestDeadlineIntegrationEventV1
+  | RequestExtensionIntegrationEventV1;
 
 // A citizen is either present (all three fields valid) or erased (`erased: true` and all three null).
 const citizenV1: SchemaObject = {
@@ -301,4 +306,5 @@ export const requestEventDataSchemasV1: Record<
     at: utcTimestamp,
   }),
   ...requestDeadlineEventDataSchemasV1,
+  ...requestExtensionEventDataSchemasV1,
 };

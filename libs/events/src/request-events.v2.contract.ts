@@ -16,6 +16,7 @@ import type {
 } from './request-events.v1.contract';
 import { requestEventDataSchemasV1 } from './request-events.v1.contract';
 import type { RequestDeadlineIntegrationEventV1 } from './request-deadline-events.v1.contract';
+import type { RequestExtensionIntegrationEventV1 } from './request-extension-events.v1.contract';
 import { objectOf } from './schema-fragments';
 
 // Version 2 of the six request events that hold citizens' personal data or free text (issue #9, ADR 19).
@@ -87,7 +88,8 @@ export type RequestLifecycleIntegrationEvent =
   | FollowUpRecordedEventV2
   | RequestClosedEventV2
   | RequestPersonalDataErasedEventV1
-  | RequestDeadlineIntegrationEventV1;
+  | RequestDeadlineIntegrationEventV1
+  | RequestExtensionIntegrationEventV1;
 
 /** The free-text fields of each v2 event (the same names as in v1 and in the domain events). */
 export const protectedTextFieldsV2 = {

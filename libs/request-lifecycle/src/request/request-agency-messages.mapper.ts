@@ -33,6 +33,12 @@ const changeOf: Partial<Record<RequestEvent['type'], AgencyRequestChange>> = {
   DeadlineApproaching: 'deadline_approaching',
   DeadlineMissed: 'deadline_missed',
   RequestEscalated: 'escalated',
+  ExtensionRequested: 'extension_requested',
+  ExtensionApproved: 'extension_approved',
+  ExtensionRefused: 'extension_refused',
+  InformationRequested: 'information_requested',
+  InformationSupplied: 'information_supplied',
+  DeadlineResumed: 'deadline_resumed',
 };
 
 const message = (

@@ -155,6 +155,88 @@ export type RequestEscalated = DomainEvent<
   { trackingCode: string; agencyCode: string; level: EscalationLevel; dueAt: string; at: string }
 >;
 
+// Extensions and information requests (issue 10, items 5 and 6; ADR 24). Reasons, questions and the
+// information supplied are free text: sealed at rest, shown in the history, never on a topic.
+
+export type ExtensionRequested = DomainEvent<
+  'ExtensionRequested',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    extensionId: string;
+    proposedDueAt: string;
+    currentDueAt: string;
+    reason: string;
+    requestedBy: string;
+    at: string;
+  }
+>;
+
+/** A new deadline starts at the approved due date. */
+export type ExtensionApproved = DomainEvent<
+  'ExtensionApproved',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    extensionId: string;
+    dueAt: string;
+    previousDueAt: string;
+    decidedBy: string;
+    at: string;
+  }
+>;
+
+export type ExtensionRefused = DomainEvent<
+  'ExtensionRefused',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    extensionId: string;
+    reason: string;
+    decidedBy: string;
+    at: string;
+  }
+>;
+
+/** The clock pauses: the watcher records nothing until the information is supplied. */
+export type InformationRequested = DomainEvent<
+  'InformationRequested',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    question: string;
+    requestedBy: string;
+    dueAt: string;
+    at: string;
+  }
+>;
+
+export type InformationSupplied = DomainEvent<
+  'InformationSupplied',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    information: string;
+    suppliedBy: string;
+    requestedAt: string;
+    at: string;
+  }
+>;
+
+/** The clock runs again: the due date moved by the working time it was paused, a new deadline starts. */
+export type DeadlineResumed = DomainEvent<
+  'DeadlineResumed',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    dueAt: string;
+    previousDueAt: string;
+    pausedFrom: string;
+    pausedUntil: string;
+    at: string;
+  }
+>;
+
 export type RequestEvent =
   | RequestRegistered
   | RequestRoutedToAgency
@@ -169,7 +251,13 @@ export type RequestEvent =
   | DueTimeSet
   | DeadlineApproaching
   | DeadlineMissed
-  | RequestEscalated;
+  | RequestEscalated
+  | ExtensionRequested
+  | ExtensionApproved
+  | ExtensionRefused
+  | InformationRequested
+  | InformationSupplied
+  | DeadlineResumed;
 
 export type RequestEventType = RequestEvent['type'];
 
@@ -189,6 +277,12 @@ export const requestEventTypes = [
   'DeadlineApproaching',
   'DeadlineMissed',
   'RequestEscalated',
+  'ExtensionRequested',
+  'ExtensionApproved',
+  'ExtensionRefused',
+  'InformationRequested',
+  'InformationSupplied',
+  'DeadlineResumed',
 ] as const satisfies readonly RequestEventType[];
 
 export const isRequestEvent = (event: { type: string }): event is RequestEvent =>
@@ -213,6 +307,12 @@ export const occurredAt = (event: RequestEvent): string => {
     case 'DeadlineApproaching':
     case 'DeadlineMissed':
     case 'RequestEscalated':
+    case 'ExtensionRequested':
+    case 'ExtensionApproved':
+    case 'ExtensionRefused':
+    case 'InformationRequested':
+    case 'InformationSupplied':
+    case 'DeadlineResumed':
       return event.data.at;
     default: {
       const _exhaustive: never = event;

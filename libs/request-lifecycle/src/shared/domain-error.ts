@@ -24,6 +24,14 @@ export const domainErrorCategories = {
   // A deadline watcher's command about a due time that is no longer the current one, or not reached yet.
   DEADLINE_NOT_CURRENT: 'conflict',
   DEADLINE_NOT_REACHED: 'conflict',
+  // Extensions and information requests (ADR 24).
+  EXTENSION_ALREADY_PENDING: 'conflict',
+  EXTENSION_NOT_FOUND: 'not_found',
+  EXTENSION_ALREADY_DECIDED: 'conflict',
+  PROPOSED_DUE_NOT_LATER: 'invalid',
+  DEADLINE_PAUSED: 'conflict',
+  INFORMATION_ALREADY_REQUESTED: 'conflict',
+  NO_INFORMATION_REQUESTED: 'conflict',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorCategories;
