@@ -9,6 +9,7 @@ import {
   T,
   TRACKING_CODE,
 } from './test-support/request.fixtures';
+import { extensionEvents } from './test-support/extension.fixtures';
 
 const oneOfEach: RequestEvent[] = [
   events.requestRegistered(),
@@ -25,12 +26,21 @@ const oneOfEach: RequestEvent[] = [
   events.deadlineApproaching(),
   events.deadlineMissed(),
   events.requestEscalated(),
+  ...Object.values(extensionEvents).map((event) => event()),
 ];
 
-// The supervisor's reason is free text: it never leaves the store (ADR 22).
+// The supervisor's reason is free text: it never leaves the store (ADR 22), nor do ADR 24's texts.
+const withheld: Partial<Record<RequestEvent['type'], string>> = {
+  DueTimeSet: 'reason',
+  ExtensionRequested: 'reason',
+  ExtensionRefused: 'reason',
+  InformationRequested: 'question',
+  InformationSupplied: 'information',
+};
 const published = (event: RequestEvent): object => {
-  if (event.type !== 'DueTimeSet') return event.data;
-  const { reason: _reason, ...data } = event.data;
+  const field = withheld[event.type];
+  if (field === undefined) return event.data;
+  const { [field]: _text, ...data } = event.data as Record<string, unknown>;
   return data;
 };
 
@@ -94,6 +104,12 @@ describe('domain event → integration envelope', () => {
       IntegrationEventTypes.requestDeadlineApproaching,
       IntegrationEventTypes.requestDeadlineMissed,
       IntegrationEventTypes.requestEscalated,
+      IntegrationEventTypes.requestExtensionRequested,
+      IntegrationEventTypes.requestExtensionApproved,
+      IntegrationEventTypes.requestExtensionRefused,
+      IntegrationEventTypes.requestInformationRequested,
+      IntegrationEventTypes.requestInformationSupplied,
+      IntegrationEventTypes.requestDeadlineResumed,
     ]);
   });
 
@@ -119,7 +135,8 @@ describe('toRequestEvent', () => {
         position: '1',
         recordedAt: '2026-01-01T00:00:00.000Z',
       });
-      const data = event.type === 'DueTimeSet' ? { ...event.data, reason: erasedText } : event.data;
+      const field = withheld[event.type];
+      const data = field === undefined ? event.data : { ...event.data, [field]: erasedText };
       expect(toRequestEvent(envelope)).toEqual({ type: event.type, data });
     }
   });
