@@ -1,10 +1,15 @@
 // Extensions and information requests (ADR 24) against real PostgreSQL and Kafka: routing (with its deadline
 // watcher), agency (its endpoints and topic relay), intake (the operator) and reporting in-process.
-import { DataSource } from 'typeorm';
 import { Topics, validateIntegrationEvent } from '@samad/events';
 import type { RecordedEvent } from '@samad/event-store';
-import { addWorkingMinutes, workingMinutesBetween, type WorkingCalendar } from '@samad/request-lifecycle';
-import { EVENT_STORE } from '@samad/service-kit';
+import { handleRequestCommand, loadRequest } from '@samad/request-application';
+import {
+  addWorkingMinutes,
+  nextDeadlineStep,
+  requestStreamName,
+  workingMinutesBetween,
+  type WorkingCalendar,
+} from '@samad/request-lifecycle';
 import { bearer } from '../support/auth';
 import { waitFor } from '../support/environment';
 import { requestJson, type Json } from '../support/http';
@@ -13,12 +18,16 @@ import { KafkaTopicReader } from '../support/kafka-topic-reader';
 import { AgencyModule } from '../../apps/agency/src/agency.module';
 import { IntakeModule } from '../../apps/intake/src/intake.module';
 import { ReportingModule } from '../../apps/reporting/src/reporting.module';
-import { DeadlineWatcher } from '../../apps/routing/src/deadlines/deadline-watcher';
 import { RoutingModule } from '../../apps/routing/src/routing.module';
 import { RequestFlow } from '../support/request-flow';
 
 // Offices open all day (but Friday and holidays), so a pause of a few seconds is working time to move by.
 const OFFICE_HOURS = { opens: 0, closes: 23 * 60 + 59 };
+const calendarOf = (holidays: Set<string>): WorkingCalendar => ({
+  thursday: 'working',
+  officeHours: OFFICE_HOURS,
+  holidays,
+});
 const countOf = (events: RecordedEvent[], type: string) => events.filter((e) => e.type === type).length;
 const dataOf = (events: RecordedEvent[], type: string) => events.find((e) => e.type === type)?.data as Json;
 
@@ -86,6 +95,15 @@ describe('extensions and information requests', () => {
       .find((e) => typeof (e.data as Json).dueAt === 'string' && e.type !== 'InformationRequested');
     return (last!.data as Json).dueAt;
   };
+  /** The stream as the store keeps it: free text must be sealed there (ADR 19). */
+  const storedText = async (code: string): Promise<string> => {
+    const { rows } = await flow.sql.query<{ data: string }>(
+      'SELECT data::text AS data FROM event_store.events WHERE stream_id = $1',
+      [requestStreamName(code)],
+    );
+    expect(rows.length).toBeGreaterThan(2);
+    return rows.map((r) => r.data).join('\n');
+  };
   const inFuture = (ms: number) => new Date(Date.now() + ms).toISOString();
 
   it('an approved extension moves the due date, and the watcher follows the new deadline', async () => {
@@ -136,6 +154,7 @@ describe('extensions and information requests', () => {
     expect(shown.map((e: Json) => e.type)).toEqual(['ExtensionRequested', 'ExtensionApproved']);
     for (const entry of shown) expect(entry.occurredAtJalali).toMatch(/۱۴[۰-۹]{2}/);
     expect(shown[0].data.reason).toBe('نیاز به بازدید میدانی کارشناس');
+    expect(await storedText(code)).not.toContain('بازدید');
 
     // The agency's topic carries the facts, without the reason.
     const changes = await waitFor('the extension facts on the agency topic', async () => {
@@ -193,23 +212,29 @@ describe('extensions and information requests', () => {
     expect(asked.status).toBe(200);
     expect((await askInformation(code, { question: 'سؤال دوم هم داریم' })).status).toBe(409);
 
-    // While paused, no watcher records anything, even long after the due date, and it lets the row go.
+    // While paused the watcher owes nothing, and even a stale one cannot record a miss long after the due date.
     const dueBefore = await dueOf(code);
-    const watcher = new DeadlineWatcher(routing.app.get(EVENT_STORE), routing.app.get(DataSource), {
-      inspectionAfterWorkingDays: 2,
-      workingCalendar: { thursday: 'working', officeHours: OFFICE_HOURS },
-    });
-    await watcher.runOnce(new Date(Date.parse(dueBefore) + 30 * 86_400_000));
+    const { state } = await loadRequest(flow.store, code);
+    expect(
+      nextDeadlineStep(state, { ...calendarOf(new Set()), inspectionAfterWorkingDays: 2 }),
+    ).toBeUndefined();
+    const stale = handleRequestCommand(
+      flow.store,
+      {
+        type: 'RecordDeadlineMissed',
+        data: {
+          trackingCode: code,
+          dueAt: new Date(dueBefore),
+          now: new Date(Date.parse(dueBefore) + 30 * 86_400_000),
+        },
+      },
+      { actor: { id: 'deadline-watcher', role: 'system' } },
+    );
+    await expect(stale).rejects.toMatchObject({ code: 'DEADLINE_PAUSED' });
     const paused = await flow.events(code);
     for (const type of ['DeadlineApproaching', 'DeadlineMissed', 'RequestEscalated']) {
       expect(countOf(paused, type)).toBe(0);
     }
-    await waitFor("the paused request off the watcher's list", async () => {
-      const { rows } = await flow.sql.query('SELECT 1 FROM routing.open_deadlines WHERE tracking_code = $1', [
-        code,
-      ]);
-      return rows.length === 0 ? true : undefined;
-    });
 
     const supplied = await supply(code, { information: 'پلاک ۱۲، کوچه‌ی رجایی' });
     expect(supplied.status).toBe(200);
@@ -217,11 +242,7 @@ describe('extensions and information requests', () => {
 
     const resumed = await flow.waitForEvent(code, 'DeadlineResumed');
     const data = resumed.data as Json;
-    const calendar: WorkingCalendar = {
-      thursday: 'working',
-      officeHours: OFFICE_HOURS,
-      holidays: await flow.holidays(),
-    };
+    const calendar = calendarOf(await flow.holidays());
     const minutes = workingMinutesBetween(new Date(data.pausedFrom), new Date(data.pausedUntil), calendar);
     const expected =
       minutes > 0 ? addWorkingMinutes(new Date(dueBefore), minutes, calendar) : new Date(dueBefore);
@@ -256,5 +277,33 @@ describe('extensions and information requests', () => {
     ]);
     expect(changes[2].data.dueAt).toBe(data.dueAt);
     expect(JSON.stringify(changes)).not.toContain('پلاک');
+    const stored = await storedText(code);
+    expect(stored).not.toContain('پلاک');
+    expect(stored).not.toContain('نشانی دقیق');
   }, 90_000);
+
+  it('the running watcher records nothing past a paused due moment, then follows the moved one to its miss', async () => {
+    const code = await routed();
+    const dueAt = inFuture(3000);
+    const set = await post(
+      `${routing.baseUrl}/api/routing/requests/${code}/due-time`,
+      { dueAt, reason: 'فوری: بیمارستان' },
+      await supervisor(),
+    );
+    expect(set.status).toBe(200);
+    expect((await askInformation(code, { question: 'شماره‌ی اشتراک را بفرمایید' })).status).toBe(200);
+    await waitFor('two watcher passes after the due moment', async () =>
+      Date.now() > Date.parse(dueAt) + 2500 ? true : undefined,
+    );
+    const paused = await flow.events(code);
+    expect(countOf(paused, 'DeadlineMissed')).toBe(0);
+
+    expect((await supply(code, { information: 'اشتراک ۴۴۵۱۲' })).status).toBe(200);
+    const missed = await flow.waitForEvent(code, 'DeadlineMissed');
+    const resumed = dataOf(await flow.events(code), 'DeadlineResumed');
+    expect(resumed.previousDueAt).toBe(dueAt);
+    expect(Date.parse(resumed.dueAt)).toBeGreaterThanOrEqual(Date.parse(dueAt));
+    expect((missed.data as Json).dueAt).toBe(resumed.dueAt);
+    expect(Date.parse((missed.data as Json).at)).toBeGreaterThanOrEqual(Date.parse(resumed.dueAt));
+  }, 60_000);
 });
