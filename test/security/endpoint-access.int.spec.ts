@@ -245,6 +245,25 @@ const endpoints: Endpoint[] = [
       body: { reason: 'withdrawn' },
     }),
   },
+  // The table's shared request has no extension and no question pending: a supervisor (an operator) gets past
+  // the roles to the decider's 404 (409), and nothing changes.
+  ...(['approve', 'refuse'] as const).map((verdict): Endpoint => ({
+    service: 'routing',
+    method: 'POST',
+    route: `/api/routing/requests/{code}/extension-requests/{id}/${verdict}`,
+    allowed: { supervisor: 404 },
+    request: (f) => ({
+      path: `/api/routing/requests/${f.shared}/extension-requests/no-such-extension/${verdict}`,
+      body: verdict === 'refuse' ? { reason: 'مهلت فعلی کافی است' } : {},
+    }),
+  })),
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/requests/{code}/information',
+    allowed: { operator: 409, supervisor: 409 },
+    request: (f) => ({ path: `/api/requests/${f.shared}/information`, body: { information: 'پلاک ۱۲' } }),
+  },
   {
     service: 'agency',
     method: 'GET',
@@ -262,6 +281,12 @@ const endpoints: Endpoint[] = [
   agencyCommand('refer', { unit: 'امور مشترکین' }),
   agencyCommand('answer', { outcome: 'negative', text: 'این انشعاب غیرمجاز است و قابل وصل نیست.' }),
   agencyCommand('return', { reason: 'این موضوع در حوزه‌ی ما نیست' }),
+  // ADR 24: extensions and information requests.
+  agencyCommand('extension-requests', {
+    proposedDueAt: new Date(Date.now() + 60 * 86_400_000).toISOString(),
+    reason: 'نیاز به بازدید میدانی',
+  }),
+  agencyCommand('information-requests', { question: 'نشانی دقیق محل را بفرمایید' }),
   {
     service: 'agency',
     method: 'GET',

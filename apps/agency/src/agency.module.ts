@@ -8,6 +8,8 @@ import { AnswerRequestHttpController } from './answer-request/answer-request.htt
 import { ReferRequestHttpController } from './refer-request/refer-request.http.controller';
 import { RequestDetailsHttpController } from './request-details/request-details.http.controller';
 import { ReturnRequestHttpController } from './return-request/return-request.http.controller';
+import { RequestExtensionHttpController } from './request-extension/request-extension.http.controller';
+import { RequestInformationHttpController } from './request-information/request-information.http.controller';
 import { ViewInboxHttpController } from './view-inbox/view-inbox.http.controller';
 
 @Module({})
@@ -26,6 +28,8 @@ export class AgencyModule {
         ReferRequestHttpController,
         AnswerRequestHttpController,
         ReturnRequestHttpController,
+        RequestExtensionHttpController,
+        RequestInformationHttpController,
         RequestDetailsHttpController,
         AgencyEventsMessageController,
       ],

@@ -16,6 +16,7 @@ import { NotificationsHttpController } from './notifications/notifications.http.
 import { notificationProviders } from './notifications/notifications.providers';
 import { RequestIndexMessageController } from './read-model/request-index.message.controller';
 import { RecordFollowUpHttpController } from './record-follow-up/record-follow-up.http.controller';
+import { SupplyInformationHttpController } from './supply-information/supply-information.http.controller';
 import { RegisterRequestHandler } from './register-request/register-request.handler';
 import { RegisterRequestHttpController } from './register-request/register-request.http.controller';
 import { SearchRequestsHttpController } from './search-requests/search-requests.http.controller';
@@ -37,6 +38,7 @@ export class IntakeModule {
         RegisterRequestHttpController,
         SearchRequestsHttpController,
         RecordFollowUpHttpController,
+        SupplyInformationHttpController,
         TrackRequestHttpController,
         GiveVerdictHttpController,
         TrackVerdictHttpController,

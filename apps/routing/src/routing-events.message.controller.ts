@@ -61,14 +61,24 @@ export class RoutingEventsMessageController {
   }
 
   /**
-   * A new deadline (routing, a supervisor's due time, or a reopen after the citizen's objection): the
-   * watcher looks at it now and schedules it.
+   * A new deadline (routing, a supervisor's due time, an approved extension, a reopen after the citizen's
+   * objection) or information supplied (the clock resumes, ADR 24): the watcher looks at it now and
+   * schedules it.
    */
-  @EventPattern([T.requestDueTimeSet, T.requestAnswerObjected])
+  @EventPattern([
+    T.requestDueTimeSet,
+    T.requestExtensionApproved,
+    T.requestInformationSupplied,
+    T.requestAnswerObjected,
+  ])
   watchDeadline(
     @Payload()
     event: IntegrationEventOf<
-      typeof T.requestRoutedToAgency | typeof T.requestDueTimeSet | typeof T.requestAnswerObjected
+      | typeof T.requestRoutedToAgency
+      | typeof T.requestDueTimeSet
+      | typeof T.requestExtensionApproved
+      | typeof T.requestInformationSupplied
+      | typeof T.requestAnswerObjected
     >,
     @Ctx() context: SamadMessageContext,
   ): Promise<void> {

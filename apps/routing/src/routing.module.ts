@@ -13,6 +13,7 @@ import { DeadlineWatcherHost } from './deadlines/deadline-watcher.host';
 import { VerdictWindowWatcherHost } from './verdict-window/verdict-window-watcher.host';
 import { CloseRequestHttpController } from './close-request/close-request.http.controller';
 import { SetDueTimeHttpController } from './set-due-time/set-due-time.http.controller';
+import { DecideExtensionHttpController } from './decide-extension/decide-extension.http.controller';
 
 @Module({})
 export class RoutingModule {
@@ -33,6 +34,7 @@ export class RoutingModule {
         CategoryDeadlinesHttpController,
         SetDueTimeHttpController,
         CloseRequestHttpController,
+        DecideExtensionHttpController,
         RoutingEventsMessageController,
       ],
       providers: [RouteByRulesHandler, RouteManuallyHandler, DeadlineWatcherHost, VerdictWindowWatcherHost],

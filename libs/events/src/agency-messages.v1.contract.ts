@@ -73,6 +73,14 @@ export const agencyRequestChanges = [
   // the comment); `reopened` carries the new `dueAt` (the citizen objected to the answer).
   'answer_rated',
   'reopened',
+  // Added with issue #10 items 5 and 6 (tolerant, the same way): extensions and information requests;
+  // `dueAt` is the due date after the change (moved on approval and on resumption).
+  'extension_requested',
+  'extension_approved',
+  'extension_refused',
+  'information_requested',
+  'information_supplied',
+  'deadline_resumed',
 ] as const;
 export type AgencyRequestChange = (typeof agencyRequestChanges)[number];
 

@@ -19,6 +19,12 @@ export const IntegrationEventTypes = {
   requestEscalated: 'samad.request.escalated',
   requestAnswerRated: 'samad.request.answer-rated',
   requestAnswerObjected: 'samad.request.answer-objected',
+  requestExtensionRequested: 'samad.request.extension-requested',
+  requestExtensionApproved: 'samad.request.extension-approved',
+  requestExtensionRefused: 'samad.request.extension-refused',
+  requestInformationRequested: 'samad.request.information-requested',
+  requestInformationSupplied: 'samad.request.information-supplied',
+  requestDeadlineResumed: 'samad.request.deadline-resumed',
   agencyRequestAssigned: 'samad.agency.request-assigned',
   agencyRequestUpdated: 'samad.agency.request-updated',
 } as const;
@@ -46,4 +52,10 @@ export const requestLifecycleEventTypes = [
   IntegrationEventTypes.requestEscalated,
   IntegrationEventTypes.requestAnswerRated,
   IntegrationEventTypes.requestAnswerObjected,
+  IntegrationEventTypes.requestExtensionRequested,
+  IntegrationEventTypes.requestExtensionApproved,
+  IntegrationEventTypes.requestExtensionRefused,
+  IntegrationEventTypes.requestInformationRequested,
+  IntegrationEventTypes.requestInformationSupplied,
+  IntegrationEventTypes.requestDeadlineResumed,
 ] as const;

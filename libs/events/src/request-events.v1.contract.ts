@@ -10,6 +10,10 @@ import {
   type RequestVerdictIntegrationEventV1,
 } from './request-verdict-events.v1.contract';
 import {
+  requestExtensionEventDataSchemasV1,
+  type RequestExtensionIntegrationEventV1,
+} from './request-extension-events.v1.contract';
+import {
   answerOutcomes,
   closeReasons,
   requestChannels,
@@ -208,7 +212,8 @@ export type RequestLifecycleIntegrationEventV1 =
   | RequestClosedEventV1
   | RequestPersonalDataErasedEventV1
   | RequestDeadlineIntegrationEventV1
-  | RequestVerdictIntegrationEventV1;
+  | RequestVerdictIntegrationEventV1
+  | RequestExtensionIntegrationEventV1;
 
 // A citizen is either present (all three fields valid) or erased (`erased: true` and all three null).
 const citizenV1: SchemaObject = {
@@ -307,4 +312,5 @@ export const requestEventDataSchemasV1: Record<
   }),
   ...requestDeadlineEventDataSchemasV1,
   ...requestVerdictEventDataSchemasV1,
+  ...requestExtensionEventDataSchemasV1,
 };

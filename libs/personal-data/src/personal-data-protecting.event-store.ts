@@ -59,6 +59,10 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   DueTimeSet: ['reason'],
   AnswerRated: ['comment'],
   AnswerObjected: ['reason'],
+  ExtensionRequested: ['reason'],
+  ExtensionRefused: ['reason'],
+  InformationRequested: ['question'],
+  InformationSupplied: ['information'],
 };
 
 /** Text is sealed under the key of the registration's representative: the citizen who gave it (ADR 19). */

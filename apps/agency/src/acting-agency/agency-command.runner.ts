@@ -6,6 +6,8 @@ import {
   type Acknowledge,
   type Answer,
   type ReferInsideAgency,
+  type RequestExtension,
+  type RequestInformation,
   type ReturnAsNotResponsible,
 } from '@samad/request-lifecycle';
 import { EVENT_STORE, type Principal } from '@samad/service-kit';
@@ -13,7 +15,8 @@ import { handleRequestCommand } from '@samad/request-application';
 import { boundAgencyOf } from './acting-agency';
 import type { RequestStatusResponse } from './request-status.response.dto';
 
-export type AgencyCommand = Acknowledge | ReferInsideAgency | Answer | ReturnAsNotResponsible;
+export type AgencyCommand =
+  Acknowledge | ReferInsideAgency | Answer | ReturnAsNotResponsible | RequestExtension | RequestInformation;
 
 const notInInbox = (trackingCode: string, agencyCode: string): DomainError =>
   new DomainError(

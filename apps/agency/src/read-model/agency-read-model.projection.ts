@@ -119,7 +119,9 @@ export async function projectIntoAgencyReadModel(
         at,
       ]);
       return;
-    case IntegrationEventTypes.requestDueTimeSet: {
+    case IntegrationEventTypes.requestDueTimeSet:
+    case IntegrationEventTypes.requestExtensionApproved:
+    case IntegrationEventTypes.requestDeadlineResumed: {
       const { trackingCode, agencyCode, dueAt } = event.data;
       await sql.query(
         `UPDATE agency.inbox SET due_at = $3, updated_at = $4 WHERE tracking_code = $1 AND agency_code = $2`,
@@ -144,6 +146,10 @@ export async function projectIntoAgencyReadModel(
     case IntegrationEventTypes.requestDeadlineApproaching:
     case IntegrationEventTypes.requestDeadlineMissed:
     case IntegrationEventTypes.requestEscalated:
+    case IntegrationEventTypes.requestExtensionRequested:
+    case IntegrationEventTypes.requestExtensionRefused:
+    case IntegrationEventTypes.requestInformationRequested:
+    case IntegrationEventTypes.requestInformationSupplied:
       return; // nothing an inbox row shows (follow-ups reach the agency on its topic)
     default: {
       const _exhaustive: never = event;

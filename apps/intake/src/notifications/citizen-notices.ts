@@ -39,9 +39,12 @@ export function noticeOf(event: RequestLifecycleIntegrationEventV1): CitizenNoti
         agencyCode: event.data.agencyCode,
         at: event.data.answeredAt,
       };
-    // MAPPING POINT (issue 10, item 5): when the deadlines branch adds its "extension approved" fact,
-    // map it here to { kind: 'deadline_extended', trackingCode, dueAt: <the new due date> }; the text,
-    // the recipients and the sending already handle that kind.
+    case IntegrationEventTypes.requestExtensionApproved:
+      return {
+        kind: 'deadline_extended',
+        trackingCode: event.data.trackingCode,
+        dueAt: event.data.dueAt,
+      };
     default:
       return undefined;
   }

@@ -45,6 +45,8 @@ const changeFor = (event: IntegrationEvent): Change | undefined => {
         params: [event.data.at, event.data.reason],
       };
     case IntegrationEventTypes.requestDueTimeSet:
+    case IntegrationEventTypes.requestExtensionApproved:
+    case IntegrationEventTypes.requestDeadlineResumed:
       return { set: `due_at = $4`, params: [event.data.dueAt] };
     case IntegrationEventTypes.requestDeadlineMissed:
       return { set: `deadline_missed_at = $4`, params: [event.data.at] };

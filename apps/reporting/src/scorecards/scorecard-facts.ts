@@ -1,9 +1,8 @@
 import { IntegrationEventTypes, type IntegrationEvent } from '@samad/events';
 
 /**
- * What a scorecard counts, one row per fact, each at the moment it happened. `extension_requested` and
- * `extension_granted` have no event yet (issue 10, item 5): when their events land, each is one more case
- * in `scorecardFactOf` and the scorecard counts them with no other change.
+ * What a scorecard counts, one row per fact, each at the moment it happened (ADR 26): a new fact is one
+ * more case in `scorecardFactOf`.
  */
 export const scorecardFactKinds = [
   'received',
@@ -87,7 +86,21 @@ export const scorecardFactOf = (event: IntegrationEvent): Omit<ScorecardFact, 'r
         at: new Date(event.data.at),
         dueAt: new Date(event.data.dueAt),
       };
-    // Extensions (requested / granted): one case each here once their events exist.
+    case IntegrationEventTypes.requestExtensionRequested:
+      return {
+        kind: 'extension_requested',
+        trackingCode: event.data.trackingCode,
+        agencyCode: event.data.agencyCode,
+        at: new Date(event.data.at),
+      };
+    case IntegrationEventTypes.requestExtensionApproved:
+      return {
+        kind: 'extension_granted',
+        trackingCode: event.data.trackingCode,
+        agencyCode: event.data.agencyCode,
+        at: new Date(event.data.at),
+        dueAt: new Date(event.data.dueAt),
+      };
     default:
       return undefined;
   }

@@ -62,6 +62,35 @@ describe('scorecard facts of integration events', () => {
     });
   });
 
+  it('maps an extension asked for and one granted (with the new due time)', () => {
+    const extension = { ...base, extensionId: 'ext-1', at: '2026-12-03T09:00:00.000Z' };
+    expect(
+      scorecardFactOf(
+        event('samad.request.extension-requested', {
+          ...extension,
+          proposedDueAt: '2026-12-10T06:30:00.000Z',
+          currentDueAt: '2026-12-05T06:30:00.000Z',
+          requestedBy: 'staff-1',
+        }),
+      ),
+    ).toEqual({ kind: 'extension_requested', ...base, at: new Date('2026-12-03T09:00:00.000Z') });
+    expect(
+      scorecardFactOf(
+        event('samad.request.extension-approved', {
+          ...extension,
+          dueAt: '2026-12-10T06:30:00.000Z',
+          previousDueAt: '2026-12-05T06:30:00.000Z',
+          decidedBy: 'supervisor-1',
+        }),
+      ),
+    ).toEqual({
+      kind: 'extension_granted',
+      ...base,
+      at: new Date('2026-12-03T09:00:00.000Z'),
+      dueAt: new Date('2026-12-10T06:30:00.000Z'),
+    });
+  });
+
   it('ignores events a scorecard does not count', () => {
     expect(
       scorecardFactOf(event('samad.request.acknowledged', { ...base, at: '2026-12-02T08:00:00Z' })),

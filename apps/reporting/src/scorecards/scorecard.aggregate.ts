@@ -6,15 +6,6 @@ import { formatJalaliMonth, jalaliMonthOf, type JalaliMonth } from './scorecard-
 /** A stored fact with the county it concerns. */
 export type CountedFact = ScorecardFact & { readonly countyCode: string };
 
-/**
- * Facts whose events do not exist yet (issue 10 items 5 and 7, built on other branches). Until a kind leaves
- * this list its counts stay 0 and its averages null, and the scorecard says so in `notes`.
- */
-export const FACTS_WITHOUT_EVENTS: readonly ScorecardFactKind[] = [
-  'extension_requested',
-  'extension_granted',
-];
-
 export interface ScorecardFigures {
   received: number;
   answered: number;

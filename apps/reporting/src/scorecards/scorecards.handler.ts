@@ -9,7 +9,6 @@ import {
 } from '@samad/request-lifecycle';
 import { SERVICE_CONFIG, type ServiceConfig } from '@samad/service-kit';
 import {
-  FACTS_WITHOUT_EVENTS,
   figuresOf,
   rankedBy,
   trendByMonth,
@@ -59,13 +58,6 @@ const toFact = (row: FactRow): CountedFact => ({
   ...(row.value !== null ? { value: Number(row.value) } : {}),
 });
 
-const NOTES: Partial<Record<ScorecardFactKind, string>> = {
-  extension_requested:
-    'extensionsRequested and extensionsGranted stay 0 until extensions are recorded as facts',
-  reopened: 'reopened stays 0 and reopenRate 0 until reopening after an objection is recorded as a fact',
-  rated: "meanSatisfaction stays null until the citizen's rating is recorded as a fact",
-};
-
 @Injectable()
 export class ScorecardsHandler {
   private readonly logger = new Logger(ScorecardsHandler.name);
@@ -90,7 +82,6 @@ export class ScorecardsHandler {
     const facts = rows.map(toFact);
     const inPeriod = facts.filter((f) => f.at >= period.from && f.at < period.to);
     const { calendar, declaredHolidays } = await this.workingCalendar();
-    const pending = FACTS_WITHOUT_EVENTS.flatMap((kind) => NOTES[kind] ?? []);
     return {
       period: {
         from: period.from.toISOString(),
@@ -110,7 +101,6 @@ export class ScorecardsHandler {
       byCounty: rankedBy('countyCode', inPeriod, calendar),
       trend: trendByMonth(facts, months, calendar),
       notes: [
-        ...pending,
         ...(declaredHolidays === 'unavailable'
           ? ['routing.holidays was not readable: working days skip only Fridays and the fixed solar holidays']
           : []),

@@ -67,5 +67,9 @@ export class ScorecardsResponseDto {
   @ApiProperty({ type: [CountyScorecardDto] }) byCounty!: CountyScorecardDto[];
   @ApiProperty({ type: [MonthTrendDto], description: 'The six Jalali months ending with the period' })
   trend!: MonthTrendDto[];
-  @ApiProperty({ type: [String], description: 'Figures that are not counted yet, and why' }) notes!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Figures that are approximated, and why (e.g. declared holidays not readable)',
+  })
+  notes!: string[];
 }

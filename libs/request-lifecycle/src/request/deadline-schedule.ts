@@ -1,4 +1,10 @@
-import { dueAfterWorkingDays, isOfficeDay, type WorkingCalendar } from '../calendar/working-time';
+import {
+  addWorkingMinutes,
+  dueAfterWorkingDays,
+  isOfficeDay,
+  workingMinutesBetween,
+  type WorkingCalendar,
+} from '../calendar/working-time';
 import type { RequestCommand } from './request.commands';
 import type { RequestState } from './request.state';
 import { isHeldStatus } from './request.vocabulary';
@@ -11,7 +17,7 @@ export interface DeadlineCalendar extends WorkingCalendar {
 
 export type DeadlineStepCommand = Extract<
   RequestCommand,
-  { type: 'RecordDeadlineApproaching' | 'RecordDeadlineMissed' | 'EscalateToInspection' }
+  { type: 'RecordDeadlineApproaching' | 'RecordDeadlineMissed' | 'EscalateToInspection' | 'ResumeDeadline' }
 >['type'];
 
 /** The next thing the deadline watcher owes a request, and from when. */
@@ -52,6 +58,15 @@ export const nextDeadlineStep = (
   const { dueAt: due, deadline } = state;
   if (due === undefined || deadline === undefined) return undefined;
   const dueAt = new Date(due);
+  const paused = state.informationRequest;
+  if (paused !== undefined) {
+    // Paused while the citizen is asked (nothing to record); once supplied, the due date moves on (ADR 24).
+    if (paused.suppliedAt === undefined) return undefined;
+    const suppliedAt = new Date(paused.suppliedAt);
+    const pausedMinutes = workingMinutesBetween(new Date(paused.requestedAt), suppliedAt, calendar);
+    const resumedDue = pausedMinutes > 0 ? addWorkingMinutes(dueAt, pausedMinutes, calendar) : dueAt;
+    return { command: 'ResumeDeadline', dueAt: resumedDue, at: suppliedAt };
+  }
   if (deadline.approachingAt === undefined) {
     const at = approachingMoment(new Date(deadline.startedAt), dueAt, calendar);
     return { command: 'RecordDeadlineApproaching', dueAt, at };

@@ -35,6 +35,12 @@ const changeOf: Partial<Record<RequestEvent['type'], AgencyRequestChange>> = {
   RequestEscalated: 'escalated',
   AnswerRated: 'answer_rated',
   AnswerObjected: 'reopened',
+  ExtensionRequested: 'extension_requested',
+  ExtensionApproved: 'extension_approved',
+  ExtensionRefused: 'extension_refused',
+  InformationRequested: 'information_requested',
+  InformationSupplied: 'information_supplied',
+  DeadlineResumed: 'deadline_resumed',
 };
 
 const message = (

@@ -91,6 +91,27 @@ export const toIntegrationPayload = (event: RequestEvent): Payload => {
       const { reason: _reason, ...data } = event.data;
       return payload(IntegrationEventTypes.requestAnswerObjected, data);
     }
+    // ADR 24: the free text of these facts stays in the store (sealed) and the history, never on a topic.
+    case 'ExtensionRequested': {
+      const { reason: _reason, ...data } = event.data;
+      return payload(IntegrationEventTypes.requestExtensionRequested, data);
+    }
+    case 'ExtensionApproved':
+      return payload(IntegrationEventTypes.requestExtensionApproved, event.data);
+    case 'ExtensionRefused': {
+      const { reason: _reason, ...data } = event.data;
+      return payload(IntegrationEventTypes.requestExtensionRefused, data);
+    }
+    case 'InformationRequested': {
+      const { question: _question, ...data } = event.data;
+      return payload(IntegrationEventTypes.requestInformationRequested, data);
+    }
+    case 'InformationSupplied': {
+      const { information: _information, ...data } = event.data;
+      return payload(IntegrationEventTypes.requestInformationSupplied, data);
+    }
+    case 'DeadlineResumed':
+      return payload(IntegrationEventTypes.requestDeadlineResumed, event.data);
     default: {
       const _exhaustive: never = event;
       throw new Error(`not a request event: ${(_exhaustive as { type: string }).type}`);
@@ -149,6 +170,12 @@ const domainTypeOf = {
   [IntegrationEventTypes.requestEscalated]: 'RequestEscalated',
   [IntegrationEventTypes.requestAnswerRated]: 'AnswerRated',
   [IntegrationEventTypes.requestAnswerObjected]: 'AnswerObjected',
+  [IntegrationEventTypes.requestExtensionRequested]: 'ExtensionRequested',
+  [IntegrationEventTypes.requestExtensionApproved]: 'ExtensionApproved',
+  [IntegrationEventTypes.requestExtensionRefused]: 'ExtensionRefused',
+  [IntegrationEventTypes.requestInformationRequested]: 'InformationRequested',
+  [IntegrationEventTypes.requestInformationSupplied]: 'InformationSupplied',
+  [IntegrationEventTypes.requestDeadlineResumed]: 'DeadlineResumed',
 } as const satisfies Record<RequestLifecycleIntegrationEventV1['eventType'], RequestEvent['type']>;
 
 /** The domain event type of a request integration event type. */
@@ -160,7 +187,17 @@ export const requestEventTypeOf = (
  * v1 event (an opened or a withheld v2 one) → domain event, so a consumer can fold a request's state from
  * the topic without reading the store. The inverse of `toIntegrationPayload` (v1 data equals the domain data).
  */
-export const toRequestEvent = (event: RequestLifecycleIntegrationEventV1): RequestEvent =>
-  event.eventType === IntegrationEventTypes.requestDueTimeSet
-    ? { type: 'DueTimeSet', data: { ...event.data, reason: erasedText } }
-    : ({ type: domainTypeOf[event.eventType], data: event.data } as RequestEvent);
+export const toRequestEvent = (event: RequestLifecycleIntegrationEventV1): RequestEvent => {
+  const type = domainTypeOf[event.eventType];
+  const withheld = withheldTextOf[type];
+  return { type, data: withheld ? { ...event.data, [withheld]: erasedText } : event.data } as RequestEvent;
+};
+
+// The free text a fact leaves off its topic: a consumer folding from the topic reads it as erased.
+const withheldTextOf: Partial<Record<RequestEvent['type'], string>> = {
+  DueTimeSet: 'reason',
+  ExtensionRequested: 'reason',
+  ExtensionRefused: 'reason',
+  InformationRequested: 'question',
+  InformationSupplied: 'information',
+};

@@ -9,6 +9,7 @@ import {
   T,
   TRACKING_CODE,
 } from './test-support/request.fixtures';
+import { extensionEvents } from './test-support/extension.fixtures';
 
 const oneOfEach: RequestEvent[] = [
   events.requestRegistered(),
@@ -50,17 +51,26 @@ const oneOfEach: RequestEvent[] = [
       at: T.closed,
     },
   },
+  ...Object.values(extensionEvents).map((event) => event()),
 ];
 
-// The supervisor's reason, the rating's comment and the objection's reason are free text: they never leave
-// the store (ADR 22, ADR 25).
+// Free text never leaves the store (ADR 22, 24, 25). A consumer folding from the topic reads a required
+// text as erased; the verdict's optional comment and reason are simply absent.
+const withheld: Partial<Record<RequestEvent['type'], string>> = {
+  DueTimeSet: 'reason',
+  ExtensionRequested: 'reason',
+  ExtensionRefused: 'reason',
+  InformationRequested: 'question',
+  InformationSupplied: 'information',
+};
+const optionalText: Partial<Record<RequestEvent['type'], string>> = {
+  AnswerRated: 'comment',
+  AnswerObjected: 'reason',
+};
 const published = (event: RequestEvent): object => {
-  if (event.type === 'AnswerRated') {
-    const { comment: _comment, ...data } = event.data;
-    return data;
-  }
-  if (event.type !== 'DueTimeSet' && event.type !== 'AnswerObjected') return event.data;
-  const { reason: _reason, ...data } = event.data;
+  const field = withheld[event.type] ?? optionalText[event.type];
+  if (field === undefined) return event.data;
+  const { [field]: _text, ...data } = event.data as Record<string, unknown>;
   return data;
 };
 
@@ -126,6 +136,12 @@ describe('domain event → integration envelope', () => {
       IntegrationEventTypes.requestEscalated,
       IntegrationEventTypes.requestAnswerRated,
       IntegrationEventTypes.requestAnswerObjected,
+      IntegrationEventTypes.requestExtensionRequested,
+      IntegrationEventTypes.requestExtensionApproved,
+      IntegrationEventTypes.requestExtensionRefused,
+      IntegrationEventTypes.requestInformationRequested,
+      IntegrationEventTypes.requestInformationSupplied,
+      IntegrationEventTypes.requestDeadlineResumed,
     ]);
   });
 
@@ -151,7 +167,8 @@ describe('toRequestEvent', () => {
         position: '1',
         recordedAt: '2026-01-01T00:00:00.000Z',
       });
-      const data = event.type === 'DueTimeSet' ? { ...event.data, reason: erasedText } : published(event);
+      const field = withheld[event.type];
+      const data = field === undefined ? published(event) : { ...event.data, [field]: erasedText };
       expect(toRequestEvent(envelope)).toEqual({ type: event.type, data });
     }
   });

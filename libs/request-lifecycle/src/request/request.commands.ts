@@ -97,6 +97,34 @@ export type ObjectToAnswer = DomainCommand<
   'ObjectToAnswer',
   { reason?: string; dueAt: Date; windowDays: number; givenBy: VerdictChannel }
 >;
+// Extensions and information requests (issue 10, items 5 and 6; ADR 24).
+
+/** Agency staff ask for more time on a request their agency holds; `extensionId` is chosen by the caller. */
+export type RequestExtension = DomainCommand<
+  'RequestExtension',
+  { agencyCode: string; extensionId: string; proposedDueAt: Date; reason: string; requestedBy: string }
+>;
+/** A supervisor grants the pending extension: the proposed date, or the one given here. */
+export type ApproveExtension = DomainCommand<
+  'ApproveExtension',
+  { extensionId: string; dueAt?: Date; decidedBy: string }
+>;
+export type RefuseExtension = DomainCommand<
+  'RefuseExtension',
+  { extensionId: string; reason: string; decidedBy: string }
+>;
+/** Agency staff ask the citizen for more information: the clock pauses until it is supplied. */
+export type RequestInformation = DomainCommand<
+  'RequestInformation',
+  { agencyCode: string; question: string; requestedBy: string }
+>;
+/** The operator records what the citizen supplied (by phone, or in person). */
+export type SupplyInformation = DomainCommand<
+  'SupplyInformation',
+  { information: string; suppliedBy: string }
+>;
+/** The watcher moves the due date by the paused working time; `dueAt` is the new one (the calendar's). */
+export type ResumeDeadline = DomainCommand<'ResumeDeadline', { dueAt: Date }>;
 
 export type RequestCommand =
   | RegisterRequest
@@ -114,6 +142,12 @@ export type RequestCommand =
   | RecordDeadlineMissed
   | EscalateToInspection
   | RateAnswer
-  | ObjectToAnswer;
+  | ObjectToAnswer
+  | RequestExtension
+  | ApproveExtension
+  | RefuseExtension
+  | RequestInformation
+  | SupplyInformation
+  | ResumeDeadline;
 
 export type RequestCommandType = RequestCommand['type'];

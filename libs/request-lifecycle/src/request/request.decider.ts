@@ -8,6 +8,8 @@ import {
   recordDeadlineMissed,
   setDueTime,
 } from './decisions/deadline.decisions';
+import { approveExtension, refuseExtension, requestExtension } from './decisions/extension.decisions';
+import { requestInformation, resumeDeadline, supplyInformation } from './decisions/information.decisions';
 import { erasePersonalData } from './decisions/erase-personal-data.decision';
 import { objectToAnswer, rateAnswer } from './decisions/verdict.decisions';
 import { markAwaitingManualRouting } from './decisions/mark-awaiting-manual-routing.decision';
@@ -59,6 +61,18 @@ export const decide = (command: RequestCommand, state: RequestState): RequestEve
       return rateAnswer(command, state);
     case 'ObjectToAnswer':
       return objectToAnswer(command, state);
+    case 'RequestExtension':
+      return requestExtension(command, state);
+    case 'ApproveExtension':
+      return approveExtension(command, state);
+    case 'RefuseExtension':
+      return refuseExtension(command, state);
+    case 'RequestInformation':
+      return requestInformation(command, state);
+    case 'SupplyInformation':
+      return supplyInformation(command, state);
+    case 'ResumeDeadline':
+      return resumeDeadline(command, state);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown command ${(_exhaustive as { type: string }).type}`);

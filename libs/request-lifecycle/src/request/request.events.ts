@@ -188,6 +188,88 @@ export type AnswerObjected = DomainEvent<
   }
 >;
 
+// Extensions and information requests (issue 10, items 5 and 6; ADR 24). Reasons, questions and the
+// information supplied are free text: sealed at rest, shown in the history, never on a topic.
+
+export type ExtensionRequested = DomainEvent<
+  'ExtensionRequested',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    extensionId: string;
+    proposedDueAt: string;
+    currentDueAt: string;
+    reason: string;
+    requestedBy: string;
+    at: string;
+  }
+>;
+
+/** A new deadline starts at the approved due date. */
+export type ExtensionApproved = DomainEvent<
+  'ExtensionApproved',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    extensionId: string;
+    dueAt: string;
+    previousDueAt: string;
+    decidedBy: string;
+    at: string;
+  }
+>;
+
+export type ExtensionRefused = DomainEvent<
+  'ExtensionRefused',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    extensionId: string;
+    reason: string;
+    decidedBy: string;
+    at: string;
+  }
+>;
+
+/** The clock pauses: the watcher records nothing until the information is supplied. */
+export type InformationRequested = DomainEvent<
+  'InformationRequested',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    question: string;
+    requestedBy: string;
+    dueAt: string;
+    at: string;
+  }
+>;
+
+export type InformationSupplied = DomainEvent<
+  'InformationSupplied',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    information: string;
+    suppliedBy: string;
+    requestedAt: string;
+    at: string;
+  }
+>;
+
+/** The clock runs again: the due date moved by the working time it was paused, a new deadline starts. */
+export type DeadlineResumed = DomainEvent<
+  'DeadlineResumed',
+  {
+    trackingCode: string;
+    agencyCode: string;
+    dueAt: string;
+    previousDueAt: string;
+    pausedFrom: string;
+    pausedUntil: string;
+    at: string;
+  }
+>;
+
 export type RequestEvent =
   | RequestRegistered
   | RequestRoutedToAgency
@@ -204,7 +286,13 @@ export type RequestEvent =
   | DeadlineMissed
   | RequestEscalated
   | AnswerRated
-  | AnswerObjected;
+  | AnswerObjected
+  | ExtensionRequested
+  | ExtensionApproved
+  | ExtensionRefused
+  | InformationRequested
+  | InformationSupplied
+  | DeadlineResumed;
 
 export type RequestEventType = RequestEvent['type'];
 
@@ -226,6 +314,12 @@ export const requestEventTypes = [
   'RequestEscalated',
   'AnswerRated',
   'AnswerObjected',
+  'ExtensionRequested',
+  'ExtensionApproved',
+  'ExtensionRefused',
+  'InformationRequested',
+  'InformationSupplied',
+  'DeadlineResumed',
 ] as const satisfies readonly RequestEventType[];
 
 export const isRequestEvent = (event: { type: string }): event is RequestEvent =>
@@ -252,6 +346,12 @@ export const occurredAt = (event: RequestEvent): string => {
     case 'RequestEscalated':
     case 'AnswerRated':
     case 'AnswerObjected':
+    case 'ExtensionRequested':
+    case 'ExtensionApproved':
+    case 'ExtensionRefused':
+    case 'InformationRequested':
+    case 'InformationSupplied':
+    case 'DeadlineResumed':
       return event.data.at;
     default: {
       const _exhaustive: never = event;

@@ -14,6 +14,8 @@ const withoutRouting = ({
   acknowledgedAt: _acknowledgedAt,
   referral: _referral,
   manualRoutingReason: _manualRoutingReason,
+  pendingExtension: _pendingExtension,
+  informationRequest: _informationRequest,
   ...rest
 }: RegisteredRequest): RegisteredRequest => rest;
 
@@ -143,6 +145,32 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
         verdict: { answeredAt, objected: true, at },
         objections: Math.max(state.objections ?? 0, objection),
       };
+    }
+    case 'ExtensionRequested': {
+      const { extensionId, agencyCode, proposedDueAt } = event.data;
+      return { ...state, pendingExtension: { extensionId, agencyCode, proposedDueAt } };
+    }
+    case 'ExtensionApproved':
+    case 'ExtensionRefused': {
+      const { pendingExtension: _pending, ...rest } = state;
+      const outcome: 'approved' | 'refused' = event.type === 'ExtensionApproved' ? 'approved' : 'refused';
+      const decided = {
+        ...rest,
+        extensionOutcomes: { ...state.extensionOutcomes, [event.data.extensionId]: outcome },
+      };
+      return event.type === 'ExtensionApproved'
+        ? { ...decided, dueAt: event.data.dueAt, deadline: { startedAt: event.data.at } }
+        : decided;
+    }
+    case 'InformationRequested':
+      return { ...state, informationRequest: { requestedAt: event.data.at } };
+    case 'InformationSupplied':
+      return state.informationRequest
+        ? { ...state, informationRequest: { ...state.informationRequest, suppliedAt: event.data.at } }
+        : state;
+    case 'DeadlineResumed': {
+      const { informationRequest: _resumed, ...rest } = state;
+      return { ...rest, dueAt: event.data.dueAt, deadline: { startedAt: event.data.at } };
     }
     default: {
       // An event type this version does not know (written by a newer one) changes nothing here.

@@ -67,6 +67,15 @@ export interface RegisteredRequest {
   };
   /** How many times the citizen objected to an answer on this request. */
   readonly objections?: number;
+  /** The extension waiting for a supervisor (at most one), and every extension's outcome by id. */
+  readonly pendingExtension?: {
+    readonly extensionId: string;
+    readonly agencyCode: string;
+    readonly proposedDueAt: string;
+  };
+  readonly extensionOutcomes?: Readonly<Record<string, 'approved' | 'refused'>>;
+  /** Asked of the citizen: paused until `suppliedAt`; cleared when the watcher resumes the clock. */
+  readonly informationRequest?: { readonly requestedAt: string; readonly suppliedAt?: string };
   readonly closure?: {
     readonly reason: CloseReason;
     readonly duplicateOf?: string;

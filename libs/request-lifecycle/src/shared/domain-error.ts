@@ -27,6 +27,14 @@ export const domainErrorCategories = {
   // The citizen's verdict: already given on this answer, or the window after the answer has ended.
   VERDICT_ALREADY_GIVEN: 'conflict',
   VERDICT_WINDOW_ENDED: 'conflict',
+  // Extensions and information requests (ADR 24).
+  EXTENSION_ALREADY_PENDING: 'conflict',
+  EXTENSION_NOT_FOUND: 'not_found',
+  EXTENSION_ALREADY_DECIDED: 'conflict',
+  PROPOSED_DUE_NOT_LATER: 'invalid',
+  DEADLINE_PAUSED: 'conflict',
+  INFORMATION_ALREADY_REQUESTED: 'conflict',
+  NO_INFORMATION_REQUESTED: 'conflict',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorCategories;

@@ -8,6 +8,7 @@ import type {
 import type { RequestEvent } from '../request.events';
 import type { RegisteredRequest, RequestState } from '../request.state';
 import { isHeld, isoDate, notClosed, registered, requiredText } from './decision-guards';
+import { notPaused } from './running-deadline';
 
 type RunningDeadline = RegisteredRequest & {
   agencyCode: string;
@@ -31,6 +32,7 @@ const running = (request: RegisteredRequest): RunningDeadline => {
 const current = (state: RequestState, trackingCode: string, dueAtDate: Date): RunningDeadline => {
   const dueAt = isoDate(dueAtDate, 'dueAt');
   const request = running(registered(state, trackingCode));
+  notPaused(request); // the clock stands still while information is asked of the citizen (ADR 24)
   if (request.dueAt !== dueAt) {
     throw new DomainError(
       'DEADLINE_NOT_CURRENT',
