@@ -34,7 +34,7 @@ export class RoutingEventsMessageController {
   ): Promise<void> {
     const { trackingCode, answeredAt } = event.data;
     const closesAt = verdictWindowEndsAt(answeredAt, this.config.verdict.windowDays);
-    return verdictWindows.open(context.manager, trackingCode, closesAt, event.streamRevision);
+    return verdictWindows.schedule(context.manager, trackingCode, closesAt, event.streamRevision);
   }
 
   @EventPattern([T.requestRegistered, T.requestReturnedAsNotResponsible])
@@ -82,7 +82,7 @@ export class RoutingEventsMessageController {
     >,
     @Ctx() context: SamadMessageContext,
   ): Promise<void> {
-    return openDeadlines.watch(
+    return openDeadlines.schedule(
       context.manager,
       event.data.trackingCode,
       event.occurredAt,

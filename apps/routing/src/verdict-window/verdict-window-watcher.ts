@@ -24,7 +24,7 @@ export class VerdictWindowWatcher {
   async runOnce(now = new Date()): Promise<number> {
     let closed = 0;
     await this.dataSource.transaction(async (manager) => {
-      const ended = await verdictWindows.claimEnded(manager, now, BATCH);
+      const ended = await verdictWindows.claimDue(manager, now, BATCH);
       for (const trackingCode of ended) closed += await this.closeIfEnded(manager, trackingCode, now);
     });
     return closed;
