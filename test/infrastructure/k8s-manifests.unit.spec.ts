@@ -321,6 +321,28 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     });
   });
 
+  it('scales the consumers on their group lag, never past the partitions of samad.request-events', () => {
+    const topic = find('KafkaTopic', 'samad-request-events').spec as { partitions: number };
+    expect(find('HorizontalPodAutoscaler', 'intake').spec.maxReplicas).toBeLessThanOrEqual(topic.partitions);
+    for (const service of ['routing', 'agency', 'reporting']) {
+      const scaled = find('ScaledObject', service).spec as {
+        scaleTargetRef: { name: string };
+        maxReplicaCount: number;
+        minReplicaCount: number;
+        triggers: { type: string; metadata: Record<string, string> }[];
+      };
+      expect(scaled.scaleTargetRef.name).toBe(service);
+      expect(scaled.minReplicaCount).toBeGreaterThanOrEqual(2);
+      expect(scaled.maxReplicaCount).toBeLessThanOrEqual(topic.partitions);
+      expect(scaled.triggers.find((t) => t.type === 'kafka')?.metadata).toMatchObject({
+        consumerGroup: `samad-${service}`,
+        topic: 'samad.request-events',
+      });
+      // KEDA owns the HPA of a scaled Deployment: a second one would fight it.
+      expect(all('HorizontalPodAutoscaler').map((h) => h.metadata.name)).not.toContain(service);
+    }
+  });
+
   it('the samad-prepare Job runs scripts/prepare.ts from the same image, as non-root', () => {
     const pod = podOf(find('Job', 'samad-prepare'));
     expect(pod.containers[0].args).toEqual(['dist/scripts/prepare.js']);
