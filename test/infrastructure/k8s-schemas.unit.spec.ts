@@ -19,6 +19,23 @@ describe('Kubernetes manifests against the pinned schemas', () => {
     expect(objects.flatMap((object) => validator.problems(object))).toEqual([]);
   });
 
+  it('hormozgan serves the base path map over TLS, in a namespace that enforces the restricted standard', () => {
+    const built = build(overlays.find((dir) => basename(dir) === 'hormozgan') ?? '');
+    const base = build(join(k8sRoot, 'base'));
+    type Ingress = {
+      spec: { tls?: { hosts: string[]; secretName: string }[]; rules: { host?: string; http: unknown }[] };
+    };
+    const ingressOf = (objects: typeof built) =>
+      objects.find((o) => o.kind === 'Ingress') as unknown as Ingress;
+    const province = ingressOf(built);
+    expect(province.spec.tls?.[0]?.hosts).toEqual([province.spec.rules[0].host]);
+    expect(province.spec.rules[0].http).toEqual(ingressOf(base).spec.rules[0].http);
+    const namespace = built.find((o) => o.kind === 'Namespace') as unknown as {
+      metadata: { labels: Record<string, string> };
+    };
+    expect(namespace.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+  });
+
   it('a broken field fails with the object kind, name and field path', () => {
     const copy = mkdtempSync(join(tmpdir(), 'samad-k8s-schema-'));
     try {
