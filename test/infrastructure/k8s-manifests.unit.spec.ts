@@ -1,14 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -138,21 +129,52 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     const overlay = documentsOf(join(overlayDir, 'kustomization.yaml'))[0] as Kustomization;
     expect(overlay.resources).toContain('../../base');
     for (const { target } of overlay.patches ?? []) expect(find(target.kind, target.name)).toBeDefined();
-    expect(overlay.secretGenerator?.map((g) => g.name).sort()).toEqual(['samad-auth-keys', 'samad-secrets']);
+    // Credentials come from External Secrets (secrets/*.yaml), never from files beside the overlay.
+    expect(overlay.secretGenerator).toBeUndefined();
   });
 
-  it('every Secret key a pod reads is in secrets.env.example, and none is in the ConfigMap', () => {
-    const example = parseEnvFile(join(overlayDir, 'secrets.env.example'));
+  it('every Secret key a pod reads comes from an ExternalSecret or Strimzi, and none is in the ConfigMap', () => {
+    const strimziSecrets = new Set([
+      ...all('KafkaUser').map((u) => u.metadata.name),
+      'samad-kafka-cluster-ca-cert',
+    ]);
+    const external = new Map(
+      all('ExternalSecret').map((secret) => {
+        const spec = secret.spec as {
+          target: { template?: { data?: object } };
+          data?: { secretKey: string }[];
+        };
+        const keys = [
+          ...Object.keys(spec.target.template?.data ?? {}),
+          ...(spec.data ?? []).map((d) => d.secretKey),
+        ];
+        return [secret.metadata.name, keys];
+      }),
+    );
     const refs = [...all('Deployment'), ...all('Job')]
       .flatMap((workload) => podOf(workload).containers.flatMap((c) => c.env ?? []))
-      .flatMap((e) =>
-        e.valueFrom?.secretKeyRef?.name === 'samad-secrets' ? [e.valueFrom.secretKeyRef.key] : [],
-      );
-    expect(refs).toContain('DATABASE_URL');
-    for (const key of refs) {
-      expect(example).toHaveProperty(key);
+      .flatMap((e) => (e.valueFrom?.secretKeyRef ? [e.valueFrom.secretKeyRef] : []));
+    expect(refs.map((ref) => ref.key)).toContain('DATABASE_URL');
+    for (const { name, key } of refs) {
+      if (strimziSecrets.has(name)) continue;
+      expect(external.get(name)).toContain(key);
       expect(config).not.toHaveProperty(key);
     }
+  });
+
+  it('gives the personal-data key only to pods that unseal, and the audit key only where checkpoints are signed', () => {
+    const readers = (secret: string) =>
+      all('Deployment')
+        .filter((d) =>
+          podOf(d).containers.some((c) =>
+            (c.env ?? []).some((e) => e.valueFrom?.secretKeyRef?.name === secret),
+          ),
+        )
+        .map((d) => d.metadata.name)
+        .sort();
+    // routing holds the key only because the shared configuration requires it; its role cannot read personal_data.
+    expect(readers('samad-personal-data')).toEqual(['agency', 'intake', 'reporting', 'routing']);
+    expect(readers('samad-audit-signing')).toEqual(['intake', 'reporting']);
   });
 
   describe.each(services)('%s', (service) => {
@@ -180,8 +202,9 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     it('reads the ConfigMap, DATABASE_URL from the Secret and its own Kafka user', () => {
       expect(container.envFrom).toContainEqual({ configMapRef: { name: 'samad-config' } });
       const env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e]));
+      // Its own database role (ADR 0033), never the owner's.
       expect(env.DATABASE_URL.valueFrom?.secretKeyRef).toEqual({
-        name: 'samad-secrets',
+        name: `samad-db-${service}`,
         key: 'DATABASE_URL',
       });
       expect(env.KAFKA_SASL_USERNAME.value).toBe(`samad-${service}`);
@@ -289,6 +312,28 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     });
   });
 
+  it('scales the consumers on their group lag, never past the partitions of samad.request-events', () => {
+    const topic = find('KafkaTopic', 'samad-request-events').spec as { partitions: number };
+    expect(find('HorizontalPodAutoscaler', 'intake').spec.maxReplicas).toBeLessThanOrEqual(topic.partitions);
+    for (const service of ['routing', 'agency', 'reporting']) {
+      const scaled = find('ScaledObject', service).spec as {
+        scaleTargetRef: { name: string };
+        maxReplicaCount: number;
+        minReplicaCount: number;
+        triggers: { type: string; metadata: Record<string, string> }[];
+      };
+      expect(scaled.scaleTargetRef.name).toBe(service);
+      expect(scaled.minReplicaCount).toBeGreaterThanOrEqual(2);
+      expect(scaled.maxReplicaCount).toBeLessThanOrEqual(topic.partitions);
+      expect(scaled.triggers.find((t) => t.type === 'kafka')?.metadata).toMatchObject({
+        consumerGroup: `samad-${service}`,
+        topic: 'samad.request-events',
+      });
+      // KEDA owns the HPA of a scaled Deployment: a second one would fight it.
+      expect(all('HorizontalPodAutoscaler').map((h) => h.metadata.name)).not.toContain(service);
+    }
+  });
+
   it('the samad-prepare Job runs scripts/prepare.ts from the same image, as non-root', () => {
     const pod = podOf(find('Job', 'samad-prepare'));
     expect(pod.containers[0].args).toEqual(['dist/scripts/prepare.js']);
@@ -332,17 +377,24 @@ describe('Kubernetes manifests (infra/k8s)', () => {
         ...agencies.map((a) => Topics.agency(a.code)),
       ];
       expect(topics.map((t) => t.spec.topicName ?? t.metadata.name).sort()).toEqual(expected.sort());
-      for (const t of topics) expect(t.apiVersion).toBe('kafka.strimzi.io/v1beta2');
+      for (const t of topics) expect(t.apiVersion).toBe('kafka.strimzi.io/v1');
     });
 
-    it('has a user for every service and every agency, and no other', () => {
-      const expected = [...serviceUsers, 'samad-prepare', ...agencies.map((a) => agencyUser(a.code))];
+    it('has a user for every service and every agency (and KEDA, which only describes), and no other', () => {
+      const expected = [
+        ...serviceUsers,
+        'samad-prepare',
+        'samad-keda',
+        ...agencies.map((a) => agencyUser(a.code)),
+      ];
       expect(
         all('KafkaUser')
           .map((u) => u.metadata.name)
           .sort(),
       ).toEqual(expected.sort());
       for (const user of all('KafkaUser')) expect(user.spec.authorization.type).toBe('simple');
+      const keda = find('KafkaUser', 'samad-keda').spec.authorization.acls as { operations: string[] }[];
+      for (const acl of keda) expect(acl.operations).toEqual(['Describe']);
     });
 
     it.each(services)('samad-%s reads request events in its own consumer group', (service) => {
@@ -406,11 +458,6 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     try {
       cpSync(k8s, copy, { recursive: true });
       const overlay = join(copy, 'overlays', 'hormozgan');
-      // The files an operator makes from the examples (README, "Secrets"); kustomize only reads them.
-      cpSync(join(overlay, 'secrets.env.example'), join(overlay, 'secrets.env'));
-      mkdirSync(join(overlay, 'auth'), { recursive: true });
-      for (const key of ['signing-key.pem', 'public-key.pem'])
-        writeFileSync(join(overlay, 'auth', key), 'test\n');
       for (const dir of [join(copy, 'base'), overlay]) {
         const built = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
         expect(built.stderr).toBe('');
