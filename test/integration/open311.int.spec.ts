@@ -382,9 +382,9 @@ describe('Open311 GeoReport v2', () => {
 
       // The agency works in Samad as always: its inbox learns of the request over Kafka.
       await waitFor('the request in ABFA’s hands', async () =>
-        (await act(code, 'acknowledge')).status === 201 ? true : undefined,
+        (await act(code, 'acknowledge')).status === 200 ? true : undefined,
       );
-      expect((await act(code, 'answer', { outcome: 'positive', text: ANSWER })).status).toBe(201);
+      expect((await act(code, 'answer', { outcome: 'positive', text: ANSWER })).status).toBe(200);
 
       const closed = await getJson(`requests/${code}.json?locale=en`, 'requests');
       expect(closed[0]).toMatchObject({
