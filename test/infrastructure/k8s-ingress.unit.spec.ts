@@ -64,6 +64,11 @@ describe('Kubernetes Ingress (infra/k8s/base/ingress.yaml)', () => {
     );
   });
 
+  it('sends Open311 GeoReport v2 to intake, in both formats (ADR 32)', () => {
+    for (const route of ['/open311/v2/discovery.json', '/open311/v2/requests/4837284308.xml'])
+      expect(serviceFor(route)).toBe('intake');
+  });
+
   it('keeps health probes inside the cluster', () => {
     for (const probe of ['/health', '/health/ready', '/health/live'])
       expect(serviceFor(probe)).toBeUndefined();

@@ -157,6 +157,31 @@ const endpoints: Endpoint[] = [
     request: () => ({ path: '/api/admin/notifications?limit=5' }),
   },
   {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/admin/open311/clients',
+    allowed: { admin: 'ok' },
+    request: () => ({
+      path: '/api/admin/open311/clients',
+      body: { name: 'Security table', ratePerMinute: 1 },
+    }),
+  },
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/admin/open311/clients',
+    allowed: { admin: 'ok' },
+    request: () => ({ path: '/api/admin/open311/clients' }),
+  },
+  {
+    // Revoking an unknown client changes nothing: 404 for the administrator, refused for everyone else.
+    service: 'intake',
+    method: 'POST',
+    route: '/api/admin/open311/clients/{id}/revoke',
+    allowed: { admin: 404 },
+    request: () => ({ path: `/api/admin/open311/clients/nobody-${randomInt(1e9)}/revoke` }),
+  },
+  {
     service: 'routing',
     method: 'GET',
     route: '/api/routing/rules',

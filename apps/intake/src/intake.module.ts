@@ -21,6 +21,10 @@ import { RegisterRequestHandler } from './register-request/register-request.hand
 import { RegisterRequestHttpController } from './register-request/register-request.http.controller';
 import { SearchRequestsHttpController } from './search-requests/search-requests.http.controller';
 import { TrackRequestHttpController } from './track-request/track-request.http.controller';
+import { Open311ClientsHttpController } from './open311/open311-clients.http.controller';
+import { Open311ClientsStore } from './open311/open311-clients.store';
+import { Open311HttpController } from './open311/open311.http.controller';
+import { Open311RequestsStore } from './open311/open311-requests.store';
 
 @Module({})
 export class IntakeModule {
@@ -45,10 +49,14 @@ export class IntakeModule {
         EraseCitizenHttpController,
         RequestIndexMessageController,
         NotificationsHttpController,
+        Open311HttpController,
+        Open311ClientsHttpController,
       ],
       providers: [
         RegisterRequestHandler,
         EraseCitizenHandler,
+        Open311ClientsStore,
+        Open311RequestsStore,
         // The store → Kafka relay runs here; a PostgreSQL leader lock lets only one replica publish at a time.
         RequestEventRelayHost,
         ...notificationProviders,
