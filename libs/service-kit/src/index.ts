@@ -38,3 +38,4 @@ export * from './database/parked-messages.migration';
 export * from './transport';
 export * from './dead-letters/parked-messages.queries';
 export * from './http/prepare-service-app';
+export * from './observability';
