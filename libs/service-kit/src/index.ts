@@ -39,3 +39,4 @@ export * from './transport';
 export * from './dead-letters/parked-messages.queries';
 export * from './http/prepare-service-app';
 export * from './observability';
+export * from './health/cached-for';

@@ -14,12 +14,10 @@ export function instrumentedEventStore(store: EventStore, metrics: SamadMetrics)
       span.setAttribute('samad.event_types', [...new Set(events.map((e) => e.type))].join(','));
       const correlationId = currentRequestContext()?.correlationId;
       const trace = traceHeadersOf();
-      const withContext = events.map(
-        (event): EventToAppend => ({
-          ...event,
-          metadata: { ...(correlationId && { correlationId }), ...event.metadata, ...trace },
-        }),
-      );
+      const withContext = events.map((event): EventToAppend => ({
+        ...event,
+        metadata: { ...(correlationId && { correlationId }), ...event.metadata, ...trace },
+      }));
       const stop = metrics.appendDuration.startTimer();
       const result = await store.appendToStream(streamId, withContext, options);
       stop();

@@ -22,7 +22,10 @@ const routeOf = (request: Request): string =>
  */
 export function observeHttp(metrics: SamadMetrics, log: Logger) {
   return (request: Request, response: Response, next: NextFunction): void => {
-    const correlationId = correlationIdFrom(request.header('x-request-id'), request.header('x-correlation-id'));
+    const correlationId = correlationIdFrom(
+      request.header('x-request-id'),
+      request.header('x-correlation-id'),
+    );
     correlations.set(request, correlationId);
     response.setHeader('X-Request-Id', correlationId);
     const started = process.hrtime.bigint();
@@ -56,8 +59,6 @@ export function observeHttp(metrics: SamadMetrics, log: Logger) {
         ),
       );
     });
-    runWithRequestContext({ correlationId }, () =>
-      context.with(trace.setSpan(parent, span), () => next()),
-    );
+    runWithRequestContext({ correlationId }, () => context.with(trace.setSpan(parent, span), () => next()));
   };
 }

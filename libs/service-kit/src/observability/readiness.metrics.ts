@@ -32,6 +32,7 @@ export class ReadinessMetrics implements OnModuleInit {
     );
     // Reasons that emptied disappear rather than keep their last count, so "anything parked" alerts resolve.
     this.metrics.parkedMessages.reset();
-    for (const row of rows) this.metrics.parkedMessages.set({ group: row.consumer, reason: row.reason }, Number(row.n));
+    for (const row of rows)
+      this.metrics.parkedMessages.set({ group: row.consumer, reason: row.reason }, Number(row.n));
   }
 }

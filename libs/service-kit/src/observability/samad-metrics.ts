@@ -110,6 +110,38 @@ export class SamadMetrics {
     registers: [this.registry],
   });
 
+  // What supervisors watch, read from read models at scrape time (reporting and intake set them).
+  readonly openRequests = new Gauge({
+    name: 'samad_open_requests',
+    help: 'Requests neither answered nor closed, by the agency holding them (none = not routed yet)',
+    labelNames: ['agency'] as const,
+    registers: [this.registry],
+  });
+  readonly overdueRequests = new Gauge({
+    name: 'samad_overdue_requests',
+    help: 'Requests an agency holds past their due time, by agency',
+    labelNames: ['agency'] as const,
+    registers: [this.registry],
+  });
+  readonly deadlinesMissed = new Gauge({
+    name: 'samad_requests_deadline_missed',
+    help: 'Requests whose deadline was missed (ever), by agency',
+    labelNames: ['agency'] as const,
+    registers: [this.registry],
+  });
+  readonly escalatedRequests = new Gauge({
+    name: 'samad_requests_escalated',
+    help: 'Requests escalated, by their current escalation level',
+    labelNames: ['level'] as const,
+    registers: [this.registry],
+  });
+  readonly smsNotifications = new Gauge({
+    name: 'samad_sms_notifications',
+    help: "Citizens' SMS notifications by state: pending, sent, parked (failed for good), cancelled",
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+
   constructor(service: string, instance?: string) {
     this.registry.setDefaultLabels({ service, ...(instance && { instance_id: instance }) });
     collectDefaultMetrics({ register: this.registry, prefix: 'samad_' });

@@ -217,7 +217,10 @@ export class SamadKafkaServer extends Server implements CustomTransportStrategy 
       this.lagByPartition.set(`${batch.topic}/${batch.partition}`, lag);
       this.options.metrics?.consumerLag.set(labels, lag);
       this.options.metrics?.consumerBatchSize.observe(labels, messages.length);
-      this.options.metrics?.consumerMessages.inc({ group: labels.group, topic: labels.topic }, messages.length);
+      this.options.metrics?.consumerMessages.inc(
+        { group: labels.group, topic: labels.topic },
+        messages.length,
+      );
       this.batches += 1;
       await heartbeat().catch(() => undefined);
       await commitOffsetsIfNecessary().catch((e: unknown) => this.log.warn(`offset commit: ${errorText(e)}`));
@@ -379,9 +382,10 @@ export class SamadKafkaServer extends Server implements CustomTransportStrategy 
     };
     const parent = contextFrom(message.headers as Record<string, unknown> | undefined);
     return runWithRequestContext({ correlationId }, () =>
-      inSpan(`${args.topic} process`, { kind: SpanKind.CONSUMER, parent, attributes }, () =>
-        this.invoke(handler, event, args),
-      ),
+      inSpan(`${args.topic} process`, { kind: SpanKind.CONSUMER, parent, attributes }, async () => {
+        await this.invoke(handler, event, args);
+        this.log.debug(`applied ${event.eventType} from ${args.topic}/${args.partition}@${args.offset}`);
+      }),
     );
   }
 
