@@ -161,8 +161,11 @@ describe('observability: metrics, one trace and joined-up logs for one registrat
       `SELECT event_type, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY stream_revision`,
       [`request-${code}`],
     );
-    const caused = events.filter((e) => e.event_type !== 'RequestAnswered');
+    const caused = events.slice(0, 2);
     expect(caused.map((e) => e.event_type)).toEqual(['RequestRegistered', 'RequestRoutedToAgency']);
+    // The answer's events (acknowledged on the way) carry the id minted for the answering call: one per call.
+    const answerId = answered.headers.get('x-request-id');
+    expect(events.slice(2).map((e) => e.metadata.correlationId)).toEqual(events.slice(2).map(() => answerId));
     for (const event of caused) {
       expect(event.metadata.correlationId).toBe(requestId);
       expect(event.metadata.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
