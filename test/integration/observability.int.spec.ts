@@ -43,8 +43,14 @@ describe('observability: metrics, one trace and joined-up logs for one registrat
   const url = (service: ServiceName, path: string): string => `${services[service].baseUrl}${path}`;
   const tokens = new Map<string, string>();
 
-  async function call(method: string, target: string, as?: string, body?: unknown, headers = {}) {
-    const auth = as ? { authorization: `Bearer ${await tokenOf(as)}` } : {};
+  async function call(
+    method: string,
+    target: string,
+    as?: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const auth: Record<string, string> = as ? { authorization: `Bearer ${await tokenOf(as)}` } : {};
     return requestJson(method, target, { body, headers: { ...auth, ...headers } });
   }
   async function tokenOf(username: string): Promise<string> {
@@ -74,7 +80,12 @@ describe('observability: metrics, one trace and joined-up logs for one registrat
     const ready = (name: ServiceName) =>
       waitFor(
         `${name} ready`,
-        async () => ((await fetch(url(name, '/health/ready'))).status === 200 ? true : undefined),
+        async () => {
+          const res = await fetch(url(name, '/health/ready')).catch((error: Error) => {
+            throw new Error(`${error.message}: ${String((error.cause as Error | undefined)?.message)}`);
+          });
+          return res.status === 200 ? true : undefined;
+        },
         { timeoutMs: 150000, intervalMs: 500 },
       );
     await Promise.all(names.map(ready)).catch((error: unknown) => {
