@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${instance.port}`;
     console.log(
       `  ${instance.name.padEnd(width)}  ${base}   API docs ${base}/docs   health ${base}/health   ` +
+        `metrics ${base}/metrics   ` +
         `log ${logDir}/${instance.logFile}`,
     );
   }
@@ -54,6 +55,14 @@ async function main(): Promise<void> {
         ? `citizens' SMS go to Kavenegar (${process.env.KAVENEGAR_BASE_URL ?? 'https://api.kavenegar.com'})`
         : `local outbox: GET http://127.0.0.1:${intake?.port ?? 3001}/api/admin/notifications as admin1 ` +
           `(table intake.sms_outbox)`),
+  );
+  // Traces are off unless the environment names an OTLP collector (ADR 0035).
+  const otlp = process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  console.log(
+    `  ${'traces'.padEnd(width)}  ` +
+      (otlp && process.env.OTEL_TRACES_EXPORTER !== 'none'
+        ? `OTLP/HTTP to ${otlp}`
+        : 'off (set OTEL_EXPORTER_OTLP_ENDPOINT, e.g. http://127.0.0.1:4318, to export spans)'),
   );
   console.log('');
 }

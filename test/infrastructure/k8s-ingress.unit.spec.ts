@@ -73,4 +73,8 @@ describe('Kubernetes Ingress (infra/k8s/base/ingress.yaml)', () => {
     for (const probe of ['/health', '/health/ready', '/health/live'])
       expect(serviceFor(probe)).toBeUndefined();
   });
+
+  it('keeps /metrics inside the cluster (Prometheus scrapes it, see observability/)', () => {
+    for (const path of ['/metrics', '/metrics/', '/Metrics']) expect(serviceFor(path)).toBeUndefined();
+  });
 });

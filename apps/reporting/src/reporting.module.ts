@@ -14,6 +14,7 @@ import { RequestSummaryHandler } from './request-summary/request-summary.handler
 import { RequestSummaryHttpController } from './request-summary/request-summary.http.controller';
 import { ScorecardsHandler } from './scorecards/scorecards.handler';
 import { ScorecardsHttpController } from './scorecards/scorecards.http.controller';
+import { SupervisorMetrics } from './supervisor-metrics/supervisor.metrics';
 
 @Module({})
 export class ReportingModule {
@@ -42,6 +43,7 @@ export class ReportingModule {
         EscalationsHandler,
         ScorecardsHandler,
         PersonalDataViewsReadModel,
+        SupervisorMetrics,
       ],
     };
   }

@@ -38,3 +38,5 @@ export * from './database/parked-messages.migration';
 export * from './transport';
 export * from './dead-letters/parked-messages.queries';
 export * from './http/prepare-service-app';
+export * from './observability';
+export * from './health/cached-for';

@@ -10,6 +10,9 @@ import { KafkaReadiness } from './health/kafka.readiness';
 import { PostgresReadiness } from './health/postgres.readiness';
 import { ReadinessRegistry } from './health/readiness.registry';
 import { ReadinessService } from './health/readiness.service';
+import { MetricsController } from './observability/metrics.controller';
+import { ReadinessMetrics } from './observability/readiness.metrics';
+import { SamadMetrics } from './observability/samad-metrics';
 import { SERVICE_CONFIG } from './service-tokens';
 import { ConsumerMonitor } from './transport/consumer-monitor';
 
@@ -25,7 +28,7 @@ export class ServiceKitModule {
     const verifier = TokenVerifier.create(config.auth);
     return {
       module: ServiceKitModule,
-      controllers: [HealthController, deadLettersHttpController(config.service)],
+      controllers: [HealthController, MetricsController, deadLettersHttpController(config.service)],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: TOKEN_VERIFIER, useValue: verifier },
@@ -36,8 +39,20 @@ export class ServiceKitModule {
         KafkaReadiness,
         ReadinessService,
         ConsumerMonitor,
+        {
+          provide: SamadMetrics,
+          useFactory: () => new SamadMetrics(config.service, process.env.SAMAD_INSTANCE_ID),
+        },
+        ReadinessMetrics,
       ],
-      exports: [SERVICE_CONFIG, TOKEN_VERIFIER, RevocationList, ReadinessRegistry, ConsumerMonitor],
+      exports: [
+        SERVICE_CONFIG,
+        TOKEN_VERIFIER,
+        RevocationList,
+        ReadinessRegistry,
+        ConsumerMonitor,
+        SamadMetrics,
+      ],
     };
   }
 }

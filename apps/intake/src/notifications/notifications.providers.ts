@@ -4,6 +4,7 @@ import { SERVICE_CONFIG, type ServiceConfig } from '@samad/service-kit';
 import { KavenegarSmsGateway } from './kavenegar.sms-gateway';
 import { NotificationSender } from './notification.sender';
 import { OutboxSmsGateway } from './outbox.sms-gateway';
+import { SmsMetrics } from './sms.metrics';
 import { SMS_GATEWAY, type SmsGateway } from './sms-gateway.port';
 
 /** The gateway the configuration names (a Kavenegar API key, or the local outbox) and the sender loop. */
@@ -19,4 +20,5 @@ export const notificationProviders: Provider[] = [
     },
   },
   NotificationSender,
+  SmsMetrics,
 ];

@@ -1,6 +1,7 @@
 // Tails the store in global order and publishes to Kafka; one leader per relay name (ADR 0004), each batch
 // at-least-once or, with `exactlyOnce`, in one Kafka transaction with the relay's position (ADR 0018).
 import { randomUUID } from 'node:crypto';
+import { propagation, ROOT_CONTEXT, SpanKind, trace, type Span } from '@opentelemetry/api';
 import type { Kafka, Message, PartitionOffset, Producer, TopicMessages, Transaction } from 'kafkajs';
 import type { AllSubscription, EventStore, Position, RecordedEvent } from '../event-store.port';
 import { comparePositions, formatPosition, parsePosition } from '../position';
@@ -53,6 +54,8 @@ export interface KafkaRelayOptions {
   readonly logger?: EventStoreLogger;
   /** Shown in pg_stat_activity and logs. Default: a random id. */
   readonly instanceId?: string;
+  /** Told of each batch Kafka acknowledged: how many events, and how long publishing took (for metrics). */
+  readonly onPublished?: (batch: { readonly events: number; readonly seconds: number }) => void;
 }
 
 export interface RelayedMessage {
@@ -222,8 +225,15 @@ export class KafkaRelay {
     const batch = this.buffer;
     if (batch.length === 0) return;
     this.buffer = [];
-    const messages = await this.messagesOf(batch);
-    await this.publishUntilAcked(batch, messages);
+    const started = performance.now();
+    const spans: Span[] = [];
+    try {
+      const messages = await this.messagesOf(batch, spans);
+      await this.publishUntilAcked(batch, messages);
+    } finally {
+      for (const span of spans) span.end();
+    }
+    this.options.onPublished?.({ events: batch.length, seconds: (performance.now() - started) / 1000 });
     const last = batch[batch.length - 1].position;
     // Only after Kafka acked: a crash before this line republishes the batch, never skips it.
     await this.lock.saveCheckpoint(last);
@@ -233,7 +243,7 @@ export class KafkaRelay {
   }
 
   /** Each event's messages, in batch order; an event that can never be published becomes a dead-letter notice. */
-  private async messagesOf(batch: readonly RecordedEvent[]): Promise<RelayedMessage[][]> {
+  private async messagesOf(batch: readonly RecordedEvent[], spans: Span[]): Promise<RelayedMessage[][]> {
     const result: RelayedMessage[][] = [];
     for (const event of batch) {
       if (this.options.include && !this.options.include(event)) {
@@ -245,6 +255,7 @@ export class KafkaRelay {
         'event-type': event.type,
         position: formatPosition(event.position),
         'stream-revision': event.streamRevision.toString(),
+        ...this.traceHeaders(event, spans),
       };
       try {
         result.push(await this.routeUntilDone(event, headers));
@@ -263,6 +274,29 @@ export class KafkaRelay {
       }
     }
     return result;
+  }
+
+  /**
+   * The traceparent the event's messages carry: a publish span continuing the trace its append stored in the
+   * metadata (ADR 0035), or that stored traceparent itself where this process does not trace.
+   */
+  private traceHeaders(event: RecordedEvent, spans: Span[]): Record<string, string> {
+    const stored = event.metadata.traceparent;
+    if (typeof stored !== 'string') return {};
+    const parent = propagation.extract(ROOT_CONTEXT, { traceparent: stored });
+    if (!trace.getSpanContext(parent)) return {};
+    const span = trace.getTracer('samad').startSpan(
+      `${this.options.name} publish`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: { 'messaging.system': 'kafka', 'samad.relay': this.options.name, 'samad.event_type': event.type },
+      },
+      parent,
+    );
+    spans.push(span);
+    const carrier: Record<string, string> = {};
+    propagation.inject(trace.setSpan(parent, span), carrier);
+    return carrier.traceparent ? carrier : { traceparent: stored };
   }
 
   // Throws only what can never succeed; anything else (a store read during an outage) waits and tries again.

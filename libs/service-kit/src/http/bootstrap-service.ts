@@ -10,6 +10,7 @@ import {
   type ServiceName,
 } from '../config/service-config';
 import { JsonLogger } from '../logging/json-logger';
+import { startTracing, stopTracing } from '../observability/tracing';
 import { prepareServiceApp } from './prepare-service-app';
 
 export interface ServiceDefinition {
@@ -34,6 +35,8 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
     }
     throw error;
   }
+  // Before anything else runs, so every span has its exporter (off unless OTEL_* asks for it, ADR 0035).
+  const tracing = startTracing(definition.name);
   const logger = new JsonLogger(definition.name, config.logLevel, process.env.SAMAD_INSTANCE_ID);
   const app = await NestFactory.create<NestExpressApplication>(module, { logger, bufferLogs: true });
   await prepareServiceApp(app, config);
@@ -43,7 +46,10 @@ export async function bootstrapService(definition: ServiceDefinition): Promise<I
   );
   SwaggerModule.setup('docs', app, document);
   await app.listen(config.port, config.host);
-  logger.log({ msg: 'listening', url: `http://127.0.0.1:${config.port}`, docs: `/docs` }, 'bootstrap');
+  logger.log(
+    { msg: 'listening', url: `http://127.0.0.1:${config.port}`, docs: `/docs`, metrics: '/metrics', tracing },
+    'bootstrap',
+  );
   closeOnSignals(app, config, logger);
   return app;
 }
@@ -60,7 +66,8 @@ function closeOnSignals(app: INestApplication, config: ServiceConfig, logger: Js
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
     app.close().then(
-      () => process.exit(0),
+      // The last spans are sent before exiting (the exporter's own timeout bounds it).
+      () => stopTracing().then(() => process.exit(0)),
       (error: Error) => {
         logger.error(`shutdown failed: ${error.message}`, error.stack);
         process.exit(1);

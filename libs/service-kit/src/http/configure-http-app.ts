@@ -3,6 +3,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { ServiceConfig } from '../config/service-config';
+import { JsonLogger } from '../logging/json-logger';
+import { observeHttp } from '../observability/observe-http';
+import { SamadMetrics } from '../observability/samad-metrics';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { samadValidationPipe } from './validation.pipe';
 
@@ -29,13 +32,23 @@ export function configureHttpApp(app: INestApplication, config: ServiceConfig): 
   const express = app as NestExpressApplication;
   // Behind the cluster's ingress the client's address is in X-Forwarded-For; believe only that many proxies.
   express.set('trust proxy', config.http.trustProxyHops);
+  // First, so the correlation id, the span and the access log cover everything after it, refusals included.
+  const accessLog = new JsonLogger(config.service, config.logLevel, process.env.SAMAD_INSTANCE_ID).pino;
+  express.use(observeHttp(app.get(SamadMetrics), accessLog));
   express.use(securityHeaders);
   if (config.http.corsOrigins.length > 0) {
     express.enableCors({
       origin: config.http.corsOrigins,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Correlation-Id'],
-      exposedHeaders: ['Location', 'Retry-After', 'Idempotent-Replayed', 'WWW-Authenticate'],
+      allowedHeaders: [
+        'Authorization',
+        'Content-Type',
+        'Idempotency-Key',
+        'X-Correlation-Id',
+        'X-Request-Id',
+        'traceparent',
+      ],
+      exposedHeaders: ['Location', 'Retry-After', 'Idempotent-Replayed', 'WWW-Authenticate', 'X-Request-Id'],
       maxAge: 600,
     });
   }

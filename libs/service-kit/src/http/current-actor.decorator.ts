@@ -3,6 +3,8 @@ import type { Request } from 'express';
 import type { ActorRole } from '@samad/events';
 import { principalOf } from '../auth/auth.guard';
 import type { Principal } from '../auth/principal';
+import { correlationIdOf } from '../observability/observe-http';
+import { correlationIdFrom } from '../observability/request-context';
 
 export interface ActorIdentity {
   id: string;
@@ -27,9 +29,14 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, context: Execu
   requirePrincipal(context),
 );
 
-/** Correlates everything one HTTP call causes; accepts the caller's X-Correlation-Id when well-formed. */
+/**
+ * Correlates everything one HTTP call causes: the one id observeHttp settled for the call (the caller's
+ * X-Request-Id or X-Correlation-Id when well-formed, else minted once), the same on every use.
+ */
 export const CorrelationId = createParamDecorator((_: unknown, context: ExecutionContext): string => {
   const request = context.switchToHttp().getRequest<Request>();
-  const given = request.header('x-correlation-id')?.trim();
-  return given && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+  return (
+    correlationIdOf(request) ??
+    correlationIdFrom(request.header('x-request-id'), request.header('x-correlation-id'))
+  );
 });

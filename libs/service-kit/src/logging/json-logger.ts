@@ -1,5 +1,17 @@
 import type { LoggerService } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
+import { currentRequestContext } from '../observability/request-context';
+
+// Every line written while serving an HTTP call or a consumed event names its correlation id and trace.
+function joinUp(): Record<string, string> {
+  const correlationId = currentRequestContext()?.correlationId;
+  const span = trace.getActiveSpan()?.spanContext();
+  return {
+    ...(correlationId && { correlationId }),
+    ...(span && span.traceFlags & 1 && { traceId: span.traceId, spanId: span.spanId }),
+  };
+}
 
 /** Structured JSON logs (one object per line) for NestJS and for our own code. */
 export class JsonLogger implements LoggerService {
@@ -11,6 +23,7 @@ export class JsonLogger implements LoggerService {
       level,
       base: { service, ...(instance && { instance }) },
       timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: joinUp,
     });
   }
 

@@ -13,6 +13,8 @@ import {
 } from '@samad/personal-data';
 import type { ServiceConfig } from '../config/service-config';
 import { createKafka } from '../kafka/kafka-client';
+import { instrumentedEventStore } from '../observability/instrumented-event-store';
+import { SamadMetrics } from '../observability/samad-metrics';
 
 /** The citizen key vault every service shares, with the keys its configuration derived (PERSONAL_DATA_SECRET). */
 export const createCitizenKeyVault = (
@@ -33,11 +35,12 @@ export const createProtectedEventStore = (
   config: EventStoreConfig,
   applicationName: string,
   vault: CitizenKeyVault,
-): EventStore =>
-  new PersonalDataProtectingEventStore(
-    createEventStore(config.kind === 'postgres' ? { ...config, applicationName } : config),
-    vault,
-  );
+  metrics?: SamadMetrics,
+): EventStore => {
+  const store = createEventStore(config.kind === 'postgres' ? { ...config, applicationName } : config);
+  // Measured and traced beneath the sealing, so the relay (reading the store as kept) sees the same metadata.
+  return new PersonalDataProtectingEventStore(metrics ? instrumentedEventStore(store, metrics) : store, vault);
+};
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const KAFKA = Symbol('KAFKA');
@@ -69,9 +72,9 @@ export class MessagingModule implements OnApplicationShutdown {
         },
         {
           provide: EVENT_STORE,
-          inject: [CITIZEN_KEY_VAULT],
-          useFactory: (vault: CitizenKeyVault) =>
-            createProtectedEventStore(config.eventStore, `samad-${config.service}`, vault),
+          inject: [CITIZEN_KEY_VAULT, SamadMetrics],
+          useFactory: (vault: CitizenKeyVault, metrics: SamadMetrics) =>
+            createProtectedEventStore(config.eventStore, `samad-${config.service}`, vault, metrics),
         },
         { provide: KAFKA, useFactory: (): Kafka => createKafka(config) },
       ],

@@ -5,6 +5,7 @@ import { KafkaRelay, type EventStore, type KafkaRelayOptions } from '@samad/even
 import { ReadinessRegistry, type ReadinessReport } from '../health/readiness.registry';
 import type { ServiceConfig } from '../config/service-config';
 import { JsonLogger } from '../logging/json-logger';
+import { SamadMetrics } from '../observability/samad-metrics';
 import { SERVICE_CONFIG } from '../service-tokens';
 import { EVENT_STORE, KAFKA } from './messaging.module';
 
@@ -30,6 +31,7 @@ export abstract class StoreRelayHost implements OnApplicationBootstrap, OnApplic
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly readiness: ReadinessRegistry,
     private readonly dataSource: DataSource,
+    private readonly metrics: SamadMetrics,
   ) {}
 
   /** The readiness entry this relay reports under. */
@@ -39,7 +41,12 @@ export abstract class StoreRelayHost implements OnApplicationBootstrap, OnApplic
   onApplicationBootstrap(): void {
     const options = this.relayOptions();
     const log = new JsonLogger(`${this.config.service}-relay`, this.config.logLevel).pino;
+    const relay = { relay: options.name };
     this.relay = new KafkaRelay({
+      onPublished: ({ events, seconds }) => {
+        this.metrics.relayPublishDuration.observe(relay, seconds);
+        this.metrics.relayPublished.inc(relay, events);
+      },
       store: this.store,
       ...options,
       databaseUrl: this.config.databaseUrl,
@@ -52,6 +59,13 @@ export abstract class StoreRelayHost implements OnApplicationBootstrap, OnApplic
     });
     this.relay.start();
     this.unregister = this.readiness.register(this.readinessName, () => this.report());
+    this.metrics.onScrape(async () => {
+      const { details } = await this.report();
+      this.metrics.relayLeader.set(relay, details?.leader ? 1 : 0);
+      // Only the leader knows how far behind it is; a follower's figure would be stale.
+      if (details?.leader) this.metrics.relayLag.set(relay, Number(details.lag));
+      else this.metrics.relayLag.remove(relay);
+    });
   }
 
   // The relay never makes a replica unready (a follower is fine); the leader's lag is what to watch.

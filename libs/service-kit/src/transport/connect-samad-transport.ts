@@ -3,6 +3,7 @@ import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '../config/service-config';
 import { KAFKA } from '../messaging/messaging.module';
+import { SamadMetrics } from '../observability/samad-metrics';
 import { SamadKafkaServer } from './samad-kafka.server';
 
 /** Makes the app hybrid: HTTP plus the Samad Kafka transport serving its `@EventPattern` handlers. */
@@ -12,6 +13,7 @@ export function connectSamadTransport(app: INestApplication, config: ServiceConf
     dataSource: app.get(DataSource),
     schema: config.service,
     groupId: `samad-${config.service}`,
+    metrics: app.get(SamadMetrics),
   });
   app.connectMicroservice({ strategy: server });
   return server;

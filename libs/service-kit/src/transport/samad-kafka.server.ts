@@ -10,6 +10,9 @@ import {
   type IntegrationEventValidation,
 } from '@samad/events';
 import { failureKind } from '../failures/failure-kind';
+import { runWithRequestContext } from '../observability/request-context';
+import type { SamadMetrics } from '../observability/samad-metrics';
+import { contextFrom, inSpan, SpanKind } from '../observability/tracing';
 import { Backoff } from './backoff';
 import { Outbox, SamadMessageContext } from './samad-message.context';
 import {
@@ -37,6 +40,8 @@ export interface SamadKafkaServerOptions {
   /** How often parked messages an operator asked to re-drive are looked for. Default 2000 ms. */
   readonly redrivePollMs?: number;
   readonly clock?: () => Date;
+  /** Lag, batch sizes and times per partition (ADR 0035). */
+  readonly metrics?: SamadMetrics;
 }
 
 export interface ConsumerStats {
@@ -200,14 +205,21 @@ export class SamadKafkaServer extends Server implements CustomTransportStrategy 
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     const chunkSize = this.options.maxMessagesPerTransaction ?? 500;
     // A big backlog is applied in bounded transactions, each committed and heartbeated before the next.
+    const labels = { group: this.options.groupId, topic: batch.topic, partition: String(batch.partition) };
     for (let from = 0; from < batch.messages.length; from += chunkSize) {
       const messages = batch.messages.slice(from, from + chunkSize);
+      const stopTimer = this.options.metrics?.consumerBatchDuration.startTimer(labels);
       if (!(await this.applyUntilDone(batch.topic, batch.partition, messages, payload))) return;
+      stopTimer?.();
       const last = messages[messages.length - 1].offset;
       resolveOffset(last);
-      this.lagByPartition.set(
-        `${batch.topic}/${batch.partition}`,
-        Math.max(0, Number(batch.highWatermark) - Number(last) - 1),
+      const lag = Math.max(0, Number(batch.highWatermark) - Number(last) - 1);
+      this.lagByPartition.set(`${batch.topic}/${batch.partition}`, lag);
+      this.options.metrics?.consumerLag.set(labels, lag);
+      this.options.metrics?.consumerBatchSize.observe(labels, messages.length);
+      this.options.metrics?.consumerMessages.inc(
+        { group: labels.group, topic: labels.topic },
+        messages.length,
       );
       this.batches += 1;
       await heartbeat().catch(() => undefined);
@@ -296,7 +308,7 @@ export class SamadKafkaServer extends Server implements CustomTransportStrategy 
         if (!fresh.delete(event.eventId)) continue;
         const handler = this.getHandlerByPattern(event.eventType) as MessageHandler;
         try {
-          await this.invoke(handler, event, {
+          await this.invokeTraced(handler, event, message, {
             manager: runner.manager,
             topic,
             partition,
@@ -347,6 +359,34 @@ export class SamadKafkaServer extends Server implements CustomTransportStrategy 
       [this.options.groupId, eventIds],
     );
     return new Set(rows.map((r) => r.event_id));
+  }
+
+  /**
+   * Runs a handler as a consumer span continuing the traceparent the message carries, with the event's
+   * correlation id on every log line and on the events and messages the handler causes.
+   */
+  private invokeTraced(
+    handler: MessageHandler,
+    event: IntegrationEvent,
+    message: KafkaMessage,
+    args: ConstructorParameters<typeof SamadMessageContext>[0][0],
+  ): Promise<void> {
+    const correlationId = event.correlationId ?? event.eventId;
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': args.topic,
+      'messaging.consumer.group.name': this.options.groupId,
+      'messaging.destination.partition.id': String(args.partition),
+      'samad.event_type': event.eventType,
+    };
+    const parent = contextFrom(message.headers as Record<string, unknown> | undefined);
+    return runWithRequestContext({ correlationId }, () =>
+      inSpan(`${args.topic} process`, { kind: SpanKind.CONSUMER, parent, attributes }, async () => {
+        await this.invoke(handler, event, args);
+        this.log.debug(`applied ${event.eventType} from ${args.topic}/${args.partition}@${args.offset}`);
+      }),
+    );
   }
 
   private async invoke(

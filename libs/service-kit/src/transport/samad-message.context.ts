@@ -1,12 +1,15 @@
 import { BaseRpcContext } from '@nestjs/microservices';
 import type { Message } from 'kafkajs';
 import type { EntityManager } from 'typeorm';
+import { traceHeadersOf } from '../observability/tracing';
 
 /** Messages a handler wants published; the transport sends them in one batch before the transaction commits. */
 export class Outbox {
   private readonly byTopic = new Map<string, Message[]>();
 
+  /** Carries the active span's traceparent in the message's headers, so its consumer continues the trace. */
   add(topic: string, message: Message): void {
+    message = { ...message, headers: { ...traceHeadersOf(), ...message.headers } };
     let messages = this.byTopic.get(topic);
     if (!messages) this.byTopic.set(topic, (messages = []));
     messages.push(message);
