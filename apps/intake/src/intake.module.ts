@@ -21,6 +21,11 @@ import { RegisterRequestHandler } from './register-request/register-request.hand
 import { RegisterRequestHttpController } from './register-request/register-request.http.controller';
 import { SearchRequestsHttpController } from './search-requests/search-requests.http.controller';
 import { TrackRequestHttpController } from './track-request/track-request.http.controller';
+import { PossibleDuplicatesHttpController } from './possible-duplicates/possible-duplicates.http.controller';
+import { PossibleDuplicatesQuery } from './possible-duplicates/possible-duplicates.query';
+import { MergeDuplicateHttpController } from './merge-duplicate/merge-duplicate.http.controller';
+import { AddSignatoryHttpController } from './add-signatory/add-signatory.http.controller';
+import { SimilarRequestsHttpController } from './similar-requests/similar-requests.http.controller';
 
 @Module({})
 export class IntakeModule {
@@ -38,6 +43,10 @@ export class IntakeModule {
         RegisterRequestHttpController,
         SearchRequestsHttpController,
         RecordFollowUpHttpController,
+        PossibleDuplicatesHttpController,
+        MergeDuplicateHttpController,
+        AddSignatoryHttpController,
+        SimilarRequestsHttpController,
         SupplyInformationHttpController,
         TrackRequestHttpController,
         GiveVerdictHttpController,
@@ -48,6 +57,7 @@ export class IntakeModule {
       ],
       providers: [
         RegisterRequestHandler,
+        PossibleDuplicatesQuery,
         EraseCitizenHandler,
         // The store → Kafka relay runs here; a PostgreSQL leader lock lets only one replica publish at a time.
         RequestEventRelayHost,
