@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common'
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -44,13 +43,16 @@ export class AnswerMatterHttpController {
     description:
       'Each request still gets its own RequestAnswered in its own stream (and its own SMS to its citizens). ' +
       'All are decided before any is answered: when the agency does not hold every request of the matter, ' +
-      'nothing is answered (403 matter-not-all-assigned).',
+      'nothing is answered (409 MATTER_NOT_ALL_ASSIGNED).',
   })
   @ApiOkResponse({ type: AnswerMatterResponse })
   @ApiBadRequestResponse({ description: 'Bad body or matter id' })
   @ApiNotFoundResponse({ description: 'No such matter' })
-  @ApiForbiddenResponse({ description: 'The agency does not hold every request of the matter' })
-  @ApiConflictResponse({ description: 'A request of the matter is closed or already answered differently' })
+  @ApiConflictResponse({
+    description:
+      'matter-not-all-assigned: the agency does not hold every request of the matter; or one is closed or ' +
+      'already answered differently',
+  })
   async answer(
     @Param('matterId') matterId: string,
     @Body() { outcome, text }: AnswerRequestRequest,

@@ -40,8 +40,8 @@ export const domainErrorCategories = {
   NOT_COLLECTIVE: 'conflict',
   ALREADY_SIGNED: 'conflict',
   MATTER_NOT_FOUND: 'not_found',
-  // An agency answers a matter only when it holds every request of it.
-  MATTER_NOT_ALL_ASSIGNED: 'forbidden',
+  // An agency answers a matter only when it holds every request of it (a 409: the matter's state).
+  MATTER_NOT_ALL_ASSIGNED: 'conflict',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorCategories;

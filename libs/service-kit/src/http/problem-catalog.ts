@@ -47,8 +47,6 @@ export const knownErrorCodes: Readonly<Record<string, KnownCode>> = {
   // 422, not 409: nothing about a request's state conflicts; the client sent a different body under a used key.
   IDEMPOTENCY_KEY_REUSED: { status: 422 },
   AGENCY_INBOX_NOT_FOUND: { status: 404 },
-  // ADR 27: the matter exists and the agency holds some of it, so hiding it behind a 404 would only confuse.
-  MATTER_NOT_ALL_ASSIGNED: { status: 403 },
   // The working calendar (routing's administrator endpoints).
   HOLIDAY_ALREADY_DECLARED: { status: 409, title: 'این روز از پیش تعطیل است (the day already is a holiday)' },
   HOLIDAY_NOT_FOUND: {
