@@ -112,6 +112,56 @@ const endpoints: Endpoint[] = [
       body: { note: 'شهروند پیگیری کرد', channel: 'phone' },
     }),
   },
+  // ADR 27: duplicates, similar requests, matters and signatories. Calls that would change something aim
+  // at codes that do not exist (404) or at the shared individual request (409), so the table records nothing.
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/requests/possible-duplicates',
+    allowed: { operator: 'ok', supervisor: 'ok' },
+    request: (f) => ({
+      path: '/api/requests/possible-duplicates',
+      body: { nationalCode: f.sharedCitizen.nationalCode, categoryCode: 'WAT-CUT', countyCode: 'BND' },
+    }),
+  },
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/requests/{code}/similar',
+    allowed: { operator: 'ok', supervisor: 'ok' },
+    request: (f) => ({ path: `/api/requests/${f.shared}/similar` }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/requests/{code}/merge',
+    allowed: { supervisor: 404 },
+    request: () => ({ path: `/api/requests/${newCode()}/merge`, body: { survivorCode: newCode() } }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/requests/matters',
+    allowed: { supervisor: 404 },
+    request: () => ({ path: '/api/requests/matters', body: { trackingCodes: [newCode(), newCode()] } }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/requests/{code}/signatories',
+    allowed: { operator: 409, supervisor: 409 },
+    request: (f) => ({ path: `/api/requests/${f.shared}/signatories`, body: citizen() }),
+  },
+  {
+    service: 'agency',
+    method: 'POST',
+    route: '/api/agency/matters/{matterId}/answer',
+    allowed: { 'agency_staff of ABFA': 404, 'agency_staff of BARGH': 404, 'agency_system of ABFA': 404 },
+    request: () => ({
+      path: `/api/agency/matters/${randomUUID()}/answer`,
+      body: { outcome: 'positive', text: 'پاسخ آزمون' },
+    }),
+  },
   {
     // The shared request is routed, not answered: nothing to judge yet (409), so the table records nothing.
     service: 'intake',

@@ -25,6 +25,11 @@ import { Open311ClientsHttpController } from './open311/open311-clients.http.con
 import { Open311ClientsStore } from './open311/open311-clients.store';
 import { Open311HttpController } from './open311/open311.http.controller';
 import { Open311RequestsStore } from './open311/open311-requests.store';
+import { PossibleDuplicatesHttpController } from './possible-duplicates/possible-duplicates.http.controller';
+import { PossibleDuplicatesQuery } from './possible-duplicates/possible-duplicates.query';
+import { MergeDuplicateHttpController } from './merge-duplicate/merge-duplicate.http.controller';
+import { AddSignatoryHttpController } from './add-signatory/add-signatory.http.controller';
+import { SimilarRequestsHttpController } from './similar-requests/similar-requests.http.controller';
 
 @Module({})
 export class IntakeModule {
@@ -42,6 +47,10 @@ export class IntakeModule {
         RegisterRequestHttpController,
         SearchRequestsHttpController,
         RecordFollowUpHttpController,
+        PossibleDuplicatesHttpController,
+        MergeDuplicateHttpController,
+        AddSignatoryHttpController,
+        SimilarRequestsHttpController,
         SupplyInformationHttpController,
         TrackRequestHttpController,
         GiveVerdictHttpController,
@@ -54,6 +63,7 @@ export class IntakeModule {
       ],
       providers: [
         RegisterRequestHandler,
+        PossibleDuplicatesQuery,
         EraseCitizenHandler,
         Open311ClientsStore,
         Open311RequestsStore,

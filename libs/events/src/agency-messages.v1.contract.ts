@@ -81,6 +81,10 @@ export const agencyRequestChanges = [
   'information_requested',
   'information_supplied',
   'deadline_resumed',
+  // Added with issue #11 (ADR 27, tolerant the same way): the request joined a collective matter
+  // (answered once for all), or was closed as a duplicate of another request.
+  'linked_to_matter',
+  'merged_as_duplicate',
 ] as const;
 export type AgencyRequestChange = (typeof agencyRequestChanges)[number];
 

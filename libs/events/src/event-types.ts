@@ -25,6 +25,10 @@ export const IntegrationEventTypes = {
   requestInformationRequested: 'samad.request.information-requested',
   requestInformationSupplied: 'samad.request.information-supplied',
   requestDeadlineResumed: 'samad.request.deadline-resumed',
+  requestMergedAsDuplicate: 'samad.request.merged-as-duplicate',
+  requestDuplicateAbsorbed: 'samad.request.duplicate-absorbed',
+  requestLinkedToMatter: 'samad.request.linked-to-matter',
+  requestSignatoryAdded: 'samad.request.signatory-added',
   agencyRequestAssigned: 'samad.agency.request-assigned',
   agencyRequestUpdated: 'samad.agency.request-updated',
 } as const;
@@ -58,4 +62,8 @@ export const requestLifecycleEventTypes = [
   IntegrationEventTypes.requestInformationRequested,
   IntegrationEventTypes.requestInformationSupplied,
   IntegrationEventTypes.requestDeadlineResumed,
+  IntegrationEventTypes.requestMergedAsDuplicate,
+  IntegrationEventTypes.requestDuplicateAbsorbed,
+  IntegrationEventTypes.requestLinkedToMatter,
+  IntegrationEventTypes.requestSignatoryAdded,
 ] as const;

@@ -14,6 +14,10 @@ import {
   type RequestExtensionIntegrationEventV1,
 } from './request-extension-events.v1.contract';
 import {
+  requestMatterEventDataSchemasV1,
+  type RequestMatterIntegrationEventV1,
+} from './request-matter-events.v1.contract';
+import {
   answerOutcomes,
   closeReasons,
   requestChannels,
@@ -213,7 +217,8 @@ export type RequestLifecycleIntegrationEventV1 =
   | RequestPersonalDataErasedEventV1
   | RequestDeadlineIntegrationEventV1
   | RequestVerdictIntegrationEventV1
-  | RequestExtensionIntegrationEventV1;
+  | RequestExtensionIntegrationEventV1
+  | RequestMatterIntegrationEventV1;
 
 // A citizen is either present (all three fields valid) or erased (`erased: true` and all three null).
 const citizenV1: SchemaObject = {
@@ -313,4 +318,5 @@ export const requestEventDataSchemasV1: Record<
   ...requestDeadlineEventDataSchemasV1,
   ...requestVerdictEventDataSchemasV1,
   ...requestExtensionEventDataSchemasV1,
+  ...requestMatterEventDataSchemasV1,
 };

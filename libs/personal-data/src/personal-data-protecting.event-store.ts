@@ -26,6 +26,8 @@ export const UNREADABLE_PERSONAL_DATA = 'unreadablePersonalData';
 // The event types whose data holds citizens' personal data, and the fact that erases one of them.
 const REGISTERED = 'RequestRegistered';
 const ERASED = 'PersonalDataErased';
+/** A signatory added to a collective request later (ADR 27): one citizen, at its own place. */
+const SIGNATORY = 'SignatoryAdded';
 
 /** A citizen as stored: a random pseudonym in clear, everything personal sealed under the citizen's key. */
 export interface SealedCitizen {
@@ -91,6 +93,26 @@ const citizensOf = (data: unknown): readonly unknown[] | undefined => {
   const citizens = (data as { citizens?: unknown } | null)?.citizens;
   return Array.isArray(citizens) ? citizens : undefined;
 };
+
+interface CitizenSlot {
+  readonly citizenIndex: number;
+  readonly value: unknown;
+}
+
+// Where an event keeps citizens: a registration's list (the place is the index), or one signatory at its place.
+const citizenSlotsOf = (type: string, data: unknown): CitizenSlot[] | undefined => {
+  if (type === REGISTERED) return citizensOf(data)?.map((value, citizenIndex) => ({ citizenIndex, value }));
+  if (type !== SIGNATORY) return undefined;
+  const { citizen, signatoryIndex } = (data ?? {}) as { citizen?: unknown; signatoryIndex?: unknown };
+  return citizen !== undefined && Number.isInteger(signatoryIndex)
+    ? [{ citizenIndex: signatoryIndex as number, value: citizen }]
+    : undefined;
+};
+
+const withCitizenValues = (type: string, data: unknown, values: readonly unknown[]): object =>
+  type === SIGNATORY
+    ? { ...(data as object), citizen: values[0] }
+    : { ...(data as object), citizens: values };
 
 // Binds a sealed citizen to its stream, its place in the registration and its key's pseudonym.
 const associatedData = (streamId: string, citizenIndex: number, citizenRef: string): string =>
@@ -192,27 +214,27 @@ export class PersonalDataProtectingEventStore implements EventStore {
   }
 
   private async seal(streamId: string, event: EventToAppend): Promise<EventToAppend> {
-    const citizens = event.type === REGISTERED ? citizensOf(event.data) : undefined;
-    if (!citizens?.some(isPlainCitizen)) return event;
-    const plain = citizens.flatMap((citizen, citizenIndex) =>
-      isPlainCitizen(citizen) ? [{ citizenIndex, nationalCode: citizen.nationalCode }] : [],
+    const slots = citizenSlotsOf(event.type, event.data);
+    if (!slots?.some((slot) => isPlainCitizen(slot.value))) return event;
+    const plain = slots.flatMap(({ citizenIndex, value }) =>
+      isPlainCitizen(value) ? [{ citizenIndex, nationalCode: value.nationalCode }] : [],
     );
     const keys = new Map(
       (await this.vault.keysForRegistration(streamId, plain)).map((k) => [k.citizenIndex, k]),
     );
-    const sealedCitizens = citizens.map((citizen, citizenIndex): unknown => {
+    const sealedCitizens = slots.map(({ citizenIndex, value }): unknown => {
       const key = keys.get(citizenIndex);
-      if (!key) return citizen;
+      if (!key) return value;
       return {
         citizenRef: key.citizenRef,
         sealed: sealPersonalData(
           key.key,
           associatedData(streamId, citizenIndex, key.citizenRef),
-          JSON.stringify(citizen),
+          JSON.stringify(value),
         ),
       } satisfies SealedCitizen;
     });
-    return { ...event, data: { ...(event.data as object), citizens: sealedCitizens } };
+    return { ...event, data: withCitizenValues(event.type, event.data, sealedCitizens) };
   }
 
   /** Opens the personal data of stored events (or of request-topic messages, which carry them as stored). */
@@ -276,10 +298,8 @@ export async function revealPersonalData<E extends StoredEventData>(
       erasedHere.add(`${event.streamId}#${(event.data as { citizenIndex?: unknown }).citizenIndex}`);
       continue;
     }
-    if (event.type === REGISTERED) {
-      for (const citizen of citizensOf(event.data) ?? []) {
-        if (isSealedCitizen(citizen)) refs.push(citizen.citizenRef);
-      }
+    for (const { value } of citizenSlotsOf(event.type, event.data) ?? []) {
+      if (isSealedCitizen(value)) refs.push(value.citizenRef);
     }
     for (const field of textFieldsOf(event.type)) {
       const text = (event.data as Record<string, unknown> | null)?.[field];
@@ -295,22 +315,20 @@ export async function revealPersonalData<E extends StoredEventData>(
     erasedHere.has(`${streamId}#${citizenIndex}`) ? null : (keys.get(citizenRef) ?? null);
   return events.map((event) => {
     const fields = textFieldsOf(event.type);
-    const citizens = event.type === REGISTERED ? citizensOf(event.data) : undefined;
-    if (!citizens?.some(isSealedCitizen) && fields.length === 0) return event;
-    const data: Record<string, unknown> = { ...(event.data as Record<string, unknown>) };
-    if (citizens?.some(isSealedCitizen)) {
-      data.citizens = citizens.map((citizen, citizenIndex): unknown => {
-        if (!isSealedCitizen(citizen)) return citizen;
-        const key = keyFor(event.streamId, citizenIndex, citizen.citizenRef);
+    const slots = citizenSlotsOf(event.type, event.data);
+    const sealedCitizens = slots?.some((slot) => isSealedCitizen(slot.value)) === true;
+    if (!sealedCitizens && fields.length === 0) return event;
+    let data: Record<string, unknown> = { ...(event.data as Record<string, unknown>) };
+    if (slots && sealedCitizens) {
+      const opened = slots.map(({ citizenIndex, value }): unknown => {
+        if (!isSealedCitizen(value)) return value;
+        const key = keyFor(event.streamId, citizenIndex, value.citizenRef);
         if (key === null) return { ...erasedCitizen };
         return JSON.parse(
-          openPersonalData(
-            key,
-            associatedData(event.streamId, citizenIndex, citizen.citizenRef),
-            citizen.sealed,
-          ),
+          openPersonalData(key, associatedData(event.streamId, citizenIndex, value.citizenRef), value.sealed),
         ) as unknown;
       });
+      data = withCitizenValues(event.type, data, opened) as Record<string, unknown>;
     }
     for (const field of fields) {
       const text = data[field];

@@ -140,6 +140,21 @@ export async function projectIntoAgencyReadModel(
       );
       return;
     }
+    case IntegrationEventTypes.requestLinkedToMatter:
+      // ADR 27: the agency answers a matter once, for every request of it that it holds.
+      await sql.query(`UPDATE agency.request_details SET matter_id = $2 WHERE tracking_code = $1`, [
+        event.data.trackingCode,
+        event.data.matterId,
+      ]);
+      return;
+    case IntegrationEventTypes.requestMergedAsDuplicate:
+      await sql.query(`UPDATE agency.inbox SET status = 'closed', updated_at = $2 WHERE tracking_code = $1`, [
+        event.data.trackingCode,
+        at,
+      ]);
+      return;
+    case IntegrationEventTypes.requestDuplicateAbsorbed:
+    case IntegrationEventTypes.requestSignatoryAdded:
     case IntegrationEventTypes.requestAnswerRated:
     case IntegrationEventTypes.requestAwaitingManualRouting:
     case IntegrationEventTypes.followUpRecorded:

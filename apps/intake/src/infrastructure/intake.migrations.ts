@@ -7,6 +7,7 @@ import { CreateTrackLookups1764950000000 } from './migrations/1764950000000-crea
 import { DropIntakeLoginFailures1765000000100 } from './migrations/1765000000100-drop-intake-login-failures';
 import { CreateCitizenNotifications1766300000000 } from './migrations/1766300000000-create-citizen-notifications';
 import { CreateOpen3111796234627000 } from './migrations/1796234627000-create-open311';
+import { CreateRequestDescriptions1796234759100 } from './migrations/1796234759100-create-request-descriptions';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
@@ -20,4 +21,5 @@ export const intakeMigrations = [
   DropIntakeLoginFailures1765000000100,
   CreateCitizenNotifications1766300000000,
   CreateOpen3111796234627000,
+  CreateRequestDescriptions1796234759100,
 ];

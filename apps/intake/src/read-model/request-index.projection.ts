@@ -5,6 +5,8 @@ import {
   type RequestStatus,
 } from '@samad/events';
 import type { CitizenDigests } from '@samad/personal-data';
+import { erasedText } from '@samad/request-lifecycle';
+import { similarityText } from '../similar-requests/similarity-text';
 
 /** One row of intake.request_index. */
 export interface RequestIndexRow {
@@ -72,6 +74,14 @@ export const requestIndexProjection =
           ],
         )) as unknown[];
         if (inserted.length === 0) return;
+        // ADR 27: the normalised description for similar requests; none once its citizen is erased.
+        if (d.description !== erasedText) {
+          await manager.query(
+            `INSERT INTO intake.request_descriptions (tracking_code, category_code, county_code, registered_at, description)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tracking_code) DO NOTHING`,
+            [d.trackingCode, d.categoryCode, d.countyCode, d.registeredAt, similarityText(d.description)],
+          );
+        }
         // An erased citizen (relayed after the erasure) leaves nothing to find the request by.
         const present = d.citizens.flatMap((c, index) =>
           c.nationalCode === null ? [] : [{ index, nationalCode: c.nationalCode, mobile: c.mobile }],
@@ -105,7 +115,15 @@ export const requestIndexProjection =
         return updateStatus(manager, event, 'closed', undefined);
       case IntegrationEventTypes.requestAnswerObjected:
         return updateStatus(manager, event, 'routed', { set: event.data.agencyCode });
+      case IntegrationEventTypes.requestMergedAsDuplicate:
+        return updateStatus(manager, event, 'closed', undefined);
       case IntegrationEventTypes.requestPersonalDataErased:
+        // The description is sealed under the representative's key (ADR 19): their erasure takes its copy.
+        if (event.data.citizenIndex === 0) {
+          await manager.query(`DELETE FROM intake.request_descriptions WHERE tracking_code = $1`, [
+            event.data.trackingCode,
+          ]);
+        }
         // The erased citizen can no longer be searched for; the request stays for its other citizens.
         await manager.query(
           `DELETE FROM intake.request_citizens WHERE tracking_code = $1 AND citizen_index = $2`,
@@ -138,4 +156,46 @@ export async function findRequestsByCitizen(
       ORDER BY registered_at DESC, tracking_code LIMIT 50`,
     [digest],
   )) as RequestIndexRow[];
+}
+
+/** An open request of the caller's: not answered, not closed (ADR 27). */
+export interface PossibleDuplicateRow {
+  tracking_code: string;
+  category_code: string;
+  county_code: string;
+  status: RequestStatus;
+  registered_at: Date;
+}
+
+/**
+ * The caller's open requests in one category and county registered in the last `windowDays`: found by the
+ * digests of the national code or the mobile the operator typed, never by the values themselves.
+ */
+export async function findPossibleDuplicates(
+  manager: Pick<EntityManager, 'query'>,
+  digests: CitizenDigests,
+  by: {
+    citizens: readonly { nationalCode?: string; mobile?: string }[];
+    categoryCode: string;
+    countyCode: string;
+  },
+  windowDays: number,
+  now: Date,
+): Promise<PossibleDuplicateRow[]> {
+  const nationalDigests = by.citizens.flatMap((c) =>
+    c.nationalCode ? [digests.nationalCode(c.nationalCode)] : [],
+  );
+  const mobileDigests = by.citizens.flatMap((c) => (c.mobile ? [digests.mobile(c.mobile)] : []));
+  return (await manager.query(
+    `SELECT r.tracking_code, r.category_code, r.county_code, r.status, r.registered_at
+       FROM intake.request_index r
+      WHERE r.category_code = $1 AND r.county_code = $2
+        AND r.status NOT IN ('answered', 'closed')
+        AND r.registered_at >= $3::timestamptz - $4 * interval '1 day'
+        AND EXISTS (SELECT 1 FROM intake.request_citizens c
+                     WHERE c.tracking_code = r.tracking_code
+                       AND (c.national_code_digest = ANY($5::text[]) OR c.mobile_digest = ANY($6::text[])))
+      ORDER BY r.registered_at DESC, r.tracking_code LIMIT 20`,
+    [by.categoryCode, by.countyCode, now.toISOString(), windowDays, nationalDigests, mobileDigests],
+  )) as PossibleDuplicateRow[];
 }

@@ -20,6 +20,7 @@ import { asFieldProblems } from '../shared/field-path';
 import type { RegisterRequestDto } from './register-request.request.dto';
 import type { RegisterRequestResponseDto } from './register-request.response.dto';
 import { trackingCodeForSequence } from './tracking-number';
+import { PossibleDuplicatesQuery } from '../possible-duplicates/possible-duplicates.query';
 
 /** An Idempotency-Key already used for a different registration: the client has a bug, not a retry. */
 export class IdempotencyKeyReusedError extends Error {
@@ -107,9 +108,34 @@ export class RegisterRequestHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly dataSource: DataSource,
+    private readonly duplicates: PossibleDuplicatesQuery,
   ) {}
 
   async execute(dto: RegisterRequestDto, context: RegisterRequestContext): Promise<RegisterRequestResult> {
+    const result = await this.register(dto, context);
+    const [registered] = decide(
+      commandFor(dto, context.actor.id, VALIDATION_CODE, new Date()),
+      initialState(),
+    ) as [RequestRegistered];
+    // ADR 27: the citizens' other open requests of this kind, as the read model knows them now.
+    const possibleDuplicates = await this.duplicates.find(
+      {
+        citizens: registered.data.citizens.map((c) => ({
+          nationalCode: c.nationalCode ?? undefined,
+          mobile: c.mobile ?? undefined,
+        })),
+        categoryCode: registered.data.categoryCode,
+        countyCode: registered.data.countyCode,
+      },
+      result.registration.trackingCode,
+    );
+    return { ...result, registration: { ...result.registration, possibleDuplicates } };
+  }
+
+  private async register(
+    dto: RegisterRequestDto,
+    context: RegisterRequestContext,
+  ): Promise<RegisterRequestResult> {
     const { actor, correlationId, idempotencyKey } = context;
     const now = new Date();
     const [registered] = asFieldProblems(() =>

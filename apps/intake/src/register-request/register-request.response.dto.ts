@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PossibleDuplicateDto } from '../possible-duplicates/possible-duplicates.dto';
 
 export class RegisterRequestResponseDto {
   @ApiProperty({ example: '4939146576', description: 'کد رهگیری: 10 digits, the last one a check digit' })
@@ -15,4 +16,12 @@ export class RegisterRequestResponseDto {
 
   @ApiProperty({ example: '۲۴ مهر ۱۴۰۳، ۹:۰۰' })
   registeredAtJalali!: string;
+
+  @ApiPropertyOptional({
+    type: [PossibleDuplicateDto],
+    description:
+      'ADR 27: the citizens’ other open requests in the same category and county (DUPLICATE_WINDOW_DAYS), ' +
+      'so the operator can tell the caller, or a supervisor merge them',
+  })
+  possibleDuplicates?: PossibleDuplicateDto[];
 }

@@ -78,6 +78,17 @@ export class TrackRequestHttpController {
     const asking = isRegistered(state) ? provesOwnership(state, mobileLast4, signatory) : undefined;
     if (!isRegistered(state) || asking === undefined) throw notFound();
     await attempt.forgive();
-    return trackedView(state, asking, this.config.verdict.windowDays);
+    const view = trackedView(state, asking, this.config.verdict.windowDays);
+    // ADR 27: a duplicate's citizens follow the surviving request, so its lookup shows where it went.
+    const survivorCode = state.closure?.duplicateOf;
+    if (survivorCode === undefined) return view;
+    const survivor = await loadRequest(this.store, survivorCode);
+    if (!isRegistered(survivor.state)) return view;
+    const { signatory: _signatory, ...followed } = trackedView(
+      survivor.state,
+      1,
+      this.config.verdict.windowDays,
+    );
+    return { ...view, continuedAs: followed };
   }
 }

@@ -100,4 +100,11 @@ export class TrackRequestResponseDto {
     description: 'After an answer: until when to rate or object, or the verdict given (never the comment)',
   })
   verdict?: TrackedVerdictDto;
+
+  @ApiPropertyOptional({
+    type: () => TrackRequestResponseDto,
+    description:
+      'ADR 27: on a request closed as a duplicate, the surviving request its citizens follow (no signatory number)',
+  })
+  continuedAs?: Omit<TrackRequestResponseDto, 'signatory' | 'continuedAs'>;
 }

@@ -39,6 +39,12 @@ const changeFor = (event: IntegrationEvent): Change | undefined => {
       };
     case IntegrationEventTypes.followUpRecorded:
       return { set: `follow_up_count = follow_up_count + 1` };
+    case IntegrationEventTypes.requestMergedAsDuplicate:
+      // ADR 27: a merge closes the duplicate like a close as duplicate would.
+      return {
+        set: `status = 'closed', closed_at = $4, close_reason = 'duplicate'`,
+        params: [event.data.at],
+      };
     case IntegrationEventTypes.requestClosed:
       return {
         set: `status = 'closed', closed_at = $4, close_reason = $5`,

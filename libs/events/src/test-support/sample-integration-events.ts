@@ -169,6 +169,55 @@ export const sampleIntegrationEventsV1: readonly (
       at: '2024-10-22T05:30:10.000Z',
     },
   },
+  // Duplicates, collective matters and signatories (ADR 27).
+  {
+    ...envelope(1),
+    eventType: IntegrationEventTypes.requestMergedAsDuplicate,
+    eventVersion: 1,
+    actor: { id: 'supervisor1', role: 'supervisor' },
+    data: {
+      trackingCode: '1000000017',
+      survivorCode: '1000000025',
+      mergedBy: 'supervisor1',
+      at: '2024-10-20T06:00:00.000Z',
+    },
+  },
+  {
+    ...envelope(1),
+    eventType: IntegrationEventTypes.requestDuplicateAbsorbed,
+    eventVersion: 1,
+    actor: { id: 'supervisor1', role: 'supervisor' },
+    data: {
+      trackingCode: '1000000025',
+      absorbedCode: '1000000017',
+      mergedBy: 'supervisor1',
+      at: '2024-10-20T06:00:00.000Z',
+    },
+  },
+  {
+    ...envelope(1),
+    eventType: IntegrationEventTypes.requestLinkedToMatter,
+    eventVersion: 1,
+    actor: { id: 'supervisor1', role: 'supervisor' },
+    data: {
+      trackingCode: '1000000017',
+      matterId: '6a1f3a52-6a0f-4b4e-9c57-2ef5d2a3c0de',
+      linkedBy: 'supervisor1',
+      at: '2024-10-20T06:00:00.000Z',
+    },
+  },
+  {
+    ...envelope(1),
+    eventType: IntegrationEventTypes.requestSignatoryAdded,
+    eventVersion: 1,
+    actor: { id: 'operator1', role: 'operator' },
+    data: {
+      trackingCode: '1000000017',
+      signatoryIndex: 2,
+      addedBy: 'operator1',
+      at: '2024-10-20T06:00:00.000Z',
+    },
+  },
   // Extensions and information requests (ADR 24).
   {
     ...envelope(1),

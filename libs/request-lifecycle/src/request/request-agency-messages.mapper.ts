@@ -41,6 +41,8 @@ const changeOf: Partial<Record<RequestEvent['type'], AgencyRequestChange>> = {
   InformationRequested: 'information_requested',
   InformationSupplied: 'information_supplied',
   DeadlineResumed: 'deadline_resumed',
+  LinkedToMatter: 'linked_to_matter',
+  MergedAsDuplicate: 'merged_as_duplicate',
 };
 
 const message = (

@@ -10,7 +10,7 @@ import {
   type RoutingOrigin as PublishedRoutingOrigin,
 } from '@samad/events';
 import type { RequestEvent } from './request.events';
-import { erasedText, occurredAt } from './request.events';
+import { erasedCitizen, erasedText, occurredAt } from './request.events';
 import { requestStreamName } from './request-stream-name';
 import type {
   AnswerOutcome,
@@ -112,6 +112,17 @@ export const toIntegrationPayload = (event: RequestEvent): Payload => {
     }
     case 'DeadlineResumed':
       return payload(IntegrationEventTypes.requestDeadlineResumed, event.data);
+    // ADR 27: merges and matters carry no personal data; a signatory's identity stays in the store.
+    case 'MergedAsDuplicate':
+      return payload(IntegrationEventTypes.requestMergedAsDuplicate, event.data);
+    case 'DuplicateAbsorbed':
+      return payload(IntegrationEventTypes.requestDuplicateAbsorbed, event.data);
+    case 'LinkedToMatter':
+      return payload(IntegrationEventTypes.requestLinkedToMatter, event.data);
+    case 'SignatoryAdded': {
+      const { citizen: _citizen, ...data } = event.data;
+      return payload(IntegrationEventTypes.requestSignatoryAdded, data);
+    }
     default: {
       const _exhaustive: never = event;
       throw new Error(`not a request event: ${(_exhaustive as { type: string }).type}`);
@@ -176,6 +187,10 @@ const domainTypeOf = {
   [IntegrationEventTypes.requestInformationRequested]: 'InformationRequested',
   [IntegrationEventTypes.requestInformationSupplied]: 'InformationSupplied',
   [IntegrationEventTypes.requestDeadlineResumed]: 'DeadlineResumed',
+  [IntegrationEventTypes.requestMergedAsDuplicate]: 'MergedAsDuplicate',
+  [IntegrationEventTypes.requestDuplicateAbsorbed]: 'DuplicateAbsorbed',
+  [IntegrationEventTypes.requestLinkedToMatter]: 'LinkedToMatter',
+  [IntegrationEventTypes.requestSignatoryAdded]: 'SignatoryAdded',
 } as const satisfies Record<RequestLifecycleIntegrationEventV1['eventType'], RequestEvent['type']>;
 
 /** The domain event type of a request integration event type. */
@@ -190,6 +205,9 @@ export const requestEventTypeOf = (
 export const toRequestEvent = (event: RequestLifecycleIntegrationEventV1): RequestEvent => {
   const type = domainTypeOf[event.eventType];
   const withheld = withheldTextOf[type];
+  // A signatory's identity never travels on the topic: folded from it, they read as erased.
+  if (type === 'SignatoryAdded')
+    return { type, data: { ...event.data, citizen: erasedCitizen } } as RequestEvent;
   return { type, data: withheld ? { ...event.data, [withheld]: erasedText } : event.data } as RequestEvent;
 };
 

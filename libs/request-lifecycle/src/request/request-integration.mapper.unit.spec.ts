@@ -1,7 +1,8 @@
 import { IntegrationEventTypes, validateIntegrationEvent } from '@samad/events';
-import { erasedText, requestEventTypes, type RequestEvent } from './request.events';
+import { erasedCitizen, erasedText, requestEventTypes, type RequestEvent } from './request.events';
 import { toIntegrationEnvelope, toIntegrationPayload, toRequestEvent } from './request-integration.mapper';
 import {
+  citizenAli,
   events,
   history,
   OTHER_AGENCY,
@@ -52,6 +53,29 @@ const oneOfEach: RequestEvent[] = [
     },
   },
   ...Object.values(extensionEvents).map((event) => event()),
+  // ADR 27.
+  {
+    type: 'MergedAsDuplicate',
+    data: { trackingCode: TRACKING_CODE, survivorCode: OTHER_TRACKING_CODE, mergedBy: 'sup-1', at: T.closed },
+  },
+  {
+    type: 'DuplicateAbsorbed',
+    data: { trackingCode: TRACKING_CODE, absorbedCode: OTHER_TRACKING_CODE, mergedBy: 'sup-1', at: T.closed },
+  },
+  {
+    type: 'LinkedToMatter',
+    data: { trackingCode: TRACKING_CODE, matterId: 'm-1', linkedBy: 'sup-1', at: T.closed },
+  },
+  {
+    type: 'SignatoryAdded',
+    data: {
+      trackingCode: TRACKING_CODE,
+      signatoryIndex: 1,
+      citizen: citizenAli,
+      addedBy: 'op-1',
+      at: T.closed,
+    },
+  },
 ];
 
 // Free text never leaves the store (ADR 22, 24, 25). A consumer folding from the topic reads a required
@@ -66,6 +90,8 @@ const withheld: Partial<Record<RequestEvent['type'], string>> = {
 const optionalText: Partial<Record<RequestEvent['type'], string>> = {
   AnswerRated: 'comment',
   AnswerObjected: 'reason',
+  // Not text, but the same rule: a signatory's identity never leaves the store (ADR 27).
+  SignatoryAdded: 'citizen',
 };
 const published = (event: RequestEvent): object => {
   const field = withheld[event.type] ?? optionalText[event.type];
@@ -142,6 +168,10 @@ describe('domain event → integration envelope', () => {
       IntegrationEventTypes.requestInformationRequested,
       IntegrationEventTypes.requestInformationSupplied,
       IntegrationEventTypes.requestDeadlineResumed,
+      IntegrationEventTypes.requestMergedAsDuplicate,
+      IntegrationEventTypes.requestDuplicateAbsorbed,
+      IntegrationEventTypes.requestLinkedToMatter,
+      IntegrationEventTypes.requestSignatoryAdded,
     ]);
   });
 
@@ -168,7 +198,12 @@ describe('toRequestEvent', () => {
         recordedAt: '2026-01-01T00:00:00.000Z',
       });
       const field = withheld[event.type];
-      const data = field === undefined ? published(event) : { ...event.data, [field]: erasedText };
+      const data =
+        event.type === 'SignatoryAdded'
+          ? { ...event.data, citizen: erasedCitizen } // folded from the topic, a signatory reads erased
+          : field === undefined
+            ? published(event)
+            : { ...event.data, [field]: erasedText };
       expect(toRequestEvent(envelope)).toEqual({ type: event.type, data });
     }
   });

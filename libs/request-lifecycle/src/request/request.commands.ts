@@ -126,6 +126,17 @@ export type SupplyInformation = DomainCommand<
 /** The watcher moves the due date by the paused working time; `dueAt` is the new one (the calendar's). */
 export type ResumeDeadline = DomainCommand<'ResumeDeadline', { dueAt: Date }>;
 
+// Duplicates, collective matters and growing collective requests (issue 11, items 1–3; ADR 27).
+
+/** A supervisor closes this request as a duplicate of `survivorCode`; its citizens follow the survivor. */
+export type MergeAsDuplicate = DomainCommand<'MergeAsDuplicate', { survivorCode: string; mergedBy: string }>;
+/** The surviving request records that `absorbedCode` was merged into it. */
+export type AbsorbDuplicate = DomainCommand<'AbsorbDuplicate', { absorbedCode: string; mergedBy: string }>;
+/** A supervisor links the request to a collective matter (similar requests, answered once). */
+export type LinkToMatter = DomainCommand<'LinkToMatter', { matterId: string; linkedBy: string }>;
+/** Another citizen signs an open collective request; validated like the registration's citizens. */
+export type AddSignatory = DomainCommand<'AddSignatory', { citizen: CitizenInput; addedBy: string }>;
+
 export type RequestCommand =
   | RegisterRequest
   | RouteToAgency
@@ -148,6 +159,10 @@ export type RequestCommand =
   | RefuseExtension
   | RequestInformation
   | SupplyInformation
-  | ResumeDeadline;
+  | ResumeDeadline
+  | MergeAsDuplicate
+  | AbsorbDuplicate
+  | LinkToMatter
+  | AddSignatory;
 
 export type RequestCommandType = RequestCommand['type'];

@@ -18,6 +18,9 @@ import { referInsideAgency } from './decisions/refer-inside-agency.decision';
 import { registerRequest } from './decisions/register-request.decision';
 import { returnAsNotResponsible } from './decisions/return-as-not-responsible.decision';
 import { routeToAgency } from './decisions/route-to-agency.decision';
+import { absorbDuplicate, mergeAsDuplicate } from './decisions/merge.decisions';
+import { linkToMatter } from './decisions/link-to-matter.decision';
+import { addSignatory } from './decisions/add-signatory.decision';
 import type { RequestCommand } from './request.commands';
 import type { RequestEvent } from './request.events';
 import { evolve, initialState } from './request.evolve';
@@ -73,6 +76,14 @@ export const decide = (command: RequestCommand, state: RequestState): RequestEve
       return supplyInformation(command, state);
     case 'ResumeDeadline':
       return resumeDeadline(command, state);
+    case 'MergeAsDuplicate':
+      return mergeAsDuplicate(command, state);
+    case 'AbsorbDuplicate':
+      return absorbDuplicate(command, state);
+    case 'LinkToMatter':
+      return linkToMatter(command, state);
+    case 'AddSignatory':
+      return addSignatory(command, state);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown command ${(_exhaustive as { type: string }).type}`);

@@ -270,6 +270,32 @@ export type DeadlineResumed = DomainEvent<
   }
 >;
 
+// Duplicates, collective matters and signatories (issue 11; ADR 27).
+
+/** This request was closed as a duplicate of `survivorCode`: its citizens follow the survivor from now on. */
+export type MergedAsDuplicate = DomainEvent<
+  'MergedAsDuplicate',
+  { trackingCode: string; survivorCode: string; mergedBy: string; at: string }
+>;
+
+/** The survivor's side of a merge: `absorbedCode` now points here. */
+export type DuplicateAbsorbed = DomainEvent<
+  'DuplicateAbsorbed',
+  { trackingCode: string; absorbedCode: string; mergedBy: string; at: string }
+>;
+
+/** The request joined a collective matter: answered once for all its requests. */
+export type LinkedToMatter = DomainEvent<
+  'LinkedToMatter',
+  { trackingCode: string; matterId: string; linkedBy: string; at: string }
+>;
+
+/** Another citizen signed the collective request; `signatoryIndex` is their place among its citizens. */
+export type SignatoryAdded = DomainEvent<
+  'SignatoryAdded',
+  { trackingCode: string; signatoryIndex: number; citizen: RegisteredCitizen; addedBy: string; at: string }
+>;
+
 export type RequestEvent =
   | RequestRegistered
   | RequestRoutedToAgency
@@ -292,7 +318,11 @@ export type RequestEvent =
   | ExtensionRefused
   | InformationRequested
   | InformationSupplied
-  | DeadlineResumed;
+  | DeadlineResumed
+  | MergedAsDuplicate
+  | DuplicateAbsorbed
+  | LinkedToMatter
+  | SignatoryAdded;
 
 export type RequestEventType = RequestEvent['type'];
 
@@ -320,6 +350,10 @@ export const requestEventTypes = [
   'InformationRequested',
   'InformationSupplied',
   'DeadlineResumed',
+  'MergedAsDuplicate',
+  'DuplicateAbsorbed',
+  'LinkedToMatter',
+  'SignatoryAdded',
 ] as const satisfies readonly RequestEventType[];
 
 export const isRequestEvent = (event: { type: string }): event is RequestEvent =>
@@ -352,6 +386,10 @@ export const occurredAt = (event: RequestEvent): string => {
     case 'InformationRequested':
     case 'InformationSupplied':
     case 'DeadlineResumed':
+    case 'MergedAsDuplicate':
+    case 'DuplicateAbsorbed':
+    case 'LinkedToMatter':
+    case 'SignatoryAdded':
       return event.data.at;
     default: {
       const _exhaustive: never = event;

@@ -172,6 +172,22 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
       const { informationRequest: _resumed, ...rest } = state;
       return { ...rest, dueAt: event.data.dueAt, deadline: { startedAt: event.data.at } };
     }
+    case 'MergedAsDuplicate': {
+      const { survivorCode, at } = event.data;
+      return { ...state, status: 'closed', closure: { reason: 'duplicate', duplicateOf: survivorCode, at } };
+    }
+    case 'DuplicateAbsorbed': {
+      const absorbed = state.absorbed ?? [];
+      const code = event.data.absorbedCode;
+      return absorbed.includes(code) ? state : { ...state, absorbed: [...absorbed, code] };
+    }
+    case 'LinkedToMatter':
+      return { ...state, matterId: event.data.matterId };
+    case 'SignatoryAdded': {
+      // Appended in order, so a signatory's number (index + 1) is the one they prove on the lookup.
+      if (event.data.signatoryIndex !== state.citizens.length) return state;
+      return { ...state, citizens: [...state.citizens, event.data.citizen] };
+    }
     default: {
       // An event type this version does not know (written by a newer one) changes nothing here.
       const _exhaustive: never = event;

@@ -76,6 +76,10 @@ export interface RegisteredRequest {
   readonly extensionOutcomes?: Readonly<Record<string, 'approved' | 'refused'>>;
   /** Asked of the citizen: paused until `suppliedAt`; cleared when the watcher resumes the clock. */
   readonly informationRequest?: { readonly requestedAt: string; readonly suppliedAt?: string };
+  /** Requests merged into this one as duplicates (their lookups point here). */
+  readonly absorbed?: readonly string[];
+  /** The collective matter this request belongs to (ADR 27). */
+  readonly matterId?: string;
   readonly closure?: {
     readonly reason: CloseReason;
     readonly duplicateOf?: string;

@@ -35,6 +35,13 @@ export const domainErrorCategories = {
   DEADLINE_PAUSED: 'conflict',
   INFORMATION_ALREADY_REQUESTED: 'conflict',
   NO_INFORMATION_REQUESTED: 'conflict',
+  // Duplicates, collective matters and signatories (ADR 27).
+  ALREADY_IN_MATTER: 'conflict',
+  NOT_COLLECTIVE: 'conflict',
+  ALREADY_SIGNED: 'conflict',
+  MATTER_NOT_FOUND: 'not_found',
+  // An agency answers a matter only when it holds every request of it (a 409: the matter's state).
+  MATTER_NOT_ALL_ASSIGNED: 'conflict',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorCategories;

@@ -72,6 +72,8 @@ export interface ServiceConfig {
   deadlineWatch?: DeadlineWatchConfig;
   /** Intake only: citizens' SMS notifications. */
   notifications?: NotificationsConfig;
+  /** Intake only: duplicates at the desk and similar requests (ADR 27). */
+  duplicates?: DuplicatesConfig;
   // Reserved: `consumer` (the Kafka consumers' settings) joins here, fed by a `consumer` part below.
 }
 
@@ -162,6 +164,27 @@ const deadlineWatchSchema = z
     inspectionAfterWorkingDays: values.ESCALATION_INSPECTION_WORKING_DAYS,
   }));
 
+export interface DuplicatesConfig {
+  /** How far back a caller's open requests in the same category and county count (DUPLICATE_WINDOW_DAYS). */
+  readonly windowDays: number;
+  /** How far apart similar requests of different citizens may be (SIMILAR_WINDOW_DAYS). */
+  readonly similarWindowDays: number;
+  /** The pg_trgm similarity from which two descriptions count as similar (SIMILARITY_THRESHOLD). */
+  readonly similarityThreshold: number;
+}
+
+const duplicatesSchema = z
+  .object({
+    DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    SIMILAR_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    SIMILARITY_THRESHOLD: z.coerce.number().gt(0).max(1).default(0.4),
+  })
+  .transform((values): DuplicatesConfig => ({
+    windowDays: values.DUPLICATE_WINDOW_DAYS,
+    similarWindowDays: values.SIMILAR_WINDOW_DAYS,
+    similarityThreshold: values.SIMILARITY_THRESHOLD,
+  }));
+
 /** One schema per service, composed from the shared parts and the service's own. */
 const serviceSchemas = {
   intake: z.object({
@@ -169,6 +192,7 @@ const serviceSchemas = {
     login: loginSchema,
     trackRateLimit: trackRateLimitSchema,
     notifications: notificationsSchema,
+    duplicates: duplicatesSchema,
   }),
   routing: z.object({ ...sharedParts('routing'), deadlineWatch: deadlineWatchSchema }),
   agency: z.object(sharedParts('agency')),
@@ -176,7 +200,12 @@ const serviceSchemas = {
 } satisfies Record<ServiceName, z.ZodObject>;
 
 type Parts = Omit<z.output<(typeof serviceSchemas)['routing']>, 'deadlineWatch'> &
-  Partial<Pick<z.output<(typeof serviceSchemas)['intake']>, 'login' | 'trackRateLimit' | 'notifications'>> &
+  Partial<
+    Pick<
+      z.output<(typeof serviceSchemas)['intake']>,
+      'login' | 'trackRateLimit' | 'notifications' | 'duplicates'
+    >
+  > &
   Partial<Pick<z.output<(typeof serviceSchemas)['routing']>, 'deadlineWatch'>>;
 
 const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
@@ -201,6 +230,7 @@ const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
     ...(parts.trackRateLimit && { trackRateLimit: parts.trackRateLimit }),
     ...(parts.deadlineWatch && { deadlineWatch: parts.deadlineWatch }),
     ...(parts.notifications && { notifications: parts.notifications }),
+    ...(parts.duplicates && { duplicates: parts.duplicates }),
   };
 };
 
