@@ -21,6 +21,7 @@ import { RegisterRequestHandler } from './register-request/register-request.hand
 import { RegisterRequestHttpController } from './register-request/register-request.http.controller';
 import { SearchRequestsHttpController } from './search-requests/search-requests.http.controller';
 import { TrackRequestHttpController } from './track-request/track-request.http.controller';
+import { CampaignsHttpController } from './campaigns/campaigns.http.controller';
 
 @Module({})
 export class IntakeModule {
@@ -45,6 +46,7 @@ export class IntakeModule {
         EraseCitizenHttpController,
         RequestIndexMessageController,
         NotificationsHttpController,
+        CampaignsHttpController,
       ],
       providers: [
         RegisterRequestHandler,

@@ -14,6 +14,7 @@ import { RequestSummaryHandler } from './request-summary/request-summary.handler
 import { RequestSummaryHttpController } from './request-summary/request-summary.http.controller';
 import { ScorecardsHandler } from './scorecards/scorecards.handler';
 import { ScorecardsHttpController } from './scorecards/scorecards.http.controller';
+import { CampaignBoardHttpController } from './campaign-board/campaign-board.http.controller';
 
 @Module({})
 export class ReportingModule {
@@ -30,6 +31,7 @@ export class ReportingModule {
         OverdueRequestsHttpController,
         EscalationsHttpController,
         ScorecardsHttpController,
+        CampaignBoardHttpController,
         RequestHistoryHttpController,
         RevealPersonalDataHttpController,
         ListPersonalDataViewsHttpController,

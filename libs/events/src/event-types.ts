@@ -25,6 +25,7 @@ export const IntegrationEventTypes = {
   requestInformationRequested: 'samad.request.information-requested',
   requestInformationSupplied: 'samad.request.information-supplied',
   requestDeadlineResumed: 'samad.request.deadline-resumed',
+  requestAttachmentAdded: 'samad.request.attachment-added',
   agencyRequestAssigned: 'samad.agency.request-assigned',
   agencyRequestUpdated: 'samad.agency.request-updated',
 } as const;
@@ -58,4 +59,5 @@ export const requestLifecycleEventTypes = [
   IntegrationEventTypes.requestInformationRequested,
   IntegrationEventTypes.requestInformationSupplied,
   IntegrationEventTypes.requestDeadlineResumed,
+  IntegrationEventTypes.requestAttachmentAdded,
 ] as const;

@@ -14,6 +14,10 @@ import {
   type RequestExtensionIntegrationEventV1,
 } from './request-extension-events.v1.contract';
 import {
+  requestAttachmentEventDataSchemasV1,
+  type RequestAttachmentIntegrationEventV1,
+} from './request-attachment-events.v1.contract';
+import {
   answerOutcomes,
   closeReasons,
   requestChannels,
@@ -73,6 +77,15 @@ export interface RequestRegisteredV1 {
   readonly description: string;
   readonly registeredAt: string;
   readonly registeredBy: string;
+  /** A provincial-trip letter (ADR 28): its campaign, number, date and the campaign's target. */
+  readonly campaign?: CampaignLetterV1;
+}
+
+export interface CampaignLetterV1 {
+  readonly campaignId: string;
+  readonly letterNumber: string;
+  readonly letterDate: string;
+  readonly targetAt: string;
 }
 
 export interface RequestRoutedToAgencyV1 {
@@ -213,7 +226,8 @@ export type RequestLifecycleIntegrationEventV1 =
   | RequestPersonalDataErasedEventV1
   | RequestDeadlineIntegrationEventV1
   | RequestVerdictIntegrationEventV1
-  | RequestExtensionIntegrationEventV1;
+  | RequestExtensionIntegrationEventV1
+  | RequestAttachmentIntegrationEventV1;
 
 // A citizen is either present (all three fields valid) or erased (`erased: true` and all three null).
 const citizenV1: SchemaObject = {
@@ -230,18 +244,27 @@ export const requestEventDataSchemasV1: Record<
   RequestLifecycleIntegrationEventV1['eventType'],
   SchemaObject
 > = {
-  [IntegrationEventTypes.requestRegistered]: objectOf({
-    trackingCode,
-    kind: enumOf(requestKinds),
-    channel: enumOf(requestChannels),
-    collective: { type: 'boolean' },
-    citizens: { type: 'array', minItems: 1, items: citizenV1 },
-    countyCode: code,
-    categoryCode: code,
-    description: nonEmptyText,
-    registeredAt: utcTimestamp,
-    registeredBy: nonEmptyText,
-  }),
+  [IntegrationEventTypes.requestRegistered]: objectOf(
+    {
+      trackingCode,
+      kind: enumOf(requestKinds),
+      channel: enumOf(requestChannels),
+      collective: { type: 'boolean' },
+      citizens: { type: 'array', minItems: 1, items: citizenV1 },
+      countyCode: code,
+      categoryCode: code,
+      description: nonEmptyText,
+      registeredAt: utcTimestamp,
+      registeredBy: nonEmptyText,
+      campaign: objectOf({
+        campaignId: code,
+        letterNumber: nonEmptyText,
+        letterDate: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+        targetAt: utcTimestamp,
+      }),
+    },
+    ['campaign'],
+  ),
   [IntegrationEventTypes.requestRoutedToAgency]: objectOf(
     {
       trackingCode,
@@ -313,4 +336,5 @@ export const requestEventDataSchemasV1: Record<
   ...requestDeadlineEventDataSchemasV1,
   ...requestVerdictEventDataSchemasV1,
   ...requestExtensionEventDataSchemasV1,
+  ...requestAttachmentEventDataSchemasV1,
 };

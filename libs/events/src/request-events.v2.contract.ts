@@ -18,6 +18,7 @@ import { requestEventDataSchemasV1 } from './request-events.v1.contract';
 import type { RequestDeadlineIntegrationEventV1 } from './request-deadline-events.v1.contract';
 import type { RequestVerdictIntegrationEventV1 } from './request-verdict-events.v1.contract';
 import type { RequestExtensionIntegrationEventV1 } from './request-extension-events.v1.contract';
+import type { RequestAttachmentIntegrationEventV1 } from './request-attachment-events.v1.contract';
 import { objectOf } from './schema-fragments';
 
 // Version 2 of the six request events that hold citizens' personal data or free text (issue #9, ADR 19).
@@ -91,7 +92,8 @@ export type RequestLifecycleIntegrationEvent =
   | RequestPersonalDataErasedEventV1
   | RequestDeadlineIntegrationEventV1
   | RequestVerdictIntegrationEventV1
-  | RequestExtensionIntegrationEventV1;
+  | RequestExtensionIntegrationEventV1
+  | RequestAttachmentIntegrationEventV1;
 
 /** The free-text fields of each v2 event (the same names as in v1 and in the domain events). */
 export const protectedTextFieldsV2 = {

@@ -112,6 +112,11 @@ export const toIntegrationPayload = (event: RequestEvent): Payload => {
     }
     case 'DeadlineResumed':
       return payload(IntegrationEventTypes.requestDeadlineResumed, event.data);
+    case 'AttachmentAdded':
+      return payload(IntegrationEventTypes.requestAttachmentAdded, {
+        ...event.data,
+        contentType: event.data.contentType as 'application/pdf' | 'image/jpeg' | 'image/png',
+      });
     default: {
       const _exhaustive: never = event;
       throw new Error(`not a request event: ${(_exhaustive as { type: string }).type}`);
@@ -176,6 +181,7 @@ const domainTypeOf = {
   [IntegrationEventTypes.requestInformationRequested]: 'InformationRequested',
   [IntegrationEventTypes.requestInformationSupplied]: 'InformationSupplied',
   [IntegrationEventTypes.requestDeadlineResumed]: 'DeadlineResumed',
+  [IntegrationEventTypes.requestAttachmentAdded]: 'AttachmentAdded',
 } as const satisfies Record<RequestLifecycleIntegrationEventV1['eventType'], RequestEvent['type']>;
 
 /** The domain event type of a request integration event type. */

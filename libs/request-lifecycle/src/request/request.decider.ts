@@ -1,3 +1,4 @@
+import { addAttachment } from './decisions/add-attachment.decision';
 import type { Decider } from '../shared/decider';
 import { acknowledge } from './decisions/acknowledge.decision';
 import { answer } from './decisions/answer.decision';
@@ -73,6 +74,8 @@ export const decide = (command: RequestCommand, state: RequestState): RequestEve
       return supplyInformation(command, state);
     case 'ResumeDeadline':
       return resumeDeadline(command, state);
+    case 'AddAttachment':
+      return addAttachment(command, state);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown command ${(_exhaustive as { type: string }).type}`);
