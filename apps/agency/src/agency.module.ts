@@ -11,6 +11,7 @@ import { ReturnRequestHttpController } from './return-request/return-request.htt
 import { RequestExtensionHttpController } from './request-extension/request-extension.http.controller';
 import { RequestInformationHttpController } from './request-information/request-information.http.controller';
 import { ViewInboxHttpController } from './view-inbox/view-inbox.http.controller';
+import { RequestAttachmentsHttpController } from './request-attachments/request-attachments.http.controller';
 
 @Module({})
 export class AgencyModule {
@@ -31,6 +32,7 @@ export class AgencyModule {
         RequestExtensionHttpController,
         RequestInformationHttpController,
         RequestDetailsHttpController,
+        RequestAttachmentsHttpController,
         AgencyEventsMessageController,
       ],
       providers: [AgencyCommandRunner, AgencyTopicRelayHost],

@@ -22,6 +22,7 @@ import { RegisterRequestHttpController } from './register-request/register-reque
 import { SearchRequestsHttpController } from './search-requests/search-requests.http.controller';
 import { TrackRequestHttpController } from './track-request/track-request.http.controller';
 import { CampaignsHttpController } from './campaigns/campaigns.http.controller';
+import { AddAttachmentHttpController } from './attachments/add-attachment.http.controller';
 
 @Module({})
 export class IntakeModule {
@@ -47,6 +48,7 @@ export class IntakeModule {
         RequestIndexMessageController,
         NotificationsHttpController,
         CampaignsHttpController,
+        AddAttachmentHttpController,
       ],
       providers: [
         RegisterRequestHandler,
