@@ -10,7 +10,6 @@ import {
   CitizenKeyVault,
   PersonalDataProtectingEventStore,
   SealedAttachments,
-  attachmentsConfigFrom,
   createAttachmentStorage,
   type AttachmentStorage,
   type PersonalDataKeys,
@@ -88,17 +87,13 @@ export class MessagingModule implements OnApplicationShutdown {
           // Its pool connects on first use: services that never touch a file open no connection.
           provide: ATTACHMENT_STORAGE,
           useFactory: (): AttachmentStorage =>
-            createAttachmentStorage(
-              attachmentsConfigFrom(process.env),
-              config.databaseUrl,
-              `samad-${config.service}`,
-            ),
+            createAttachmentStorage(config.attachments, config.databaseUrl, `samad-${config.service}`),
         },
         {
           provide: SEALED_ATTACHMENTS,
           inject: [CITIZEN_KEY_VAULT, ATTACHMENT_STORAGE],
           useFactory: (vault: CitizenKeyVault, storage: AttachmentStorage) =>
-            new SealedAttachments(vault, storage, attachmentsConfigFrom(process.env).maxBytes),
+            new SealedAttachments(vault, storage, config.attachments.maxBytes),
         },
       ],
       exports: [EVENT_STORE, KAFKA, CITIZEN_KEY_VAULT, SEALED_ATTACHMENTS],
