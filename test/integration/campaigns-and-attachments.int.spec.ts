@@ -191,7 +191,7 @@ describe('provincial-trip campaigns and attachments', () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.views[0]).toMatchObject({ rightToLeft: true });
     const values = sheet.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1) : []));
-    expect(values).toContainEqual(['موعد پاسخ', expect.stringMatching(/^۱۴\d\d\//)]);
+    expect(values).toContainEqual(['موعد پاسخ', expect.stringMatching(/ ۱۴[۰-۹]{2}، ۲۳:۵۹$/)]); // Jalali, end of day
     expect(values).toContainEqual(expect.arrayContaining(['دریافتی', 'پاسخ‌داده‌شده', 'معوق']));
     expect(values).toContainEqual(['جمع کل', '', '', '', 2, 1, 1, 0, 0]);
   });
