@@ -68,7 +68,8 @@ export class SealedAttachments {
 
   /** Checks the file's type and size; throws AttachmentRefusedError, stores nothing, when it is refused. */
   check(bytes: Buffer): AttachmentContentType {
-    if (bytes.length === 0) throw new AttachmentRefusedError('ATTACHMENT_TYPE_NOT_ALLOWED', 'پرونده خالی است (empty file)');
+    if (bytes.length === 0)
+      throw new AttachmentRefusedError('ATTACHMENT_TYPE_NOT_ALLOWED', 'پرونده خالی است (empty file)');
     if (bytes.length > this.maxBytes) {
       throw new AttachmentRefusedError(
         'ATTACHMENT_TOO_LARGE',
@@ -98,7 +99,10 @@ export class SealedAttachments {
     const key = citizenRef ? (await this.vault.dataKeys([citizenRef])).get(citizenRef) : undefined;
     // No live key: the citizen was erased, so there is nobody to attach personal data to any more.
     if (!citizenRef || !key) {
-      throw new AttachmentRefusedError('ATTACHMENT_NOT_FOUND', `درخواست ${trackingCode} پیوست نمی‌پذیرد (no live citizen key)`);
+      throw new AttachmentRefusedError(
+        'ATTACHMENT_NOT_FOUND',
+        `درخواست ${trackingCode} پیوست نمی‌پذیرد (no live citizen key)`,
+      );
     }
     const id = randomUUID();
     await this.storage.put(id, sealPersonalBytes(key, aadOf(id), bytes));
@@ -106,7 +110,16 @@ export class SealedAttachments {
       `INSERT INTO personal_data.attachments
          (id, tracking_code, citizen_ref, content_type, size, sha256, storage, added_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [id, trackingCode, citizenRef, contentType, bytes.length, createHash('sha256').update(bytes).digest('hex'), this.storage.kind, addedBy],
+      [
+        id,
+        trackingCode,
+        citizenRef,
+        contentType,
+        bytes.length,
+        createHash('sha256').update(bytes).digest('hex'),
+        this.storage.kind,
+        addedBy,
+      ],
     )) as Row[];
     return metadataOf(row);
   }
@@ -145,7 +158,9 @@ export class SealedAttachments {
       [trackingCodes],
     )) as { id: string }[];
     await this.storage.delete(rows.map((r) => r.id));
-    await sql.query(`DELETE FROM personal_data.attachments WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+    await sql.query(`DELETE FROM personal_data.attachments WHERE id = ANY($1::uuid[])`, [
+      rows.map((r) => r.id),
+    ]);
     return rows.length;
   }
 }
