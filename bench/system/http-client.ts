@@ -19,7 +19,9 @@ export class HttpClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<HttpAnswer> {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+    // A Buffer goes as it is (a file upload: the caller names its content type); anything else as JSON.
+    const raw = Buffer.isBuffer(body);
+    const payload = body === undefined ? undefined : raw ? body : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = request(
         url,
@@ -30,7 +32,9 @@ export class HttpClient {
           headers: {
             ...headers,
             ...(payload !== undefined && {
-              'content-type': 'application/json',
+              'content-type': raw
+                ? (headers['content-type'] ?? 'application/octet-stream')
+                : 'application/json',
               'content-length': Buffer.byteLength(payload),
             }),
           },

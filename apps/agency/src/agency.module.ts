@@ -12,6 +12,7 @@ import { ReturnRequestHttpController } from './return-request/return-request.htt
 import { RequestExtensionHttpController } from './request-extension/request-extension.http.controller';
 import { RequestInformationHttpController } from './request-information/request-information.http.controller';
 import { ViewInboxHttpController } from './view-inbox/view-inbox.http.controller';
+import { RequestAttachmentsHttpController } from './request-attachments/request-attachments.http.controller';
 
 @Module({})
 export class AgencyModule {
@@ -33,6 +34,7 @@ export class AgencyModule {
         RequestExtensionHttpController,
         RequestInformationHttpController,
         RequestDetailsHttpController,
+        RequestAttachmentsHttpController,
         AgencyEventsMessageController,
       ],
       providers: [AgencyCommandRunner, AgencyTopicRelayHost],

@@ -30,6 +30,8 @@ import { PossibleDuplicatesQuery } from './possible-duplicates/possible-duplicat
 import { MergeDuplicateHttpController } from './merge-duplicate/merge-duplicate.http.controller';
 import { AddSignatoryHttpController } from './add-signatory/add-signatory.http.controller';
 import { SimilarRequestsHttpController } from './similar-requests/similar-requests.http.controller';
+import { CampaignsHttpController } from './campaigns/campaigns.http.controller';
+import { AddAttachmentHttpController } from './attachments/add-attachment.http.controller';
 
 @Module({})
 export class IntakeModule {
@@ -60,6 +62,8 @@ export class IntakeModule {
         NotificationsHttpController,
         Open311HttpController,
         Open311ClientsHttpController,
+        CampaignsHttpController,
+        AddAttachmentHttpController,
       ],
       providers: [
         RegisterRequestHandler,

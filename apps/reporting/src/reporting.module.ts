@@ -15,6 +15,7 @@ import { RequestSummaryHttpController } from './request-summary/request-summary.
 import { ScorecardsHandler } from './scorecards/scorecards.handler';
 import { ScorecardsHttpController } from './scorecards/scorecards.http.controller';
 import { SupervisorMetrics } from './supervisor-metrics/supervisor.metrics';
+import { CampaignBoardHttpController } from './campaign-board/campaign-board.http.controller';
 
 @Module({})
 export class ReportingModule {
@@ -31,6 +32,7 @@ export class ReportingModule {
         OverdueRequestsHttpController,
         EscalationsHttpController,
         ScorecardsHttpController,
+        CampaignBoardHttpController,
         RequestHistoryHttpController,
         RevealPersonalDataHttpController,
         ListPersonalDataViewsHttpController,

@@ -29,6 +29,7 @@ export const IntegrationEventTypes = {
   requestDuplicateAbsorbed: 'samad.request.duplicate-absorbed',
   requestLinkedToMatter: 'samad.request.linked-to-matter',
   requestSignatoryAdded: 'samad.request.signatory-added',
+  requestAttachmentAdded: 'samad.request.attachment-added',
   agencyRequestAssigned: 'samad.agency.request-assigned',
   agencyRequestUpdated: 'samad.agency.request-updated',
 } as const;
@@ -66,4 +67,5 @@ export const requestLifecycleEventTypes = [
   IntegrationEventTypes.requestDuplicateAbsorbed,
   IntegrationEventTypes.requestLinkedToMatter,
   IntegrationEventTypes.requestSignatoryAdded,
+  IntegrationEventTypes.requestAttachmentAdded,
 ] as const;

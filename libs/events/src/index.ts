@@ -8,6 +8,7 @@ export * from './request-deadline-events.v1.contract';
 export * from './request-verdict-events.v1.contract';
 export * from './request-extension-events.v1.contract';
 export * from './request-matter-events.v1.contract';
+export * from './request-attachment-events.v1.contract';
 export * from './agency-messages.v1.contract';
 export * from './agency-messages.v2.contract';
 export * from './integration-event.registry';

@@ -17,6 +17,9 @@ import {
   requestMatterEventDataSchemasV1,
   type RequestMatterIntegrationEventV1,
 } from './request-matter-events.v1.contract';
+  requestAttachmentEventDataSchemasV1,
+  type RequestAttachmentIntegrationEventV1,
+} from './request-attachment-events.v1.contract';
 import {
   answerOutcomes,
   closeReasons,
@@ -77,6 +80,15 @@ export interface RequestRegisteredV1 {
   readonly description: string;
   readonly registeredAt: string;
   readonly registeredBy: string;
+  /** A provincial-trip letter (ADR 28): its campaign, number, date and the campaign's target. */
+  readonly campaign?: CampaignLetterV1;
+}
+
+export interface CampaignLetterV1 {
+  readonly campaignId: string;
+  readonly letterNumber: string;
+  readonly letterDate: string;
+  readonly targetAt: string;
 }
 
 export interface RequestRoutedToAgencyV1 {
@@ -219,6 +231,7 @@ export type RequestLifecycleIntegrationEventV1 =
   | RequestVerdictIntegrationEventV1
   | RequestExtensionIntegrationEventV1
   | RequestMatterIntegrationEventV1;
+  | RequestAttachmentIntegrationEventV1;
 
 // A citizen is either present (all three fields valid) or erased (`erased: true` and all three null).
 const citizenV1: SchemaObject = {
@@ -235,18 +248,27 @@ export const requestEventDataSchemasV1: Record<
   RequestLifecycleIntegrationEventV1['eventType'],
   SchemaObject
 > = {
-  [IntegrationEventTypes.requestRegistered]: objectOf({
-    trackingCode,
-    kind: enumOf(requestKinds),
-    channel: enumOf(requestChannels),
-    collective: { type: 'boolean' },
-    citizens: { type: 'array', minItems: 1, items: citizenV1 },
-    countyCode: code,
-    categoryCode: code,
-    description: nonEmptyText,
-    registeredAt: utcTimestamp,
-    registeredBy: nonEmptyText,
-  }),
+  [IntegrationEventTypes.requestRegistered]: objectOf(
+    {
+      trackingCode,
+      kind: enumOf(requestKinds),
+      channel: enumOf(requestChannels),
+      collective: { type: 'boolean' },
+      citizens: { type: 'array', minItems: 1, items: citizenV1 },
+      countyCode: code,
+      categoryCode: code,
+      description: nonEmptyText,
+      registeredAt: utcTimestamp,
+      registeredBy: nonEmptyText,
+      campaign: objectOf({
+        campaignId: code,
+        letterNumber: nonEmptyText,
+        letterDate: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+        targetAt: utcTimestamp,
+      }),
+    },
+    ['campaign'],
+  ),
   [IntegrationEventTypes.requestRoutedToAgency]: objectOf(
     {
       trackingCode,
@@ -319,4 +341,5 @@ export const requestEventDataSchemasV1: Record<
   ...requestVerdictEventDataSchemasV1,
   ...requestExtensionEventDataSchemasV1,
   ...requestMatterEventDataSchemasV1,
+  ...requestAttachmentEventDataSchemasV1,
 };

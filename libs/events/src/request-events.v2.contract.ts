@@ -19,6 +19,7 @@ import type { RequestDeadlineIntegrationEventV1 } from './request-deadline-event
 import type { RequestVerdictIntegrationEventV1 } from './request-verdict-events.v1.contract';
 import type { RequestExtensionIntegrationEventV1 } from './request-extension-events.v1.contract';
 import type { RequestMatterIntegrationEventV1 } from './request-matter-events.v1.contract';
+import type { RequestAttachmentIntegrationEventV1 } from './request-attachment-events.v1.contract';
 import { objectOf } from './schema-fragments';
 
 // Version 2 of the six request events that hold citizens' personal data or free text (issue #9, ADR 19).
@@ -94,6 +95,7 @@ export type RequestLifecycleIntegrationEvent =
   | RequestVerdictIntegrationEventV1
   | RequestExtensionIntegrationEventV1
   | RequestMatterIntegrationEventV1;
+  | RequestAttachmentIntegrationEventV1;
 
 /** The free-text fields of each v2 event (the same names as in v1 and in the domain events). */
 export const protectedTextFieldsV2 = {

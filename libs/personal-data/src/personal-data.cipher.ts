@@ -54,6 +54,24 @@ export const sealPersonalData = (key: Buffer, aad: string, plaintext: string): s
   return [SEALED_VERSION, b64url(iv), b64url(ct), b64url(tag)].join('.');
 };
 
+const SEALED_BYTES_VERSION = 1;
+
+/** Seals bytes (a scanned letter, a photo) as `version ‖ iv ‖ tag ‖ ciphertext`, bound to `aad`. */
+export const sealPersonalBytes = (key: Buffer, aad: string, plaintext: Buffer): Buffer => {
+  const { iv, ct, tag } = encrypt(key, aad, plaintext);
+  return Buffer.concat([Buffer.from([SEALED_BYTES_VERSION]), iv, tag, ct]);
+};
+
+/** @throws PersonalDataIntegrityError when the bytes are malformed, tampered with or sealed under another key */
+export const openPersonalBytes = (key: Buffer, aad: string, sealed: Buffer): Buffer => {
+  if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== SEALED_BYTES_VERSION) {
+    throw new PersonalDataIntegrityError('malformed sealed personal data');
+  }
+  const iv = sealed.subarray(1, 1 + IV_BYTES);
+  const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+  return decrypt(key, aad, iv, sealed.subarray(1 + IV_BYTES + TAG_BYTES), tag);
+};
+
 export const isSealedPersonalData = (value: unknown): value is string =>
   typeof value === 'string' && value.startsWith(`${SEALED_VERSION}.`);
 

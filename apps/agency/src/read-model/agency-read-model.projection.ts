@@ -165,6 +165,7 @@ export async function projectIntoAgencyReadModel(
     case IntegrationEventTypes.requestExtensionRefused:
     case IntegrationEventTypes.requestInformationRequested:
     case IntegrationEventTypes.requestInformationSupplied:
+    case IntegrationEventTypes.requestAttachmentAdded:
       return; // nothing an inbox row shows (follow-ups reach the agency on its topic)
     default: {
       const _exhaustive: never = event;

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@samad/event-store';
-import type { CitizenKeyVault } from '@samad/personal-data';
+import type { CitizenKeyVault, SealedAttachments } from '@samad/personal-data';
 import {
   isDomainError,
   parseNationalCode,
   trackingCodeOfStream,
   type ErasePersonalData,
 } from '@samad/request-lifecycle';
-import { CITIZEN_KEY_VAULT, EVENT_STORE, type ActorIdentity } from '@samad/service-kit';
+import { CITIZEN_KEY_VAULT, EVENT_STORE, SEALED_ATTACHMENTS, type ActorIdentity } from '@samad/service-kit';
 import { handleRequestCommand } from '@samad/request-application';
 import type { EraseCitizenResponseDto } from './erase-citizen.response.dto';
 
@@ -28,6 +28,7 @@ export class EraseCitizenHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CITIZEN_KEY_VAULT) private readonly vault: CitizenKeyVault,
+    @Inject(SEALED_ATTACHMENTS) private readonly attachments: SealedAttachments,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -61,6 +62,8 @@ export class EraseCitizenHandler {
     await this.dataSource.query(`DELETE FROM intake.idempotency_keys WHERE tracking_code = ANY($1::text[])`, [
       requestsAffected,
     ]);
+    // Scanned letters and photos are personal data of the whole request (ADR 29): their bytes go too.
+    await this.attachments.eraseRequests(this.dataSource, requestsAffected);
     await this.vault.completeErasure(erasure.citizenRefs);
     return {
       erased: erasure.citizenRefs.length > 0,

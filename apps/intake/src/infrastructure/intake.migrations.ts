@@ -8,6 +8,7 @@ import { DropIntakeLoginFailures1765000000100 } from './migrations/1765000000100
 import { CreateCitizenNotifications1766300000000 } from './migrations/1766300000000-create-citizen-notifications';
 import { CreateOpen3111796234627000 } from './migrations/1796234627000-create-open311';
 import { CreateRequestDescriptions1796234759100 } from './migrations/1796234759100-create-request-descriptions';
+import { CreateCampaigns1766400000000 } from './migrations/1766400000000-create-campaigns';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
@@ -22,4 +23,5 @@ export const intakeMigrations = [
   CreateCitizenNotifications1766300000000,
   CreateOpen3111796234627000,
   CreateRequestDescriptions1796234759100,
+  CreateCampaigns1766400000000,
 ];

@@ -9,6 +9,7 @@ import {
   initialState,
   isRegistered,
   trackingCodeFromNumber,
+  type CampaignLetter,
   type RegisterRequest,
   type RequestRegistered,
   type RequestState,
@@ -21,6 +22,8 @@ import type { RegisterRequestDto } from './register-request.request.dto';
 import type { RegisterRequestResponseDto } from './register-request.response.dto';
 import { trackingCodeForSequence } from './tracking-number';
 import { PossibleDuplicatesQuery } from '../possible-duplicates/possible-duplicates.query';
+import { campaignLetterFor, type CampaignLetterInput } from '../campaigns/campaign-letter';
+import { findCampaign } from '../campaigns/campaigns.table';
 
 /** An Idempotency-Key already used for a different registration: the client has a bug, not a retry. */
 export class IdempotencyKeyReusedError extends Error {
@@ -60,6 +63,7 @@ const commandFor = (
   registeredBy: string,
   trackingCode: string,
   now: Date,
+  campaign?: CampaignLetter,
 ): RegisterRequest => ({
   type: 'RegisterRequest',
   data: {
@@ -73,6 +77,7 @@ const commandFor = (
     categoryCode: dto.categoryCode,
     description: dto.description,
     registeredBy,
+    ...(campaign ? { campaign } : {}),
   },
 });
 
@@ -88,6 +93,9 @@ export const registrationSha256 = (registration: RequestRegistered['data']): str
     what.categoryCode,
     what.description,
     what.registeredBy,
+    ...(what.campaign
+      ? [what.campaign.campaignId, what.campaign.letterNumber, what.campaign.letterDate]
+      : []),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 };
@@ -141,17 +149,22 @@ export class RegisterRequestHandler {
     const [registered] = asFieldProblems(() =>
       decide(commandFor(dto, actor.id, VALIDATION_CODE, now), initialState()),
     ) as [RequestRegistered];
+    const campaign = dto.campaign && (await this.campaignLetter(dto.campaign, registered.data.countyCode));
 
     if (idempotencyKey === undefined) {
       const trackingCode = await this.nextTrackingCode();
-      const outcome = await handleRequestCommand(this.store, commandFor(dto, actor.id, trackingCode, now), {
-        actor,
-        correlationId,
-      });
+      const outcome = await handleRequestCommand(
+        this.store,
+        commandFor(dto, actor.id, trackingCode, now, campaign),
+        {
+          actor,
+          correlationId,
+        },
+      );
       return { registration: responseOf(outcome.state), replayed: false };
     }
 
-    const bodySha256 = registrationSha256(registered.data);
+    const bodySha256 = registrationSha256({ ...registered.data, ...(campaign ? { campaign } : {}) });
     const claim = await this.claimKey(idempotencyKey, bodySha256, now);
     if (claim.bodySha256 !== bodySha256) throw new IdempotencyKeyReusedError(idempotencyKey);
     if (!claim.claimed) {
@@ -163,10 +176,14 @@ export class RegisterRequestHandler {
     // identical, so whichever attempt appends first wins and the others append nothing.
     const outcome = await handleRequestCommand(
       this.store,
-      commandFor(dto, actor.id, claim.trackingCode, claim.registeredAt),
+      commandFor(dto, actor.id, claim.trackingCode, claim.registeredAt, campaign),
       { actor, correlationId, causationId: `idem:${idempotencyKey}` },
     );
     return { registration: responseOf(outcome.state), replayed: !claim.claimed };
+  }
+
+  private async campaignLetter(input: CampaignLetterInput, countyCode: string): Promise<CampaignLetter> {
+    return campaignLetterFor(await findCampaign(this.dataSource, input.id), input, countyCode);
   }
 
   private async nextTrackingCode(): Promise<TrackingCode> {

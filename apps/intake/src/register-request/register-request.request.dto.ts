@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsNotEmpty,
+  IsOptional,
   IsString,
   Length,
   MaxLength,
@@ -53,6 +54,23 @@ export class CitizenDto {
   mobile!: string;
 }
 
+export class CampaignLetterDto {
+  @ApiProperty({ description: 'The campaign’s id (POST /api/campaigns)' })
+  @IsString()
+  @MaxLength(64)
+  id!: string;
+
+  @ApiProperty({ example: '۱۲۳۴/ص/۱۴۰۵', description: 'The letter’s number as written on it' })
+  @IsString()
+  @Length(1, 100)
+  letterNumber!: string;
+
+  @ApiProperty({ example: '1405/09/12', description: 'The letter’s date: Jalali or ISO' })
+  @IsString()
+  @MaxLength(32)
+  letterDate!: string;
+}
+
 export class RegisterRequestDto {
   @ApiProperty({
     enum: requestChannels,
@@ -97,4 +115,14 @@ export class RegisterRequestDto {
   @IsString()
   @Length(1, 4000)
   description!: string;
+
+  @ApiProperty({
+    type: CampaignLetterDto,
+    required: false,
+    description: 'A provincial-trip letter: its campaign, number and date (ADR 28)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CampaignLetterDto)
+  campaign?: CampaignLetterDto;
 }

@@ -80,8 +80,8 @@ export async function projectRequestStatistics(
     await manager.query(
       `INSERT INTO reporting.requests
          (tracking_code, kind, channel, collective, county_code, category_code, status, registered_at,
-          stream_revision, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'registered', $7, $8, $9)
+          stream_revision, updated_at, campaign_id, campaign_target_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'registered', $7, $8, $9, $10, $11)
        ON CONFLICT (tracking_code) DO NOTHING`,
       [
         data.trackingCode,
@@ -93,6 +93,8 @@ export async function projectRequestStatistics(
         data.registeredAt,
         event.streamRevision,
         event.occurredAt,
+        data.campaign?.campaignId ?? null,
+        data.campaign?.targetAt ?? null,
       ],
     );
     return;

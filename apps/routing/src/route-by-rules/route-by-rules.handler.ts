@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ActorRole } from '@samad/events';
 import type { EventStore } from '@samad/event-store';
-import { isRegistered, type RegisteredRequest } from '@samad/request-lifecycle';
+import { capDueByCampaign, isRegistered, type RegisteredRequest } from '@samad/request-lifecycle';
 import { EVENT_STORE, SERVICE_CONFIG, type ServiceConfig } from '@samad/service-kit';
 import { handleRequestCommand, loadRequest } from '@samad/request-application';
 import { rulesForCategory, type Sql } from '../routing-data/routing-data.queries';
@@ -49,9 +49,10 @@ export class RouteByRulesHandler {
       );
       return;
     }
-    const dueAt = await dueDateFor(sql, state.categoryCode, now, this.config.workingCalendar);
+    const normalDue = await dueDateFor(sql, state.categoryCode, now, this.config.workingCalendar);
     // A rule's category always exists (foreign key), so this only fails on a broken database.
-    if (!dueAt) throw new Error(`category ${state.categoryCode} has a rule but no deadline`);
+    if (!normalDue) throw new Error(`category ${state.categoryCode} has a rule but no deadline`);
+    const dueAt = capDueByCampaign(normalDue, state.campaign?.targetAt);
     await handleRequestCommand(
       this.store,
       {

@@ -7,6 +7,7 @@ import {
   isRegistered,
   parseTrackingCode,
   type RegisteredRequest,
+  capDueByCampaign,
 } from '@samad/request-lifecycle';
 import {
   EVENT_STORE,
@@ -61,8 +62,9 @@ export class RouteManuallyHandler {
       state.status === 'routed' && state.agencyCode === agency.code && state.routedBy === 'supervisor';
     if (alreadyDone) return view(state);
 
-    const dueAt = await dueDateFor(this.dataSource, state.categoryCode, now, this.config.workingCalendar);
-    if (!dueAt) throw new Error(`routing has no deadline for category ${state.categoryCode}`);
+    const normalDue = await dueDateFor(this.dataSource, state.categoryCode, now, this.config.workingCalendar);
+    if (!normalDue) throw new Error(`routing has no deadline for category ${state.categoryCode}`);
+    const dueAt = capDueByCampaign(normalDue, state.campaign?.targetAt);
     const outcome = await handleRequestCommand(
       this.store,
       {

@@ -305,6 +305,21 @@ export const sampleIntegrationEventsV1: readonly (
   },
   {
     ...envelope(1),
+    eventType: IntegrationEventTypes.requestAttachmentAdded,
+    eventVersion: 1,
+    actor: { id: 'operator1', role: 'operator' },
+    data: {
+      trackingCode: '1000000017',
+      attachmentId: '6f1c1b2e-5d1a-4c8e-9f3a-2b7d4e6a8c01',
+      contentType: 'application/pdf',
+      size: 48213,
+      sha256: 'a'.repeat(64),
+      addedBy: 'operator1',
+      at: '2024-10-14T06:10:00.000Z',
+    },
+  },
+  {
+    ...envelope(1),
     eventType: IntegrationEventTypes.requestAnswerRated,
     eventVersion: 1,
     data: {

@@ -11,6 +11,7 @@ export const personalDataViewFields = [
   'fullName',
   'description',
   'followUpNotes',
+  'attachments',
 ] as const;
 export type PersonalDataViewField = (typeof personalDataViewFields)[number];
 

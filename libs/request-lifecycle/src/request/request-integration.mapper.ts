@@ -123,6 +123,11 @@ export const toIntegrationPayload = (event: RequestEvent): Payload => {
       const { citizen: _citizen, ...data } = event.data;
       return payload(IntegrationEventTypes.requestSignatoryAdded, data);
     }
+    case 'AttachmentAdded':
+      return payload(IntegrationEventTypes.requestAttachmentAdded, {
+        ...event.data,
+        contentType: event.data.contentType as 'application/pdf' | 'image/jpeg' | 'image/png',
+      });
     default: {
       const _exhaustive: never = event;
       throw new Error(`not a request event: ${(_exhaustive as { type: string }).type}`);
@@ -191,6 +196,7 @@ const domainTypeOf = {
   [IntegrationEventTypes.requestDuplicateAbsorbed]: 'DuplicateAbsorbed',
   [IntegrationEventTypes.requestLinkedToMatter]: 'LinkedToMatter',
   [IntegrationEventTypes.requestSignatoryAdded]: 'SignatoryAdded',
+  [IntegrationEventTypes.requestAttachmentAdded]: 'AttachmentAdded',
 } as const satisfies Record<RequestLifecycleIntegrationEventV1['eventType'], RequestEvent['type']>;
 
 /** The domain event type of a request integration event type. */

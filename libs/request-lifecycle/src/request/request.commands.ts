@@ -6,6 +6,7 @@ import type {
   RoutingOrigin,
   VerdictChannel,
 } from './request.vocabulary';
+import type { CampaignLetter } from './request.events';
 
 /** Emmett-style command: imperative. `now` is passed in by the handler; the decider never reads a clock. */
 export type DomainCommand<Type extends string, Data extends object> = Readonly<{
@@ -34,7 +35,15 @@ export type RegisterRequest = DomainCommand<
     description: string;
     /** The operator (or `web`) who registered it. */
     registeredBy: string;
+    /** Checked against the campaign table by intake before the command is built (ADR 28). */
+    campaign?: CampaignLetter;
   }
+>;
+
+/** Content checked and stored by the caller; the stream records what it was, never the bytes. */
+export type AddAttachment = DomainCommand<
+  'AddAttachment',
+  { attachmentId: string; contentType: string; size: number; sha256: string; addedBy: string }
 >;
 
 export type RouteToAgency = DomainCommand<
@@ -164,5 +173,6 @@ export type RequestCommand =
   | AbsorbDuplicate
   | LinkToMatter
   | AddSignatory;
+  | AddAttachment;
 
 export type RequestCommandType = RequestCommand['type'];

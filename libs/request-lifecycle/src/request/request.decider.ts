@@ -1,3 +1,4 @@
+import { addAttachment } from './decisions/add-attachment.decision';
 import type { Decider } from '../shared/decider';
 import { acknowledge } from './decisions/acknowledge.decision';
 import { answer } from './decisions/answer.decision';
@@ -84,6 +85,8 @@ export const decide = (command: RequestCommand, state: RequestState): RequestEve
       return linkToMatter(command, state);
     case 'AddSignatory':
       return addSignatory(command, state);
+    case 'AddAttachment':
+      return addAttachment(command, state);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown command ${(_exhaustive as { type: string }).type}`);

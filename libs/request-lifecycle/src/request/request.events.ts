@@ -68,6 +68,32 @@ export type RequestRegistered = DomainEvent<
     description: string;
     registeredAt: string;
     registeredBy: string;
+    /** A letter registered with a provincial-trip campaign (ADR 28); its target caps every due date. */
+    campaign?: CampaignLetter;
+  }
+>;
+
+/** The campaign a letter belongs to, as it stood when the letter was registered. */
+export interface CampaignLetter {
+  readonly campaignId: string;
+  readonly letterNumber: string;
+  /** Gregorian calendar date (YYYY-MM-DD) the letter bears. */
+  readonly letterDate: string;
+  /** The end (Tehran) of the campaign's target day: every answer is due by then. */
+  readonly targetAt: string;
+}
+
+/** A scanned letter or photo attached to the request (ADR 29): metadata only, never the content. */
+export type AttachmentAdded = DomainEvent<
+  'AttachmentAdded',
+  {
+    trackingCode: string;
+    attachmentId: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    addedBy: string;
+    at: string;
   }
 >;
 
@@ -323,6 +349,7 @@ export type RequestEvent =
   | DuplicateAbsorbed
   | LinkedToMatter
   | SignatoryAdded;
+  | AttachmentAdded;
 
 export type RequestEventType = RequestEvent['type'];
 
@@ -354,6 +381,7 @@ export const requestEventTypes = [
   'DuplicateAbsorbed',
   'LinkedToMatter',
   'SignatoryAdded',
+  'AttachmentAdded',
 ] as const satisfies readonly RequestEventType[];
 
 export const isRequestEvent = (event: { type: string }): event is RequestEvent =>
@@ -385,6 +413,7 @@ export const occurredAt = (event: RequestEvent): string => {
     case 'ExtensionRefused':
     case 'InformationRequested':
     case 'InformationSupplied':
+    case 'AttachmentAdded':
     case 'DeadlineResumed':
     case 'MergedAsDuplicate':
     case 'DuplicateAbsorbed':

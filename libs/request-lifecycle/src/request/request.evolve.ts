@@ -35,7 +35,7 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
   if (event.type === 'RequestRegistered') {
     if (state.status !== 'not_registered') return state;
     const { data } = event;
-    return {
+    return definedOnly({
       status: 'registered',
       trackingCode: data.trackingCode,
       kind: data.kind,
@@ -47,9 +47,10 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
       description: data.description,
       registeredAt: data.registeredAt,
       registeredBy: data.registeredBy,
+      campaign: data.campaign,
       returnedBy: [],
       followUpCount: 0,
-    };
+    });
   }
   if (state.status === 'not_registered') return state;
 
@@ -187,6 +188,11 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
       // Appended in order, so a signatory's number (index + 1) is the one they prove on the lookup.
       if (event.data.signatoryIndex !== state.citizens.length) return state;
       return { ...state, citizens: [...state.citizens, event.data.citizen] };
+    }
+    case 'AttachmentAdded': {
+      const ids = state.attachmentIds ?? [];
+      if (ids.includes(event.data.attachmentId)) return state;
+      return { ...state, attachmentIds: [...ids, event.data.attachmentId] };
     }
     default: {
       // An event type this version does not know (written by a newer one) changes nothing here.

@@ -1,4 +1,4 @@
-import type { RegisteredCitizen } from './request.events';
+import type { CampaignLetter, RegisteredCitizen } from './request.events';
 import type {
   AnswerOutcome,
   CloseReason,
@@ -28,6 +28,9 @@ export interface RegisteredRequest {
   readonly description: string;
   readonly registeredAt: string;
   readonly registeredBy: string;
+  readonly campaign?: CampaignLetter;
+  /** Ids of the files attached so far (ADR 29). */
+  readonly attachmentIds?: readonly string[];
   /** The agency holding the request (routed/acknowledged/referred), or the one that answered it. */
   readonly agencyCode?: string;
   readonly dueAt?: string;

@@ -16,6 +16,8 @@ import {
 } from '../http/http.config';
 import { kafkaSecuritySchema, type KafkaSecurity } from '../kafka/kafka-security';
 import { ConfigError } from './config-error';
+import { attachmentsSchema } from './attachments.config';
+import type { AttachmentsConfig } from '@samad/personal-data';
 import { databaseTimeoutsSchema } from './database.config';
 import { deploymentSchema } from './deployment.config';
 import { eventStoreSchema } from './event-store.config';
@@ -68,6 +70,8 @@ export interface ServiceConfig {
   workingCalendar: WorkingCalendarConfig;
   /** The citizen's verdict on an answer (ADR 25): intake takes it, routing closes when the window ends. */
   verdict: VerdictConfig;
+  /** Scanned letters and photos (ADR 29): the size limit and where the sealed bytes are stored. */
+  attachments: AttachmentsConfig;
   /** Routing only: the deadline watcher (ADR 22). */
   deadlineWatch?: DeadlineWatchConfig;
   /** Intake only: citizens' SMS notifications. */
@@ -143,6 +147,7 @@ const sharedParts = (service: ServiceName) => ({
   http: httpConfigSchema,
   workingCalendar: workingCalendarSchema,
   verdict: verdictSchema,
+  attachments: attachmentsSchema,
   // ── consumer: reserved for the Kafka consumers' settings (a `consumerSchema` part, then `consumer` on
   //    ServiceConfig); add it here so every service validates it with everything else.
 });
@@ -226,6 +231,7 @@ const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
     http: parts.http,
     workingCalendar: parts.workingCalendar,
     verdict: parts.verdict,
+    attachments: parts.attachments,
     ...(login && { login }),
     ...(parts.trackRateLimit && { trackRateLimit: parts.trackRateLimit }),
     ...(parts.deadlineWatch && { deadlineWatch: parts.deadlineWatch }),

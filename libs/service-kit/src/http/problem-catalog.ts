@@ -47,6 +47,13 @@ export const knownErrorCodes: Readonly<Record<string, KnownCode>> = {
   // 422, not 409: nothing about a request's state conflicts; the client sent a different body under a used key.
   IDEMPOTENCY_KEY_REUSED: { status: 422 },
   AGENCY_INBOX_NOT_FOUND: { status: 404 },
+  // Provincial-trip campaigns (ADR 28) and attachments (ADR 29): each error's own message says what was wrong.
+  CAMPAIGN_NOT_FOUND: { status: 404 },
+  CAMPAIGN_CLOSED: { status: 409 },
+  CAMPAIGN_COUNTY_MISMATCH: { status: 422 },
+  ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415 },
+  ATTACHMENT_TOO_LARGE: { status: 413 },
+  ATTACHMENT_NOT_FOUND: { status: 404 },
   // The working calendar (routing's administrator endpoints).
   HOLIDAY_ALREADY_DECLARED: { status: 409, title: 'این روز از پیش تعطیل است (the day already is a holiday)' },
   HOLIDAY_NOT_FOUND: {

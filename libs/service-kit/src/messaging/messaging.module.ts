@@ -9,6 +9,9 @@ import {
 import {
   CitizenKeyVault,
   PersonalDataProtectingEventStore,
+  SealedAttachments,
+  createAttachmentStorage,
+  type AttachmentStorage,
   type PersonalDataKeys,
 } from '@samad/personal-data';
 import type { ServiceConfig } from '../config/service-config';
@@ -46,6 +49,9 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const KAFKA = Symbol('KAFKA');
 /** The citizens' data keys (a CitizenKeyVault): for erasure and for the digests read models search by. */
 export const CITIZEN_KEY_VAULT = Symbol('CITIZEN_KEY_VAULT');
+/** Scanned letters and photos, sealed per citizen (ADR 29): a SealedAttachments. */
+export const SEALED_ATTACHMENTS = Symbol('SEALED_ATTACHMENTS');
+const ATTACHMENT_STORAGE = Symbol('ATTACHMENT_STORAGE');
 
 /**
  * The event store (source of truth) and the Kafka client, one of each per service process. The store is
@@ -54,7 +60,10 @@ export const CITIZEN_KEY_VAULT = Symbol('CITIZEN_KEY_VAULT');
 @Global()
 @Module({})
 export class MessagingModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ATTACHMENT_STORAGE) private readonly attachmentStorage: AttachmentStorage,
+  ) {}
 
   static forService(config: ServiceConfig): DynamicModule {
     return {
@@ -77,13 +86,26 @@ export class MessagingModule implements OnApplicationShutdown {
             createProtectedEventStore(config.eventStore, `samad-${config.service}`, vault, metrics),
         },
         { provide: KAFKA, useFactory: (): Kafka => createKafka(config) },
+        {
+          // Its pool connects on first use: services that never touch a file open no connection.
+          provide: ATTACHMENT_STORAGE,
+          useFactory: (): AttachmentStorage =>
+            createAttachmentStorage(config.attachments, config.databaseUrl, `samad-${config.service}`),
+        },
+        {
+          provide: SEALED_ATTACHMENTS,
+          inject: [CITIZEN_KEY_VAULT, ATTACHMENT_STORAGE],
+          useFactory: (vault: CitizenKeyVault, storage: AttachmentStorage) =>
+            new SealedAttachments(vault, storage, config.attachments.maxBytes),
+        },
       ],
-      exports: [EVENT_STORE, KAFKA, CITIZEN_KEY_VAULT],
+      exports: [EVENT_STORE, KAFKA, CITIZEN_KEY_VAULT, SEALED_ATTACHMENTS],
     };
   }
 
   // Runs after every consumer has stopped (Nest shuts modules down in reverse order); closes the vault too.
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
+    await this.attachmentStorage.close();
   }
 }

@@ -3,7 +3,13 @@ import { parseIranianMobile } from '../../value-objects/iranian-mobile.value-obj
 import { parseNationalCode } from '../../value-objects/national-code.value-object';
 import { parseTrackingCode } from '../../value-objects/tracking-code.value-object';
 import type { CitizenInput, RegisterRequest } from '../request.commands';
-import type { Citizen, RegisteredCitizen, RequestEvent, RequestRegistered } from '../request.events';
+import type {
+  CampaignLetter,
+  Citizen,
+  RegisteredCitizen,
+  RequestEvent,
+  RequestRegistered,
+} from '../request.events';
 import type { RegisteredRequest, RequestState } from '../request.state';
 import { requestChannels, requestKinds } from '../request.vocabulary';
 import { isoDate, notClosed, oneOf, registered, requiredCode, requiredText } from './decision-guards';
@@ -51,7 +57,22 @@ const sameRegistration = (state: RegisteredRequest, data: RequestRegistered['dat
   state.countyCode === data.countyCode &&
   state.categoryCode === data.categoryCode &&
   state.description === data.description &&
-  state.registeredBy === data.registeredBy;
+  state.registeredBy === data.registeredBy &&
+  state.campaign?.campaignId === data.campaign?.campaignId &&
+  state.campaign?.letterNumber === data.campaign?.letterNumber;
+
+const campaignLetterOf = (letter: CampaignLetter): CampaignLetter => ({
+  campaignId: requiredCode(letter.campaignId, 'campaign.id'),
+  letterNumber: requiredText(letter.letterNumber, 'campaign.letterNumber', false),
+  letterDate: calendarDate(letter.letterDate, 'campaign.letterDate'),
+  targetAt: isoDate(new Date(letter.targetAt), 'campaign.targetAt'),
+});
+
+const calendarDate = (value: string, field: string): string => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value ?? '') || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw new DomainError('INVALID_VALUE', 'must be a calendar date (YYYY-MM-DD)', field);
+  return value;
+};
 
 export const registerRequest = ({ data }: RegisterRequest, state: RequestState): RequestEvent[] => {
   if (typeof data.collective !== 'boolean')
@@ -67,6 +88,7 @@ export const registerRequest = ({ data }: RegisterRequest, state: RequestState):
     description: requiredText(data.description, 'description'),
     registeredAt: isoDate(data.now, 'now'),
     registeredBy: requiredCode(data.registeredBy, 'registeredBy'),
+    ...(data.campaign ? { campaign: campaignLetterOf(data.campaign) } : {}),
   };
 
   if (state.status !== 'not_registered') {
