@@ -3,6 +3,7 @@ import { CreateReportingRequests1764400100000 } from './migrations/1764400100000
 import { CreatePersonalDataViews1765100000000 } from './migrations/1765100000000-create-personal-data-views';
 import { AddEscalationsToRequests1766100100000 } from './migrations/1766100100000-add-escalations-to-requests';
 import { CreateScorecardFacts1766200000000 } from './migrations/1766200000000-create-scorecard-facts';
+import { CreateAuditCheckpoints1796230100000 } from './migrations/1796230100000-create-audit-checkpoints';
 
 /** The reporting schema's migrations, in order. */
 export const reportingMigrations = [
@@ -12,4 +13,5 @@ export const reportingMigrations = [
   CreatePersonalDataViews1765100000000,
   AddEscalationsToRequests1766100100000,
   CreateScorecardFacts1766200000000,
+  CreateAuditCheckpoints1796230100000,
 ];
