@@ -80,8 +80,9 @@ describe('samad verify, state and bundles (real PostgreSQL and Kafka, the compil
     await waitFor('intake answers', async () =>
       (await call('intake', 'GET', '/health/ready', {}).catch(() => undefined)) ? true : undefined,
     );
+    const operator = await bearer('operator');
     const res = await waitFor('registration answered', () =>
-      call('intake', 'POST', '/api/requests', await bearer('operator'), {
+      call('intake', 'POST', '/api/requests', operator, {
         channel: 'phone',
         kind: 'complaint',
         collective: false,
