@@ -113,6 +113,8 @@ async function main(): Promise<void> {
   const topics = await ensureTopics(kafka, [
     { topic: Topics.requestEvents, numPartitions: partitions, configEntries: retained(retention.topicsMs) },
     { topic: Topics.deadLetter, numPartitions: 1, configEntries: retained(retention.deadLetterMs) },
+    // One partition keeps checkpoints in order; never deleted, they are the auditors' anchor (ADR 0030).
+    { topic: Topics.auditCheckpoints, numPartitions: 1, configEntries: retained('-1') },
     // Each agency's own stream of its requests, for its own systems to consume.
     ...agencies.map((a) => ({
       topic: Topics.agency(a.code),

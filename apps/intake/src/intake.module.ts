@@ -6,6 +6,7 @@ import {
   databaseModule,
   type ServiceConfig,
 } from '@samad/service-kit';
+import { AuditCheckpointerHost } from './audit-checkpoints/audit-checkpointer.host';
 import { GiveVerdictHttpController } from './give-verdict/give-verdict.http.controller';
 import { TrackVerdictHttpController } from './give-verdict/track-verdict.http.controller';
 import { GetCatalogHttpController } from './catalog/get-catalog.http.controller';
@@ -73,6 +74,7 @@ export class IntakeModule {
         Open311RequestsStore,
         // The store → Kafka relay runs here; a PostgreSQL leader lock lets only one replica publish at a time.
         RequestEventRelayHost,
+        AuditCheckpointerHost,
         ...notificationProviders,
       ],
     };

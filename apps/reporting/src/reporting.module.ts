@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
+import { AuditCheckpointsKeeper } from './audit/audit-checkpoints.keeper';
 import { EscalationsHandler } from './escalations/escalations.handler';
 import { EscalationsHttpController } from './escalations/escalations.http.controller';
 import { OverdueRequestsHandler } from './overdue-requests/overdue-requests.handler';
@@ -46,6 +47,7 @@ export class ReportingModule {
         ScorecardsHandler,
         PersonalDataViewsReadModel,
         SupervisorMetrics,
+        AuditCheckpointsKeeper,
       ],
     };
   }

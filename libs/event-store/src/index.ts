@@ -31,3 +31,4 @@ export {
   type KafkaRelayStats,
   type RelayedMessage,
 } from './relay/kafka-relay';
+export * from './audit';

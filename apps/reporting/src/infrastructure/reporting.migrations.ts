@@ -4,6 +4,7 @@ import { CreatePersonalDataViews1765100000000 } from './migrations/1765100000000
 import { AddEscalationsToRequests1766100100000 } from './migrations/1766100100000-add-escalations-to-requests';
 import { CreateScorecardFacts1766200000000 } from './migrations/1766200000000-create-scorecard-facts';
 import { AddCampaignToRequests1766400100000 } from './migrations/1766400100000-add-campaign-to-requests';
+import { CreateAuditCheckpoints1796230100000 } from './migrations/1796230100000-create-audit-checkpoints';
 
 /** The reporting schema's migrations, in order. */
 export const reportingMigrations = [
@@ -14,4 +15,5 @@ export const reportingMigrations = [
   AddEscalationsToRequests1766100100000,
   CreateScorecardFacts1766200000000,
   AddCampaignToRequests1766400100000,
+  CreateAuditCheckpoints1796230100000,
 ];

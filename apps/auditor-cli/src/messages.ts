@@ -1,0 +1,85 @@
+// What the command says, in Persian (default) or English (--lang en).
+export interface Messages {
+  readonly usage: string;
+  readonly unknownCommand: (name: string) => string;
+  readonly notFound: (code: string) => string;
+  readonly historyHeader: (code: string, count: number) => string;
+  readonly stateHeader: (code: string, asOf: string) => string;
+  readonly notYetRegistered: string;
+  readonly verifyOk: (events: number, covered: number, sequence: number, issuedAt: string) => string;
+  readonly verifyFailed: string;
+  readonly uncovered: (n: number) => string;
+  readonly streamBroken: (what: string) => string;
+  readonly exported: (file: string, events: number, sequence: number) => string;
+  readonly bundleOk: (stream: string, events: number, sequence: number, keyId: string) => string;
+  readonly bundleFailed: (reason: string) => string;
+  readonly problem: Record<string, (p: Record<string, unknown>) => string>;
+}
+
+const name = (n: unknown): string => {
+  const leaf = n as { streamId: string; revision: string; position: string };
+  return `${leaf.streamId}@${leaf.revision} (${leaf.position})`;
+};
+
+export const english: Messages = {
+  usage: 'usage: samad <command> [options] [--lang fa|en] [--gregorian]',
+  unknownCommand: (n) => `unknown command: ${n}`,
+  notFound: (code) => `no request with tracking code ${code}`,
+  historyHeader: (code, count) => `History of request ${code} (${count} events)`,
+  stateHeader: (code, asOf) => `Request ${code} as it stood at ${asOf}`,
+  notYetRegistered: 'not registered yet at that moment',
+  verifyOk: (events, covered, sequence, issuedAt) =>
+    `OK: ${events} events verified; ${covered} covered by signed checkpoint #${sequence} (${issuedAt})`,
+  verifyFailed: 'FAILED',
+  uncovered: (n) => `${n} newer events are not yet covered by a checkpoint (per-stream chains checked)`,
+  streamBroken: (what) => `broken per-stream chain at ${what}`,
+  exported: (file, events, sequence) =>
+    `wrote ${file}: ${events} events proven against checkpoint #${sequence}`,
+  bundleOk: (stream, events, sequence, keyId) =>
+    `OK: ${events} events of ${stream} are in signed checkpoint #${sequence} (key ${keyId})`,
+  bundleFailed: (reason) => `FAILED: ${reason}`,
+  problem: {
+    no_checkpoint: () => 'no signed checkpoint has been received yet',
+    bad_signature: (p) => `checkpoint #${String(p.sequence)} has an invalid signature`,
+    leaf_log_tampered: (p) => `the kept leaf log does not match signed checkpoint #${String(p.sequence)}`,
+    changed: (p) => `event #${String(p.index)} changed: expected ${name(p.expected)}, found ${name(p.found)}`,
+    missing: (p) =>
+      `missing range: ${String(p.count)} events from ${name(p.first)} to ${name(p.last)} (event #${String(p.index)})`,
+    inserted: (p) => `event #${String(p.index)} was inserted: ${name(p.found)}`,
+    root_mismatch: (p) =>
+      `checkpoint #${String(p.sequence)} root mismatch: something between positions ${String(p.fromPosition)} and ${String(p.toPosition)} changed`,
+  },
+};
+
+export const persian: Messages = {
+  usage: 'استفاده: samad <فرمان> [گزینه‌ها] [--lang fa|en] [--gregorian]',
+  unknownCommand: (n) => `فرمان ناشناخته: ${n}`,
+  notFound: (code) => `درخواستی با کد رهگیری ${code} نیست`,
+  historyHeader: (code, count) => `تاریخچهٔ درخواست ${code} (${count} رویداد)`,
+  stateHeader: (code, asOf) => `درخواست ${code} در ${asOf}`,
+  notYetRegistered: 'در آن لحظه هنوز ثبت نشده بود',
+  verifyOk: (events, covered, sequence, issuedAt) =>
+    `درست است: ${events} رویداد بررسی شد؛ ${covered} رویداد زیر نقطهٔ وارسی امضاشدهٔ #${sequence} (${issuedAt})`,
+  verifyFailed: 'نادرست',
+  uncovered: (n) => `${n} رویداد تازه‌تر هنوز زیر نقطهٔ وارسی نیست (زنجیرهٔ هر جریان بررسی شد)`,
+  streamBroken: (what) => `زنجیرهٔ جریان در ${what} شکسته است`,
+  exported: (file, events, sequence) =>
+    `${file} نوشته شد: ${events} رویداد با اثبات تا نقطهٔ وارسی #${sequence}`,
+  bundleOk: (stream, events, sequence, keyId) =>
+    `درست است: ${events} رویداد ${stream} در نقطهٔ وارسی امضاشدهٔ #${sequence} هست (کلید ${keyId})`,
+  bundleFailed: (reason) => `نادرست: ${reason}`,
+  problem: {
+    no_checkpoint: () => 'هنوز هیچ نقطهٔ وارسی امضاشده‌ای نرسیده است',
+    bad_signature: (p) => `امضای نقطهٔ وارسی #${String(p.sequence)} نادرست است`,
+    leaf_log_tampered: (p) => `فهرست برگ‌ها با نقطهٔ وارسی #${String(p.sequence)} نمی‌خواند`,
+    changed: (p) =>
+      `رویداد #${String(p.index)} تغییر کرده: باید ${name(p.expected)} باشد، ${name(p.found)} است`,
+    missing: (p) =>
+      `بازهٔ گم‌شده: ${String(p.count)} رویداد از ${name(p.first)} تا ${name(p.last)} (رویداد #${String(p.index)})`,
+    inserted: (p) => `رویداد #${String(p.index)} افزوده شده: ${name(p.found)}`,
+    root_mismatch: (p) =>
+      `ریشهٔ نقطهٔ وارسی #${String(p.sequence)} نمی‌خواند: چیزی میان ${String(p.fromPosition)} و ${String(p.toPosition)} تغییر کرده`,
+  },
+};
+
+export const messagesFor = (lang: string | undefined): Messages => (lang === 'en' ? english : persian);
