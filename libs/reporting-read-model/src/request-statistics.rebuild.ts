@@ -26,7 +26,6 @@ export interface RebuildComparison {
 export interface RebuildReport {
   readonly shadowSchema: string;
   readonly eventsRead: number;
-  readonly eventsRefused: number;
   readonly rows: number;
   readonly seconds: number;
   readonly comparison: RebuildComparison;
@@ -97,7 +96,7 @@ export async function rebuildRequestStatistics(
   const summary = {
     shadowSchema,
     eventsRead: replay.eventsRead,
-    eventsRefused: replay.eventsRefused,
+
     rows: replay.rows.size,
     seconds,
   };

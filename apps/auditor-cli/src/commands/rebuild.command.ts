@@ -31,7 +31,7 @@ export function describeRebuild(report: RebuildReport): string {
   const { live, shadow, equal } = report.comparison;
   const rate = report.seconds > 0 ? Math.round(report.eventsRead / report.seconds) : report.eventsRead;
   return [
-    `replayed ${report.eventsRead} events (${report.eventsRefused} refused) into ${report.rows} rows in ${report.seconds.toFixed(2)} s (${rate} events/s)`,
+    `replayed ${report.eventsRead} events into ${report.rows} rows in ${report.seconds.toFixed(2)} s (${rate} events/s)`,
     `table     live rows  shadow rows  live checksum                shadow checksum`,
     `requests  ${String(live.rows).padStart(9)}  ${String(shadow.rows).padStart(11)}  ${live.checksum.padEnd(27)}  ${shadow.checksum}`,
     equal ? 'the rebuilt read model equals the live one' : 'the rebuilt read model DIFFERS from the live one',

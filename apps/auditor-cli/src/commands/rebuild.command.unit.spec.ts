@@ -15,7 +15,6 @@ describe('samad rebuild arguments', () => {
     const report = {
       shadowSchema: 'reporting_shadow_1',
       eventsRead: 10,
-      eventsRefused: 1,
       rows: 3,
       seconds: 2,
       comparison: { table: 'requests', live: fingerprint, shadow: { rows: 3, checksum: '43' }, equal: false },
