@@ -11,6 +11,7 @@ import { PersonalDataViewCountsHttpController } from './personal-data-views/pers
 import { PersonalDataViewsReadModel } from './personal-data-views/personal-data-views.read-model';
 import { RevealPersonalDataHttpController } from './personal-data-views/reveal-personal-data.http.controller';
 import { RequestHistoryHttpController } from './request-history/request-history.http.controller';
+import { RequestSummaryAsOfHandler } from './request-summary/request-summary-as-of.handler';
 import { RequestSummaryHandler } from './request-summary/request-summary.handler';
 import { RequestSummaryHttpController } from './request-summary/request-summary.http.controller';
 import { ScorecardsHandler } from './scorecards/scorecards.handler';
@@ -42,6 +43,7 @@ export class ReportingModule {
       ],
       providers: [
         RequestSummaryHandler,
+        RequestSummaryAsOfHandler,
         OverdueRequestsHandler,
         EscalationsHandler,
         ScorecardsHandler,

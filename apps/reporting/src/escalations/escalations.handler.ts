@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { formatJalali } from '@samad/request-lifecycle';
-import { OPEN } from '../read-model/request-status.sql';
+import { OPEN } from '@samad/reporting-read-model';
 import { toEscalatedRequest, type EscalatedRequest, type EscalationRecord } from './escalations.report';
 
 export interface EscalationsQuery {

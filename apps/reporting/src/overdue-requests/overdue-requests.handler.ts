@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { formatJalali } from '@samad/request-lifecycle';
-import { HELD_BY_AGENCY } from '../read-model/request-status.sql';
+import { HELD_BY_AGENCY } from '@samad/reporting-read-model';
 import { toOverdueRequest, type OverdueRecord, type OverdueRequest } from './overdue-requests.report';
 
 export interface OverdueRequestsQuery {

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** Optional registration-time window, `[from, to)`; both ends UTC ISO-8601. */
 export class RequestSummaryQueryDto {
@@ -18,4 +18,15 @@ export class RequestSummaryQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date or date-time' })
   to?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The summary as it stood at this moment, replayed from the event store: an ISO-8601 instant, or a Jalali date ' +
+      '(Persian or Latin digits) with an optional Tehran time; a day alone means the end of that day in Tehran',
+    example: '1404/09/11 14:30',
+  })
+  @IsOptional()
+  @IsString({ message: 'asOf must be a date or date-time' })
+  @MaxLength(40, { message: 'asOf must be a date or date-time' })
+  asOf?: string;
 }
