@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { Topics } from '@samad/events';
-import { waitFor } from '../support/environment';
 import { SaslKafkaBroker, strimziKafkaUsers } from '../support/sasl-kafka-broker';
 
 jest.setTimeout(120000);
@@ -56,19 +55,7 @@ describe('agency Kafka users and their ACLs (SASL/SCRAM broker)', () => {
     for (const topic of topics)
       await producer.send({ topic, messages: [{ key: 'k', value: `on ${topic}` }] });
     await producer.disconnect();
-    // The super user's first group creates __consumer_offsets, so the agencies' consumers find a coordinator.
-    await waitFor(
-      '__consumer_offsets',
-      async () =>
-        (
-          await consume(
-            broker.kafka('samad-test-warm-up'),
-            `samad-warm-up-${randomUUID()}`,
-            Topics.requestEvents,
-          )
-        ).value,
-      { timeoutMs: 90000, intervalMs: 500 },
-    );
+    await broker.waitForGroupCoordinator(Topics.requestEvents);
   }, 240000);
 
   afterAll(async () => {
@@ -137,6 +124,6 @@ describe('agency Kafka users and their ACLs (SASL/SCRAM broker)', () => {
       .kafka('wrong-password', { username: 'agency-abfa', password: 'not-the-password' })
       .admin({ retry: { retries: 0 } });
     await expect(admin.connect()).rejects.toThrow(/SASL SCRAM SHA512 authentication failed/);
-    await waitFor('admin disconnected', async () => (await admin.disconnect(), true));
+    await admin.disconnect();
   });
 });

@@ -13,7 +13,7 @@ import {
   type KafkaConfig,
 } from 'kafkajs';
 import { parseAllDocuments } from 'yaml';
-import { repoRoot, testEnv } from './environment';
+import { repoRoot, testEnv, waitFor } from './environment';
 
 const run = promisify(execFile);
 const admin = { username: 'admin', password: `admin-${randomBytes(8).toString('hex')}` };
@@ -66,6 +66,34 @@ export class SaslKafkaBroker {
     } finally {
       await client.disconnect();
     }
+  }
+
+  /**
+   * Waits until a consumer group of the super user can read `topic` (which must hold a message): the first
+   * group creates __consumer_offsets, and until then every consumer's FindCoordinator fails.
+   */
+  async waitForGroupCoordinator(topic: string): Promise<void> {
+    const kafka = this.kafka('samad-test-warm-up');
+    await waitFor(
+      '__consumer_offsets',
+      async () => {
+        const consumer = kafka.consumer({
+          groupId: `samad-warm-up-${randomBytes(4).toString('hex')}`,
+          retry: { retries: 2, restartOnFailure: async () => false },
+        });
+        try {
+          await consumer.connect();
+          await consumer.subscribe({ topics: [topic], fromBeginning: true });
+          return await new Promise<true | undefined>((resolve) => {
+            consumer.on(consumer.events.CRASH, () => resolve(undefined));
+            void consumer.run({ eachMessage: async () => resolve(true) });
+          });
+        } finally {
+          await consumer.disconnect().catch(() => undefined);
+        }
+      },
+      { timeoutMs: 90000, intervalMs: 500 },
+    );
   }
 
   async stop(): Promise<void> {
