@@ -99,7 +99,7 @@ describe('agency onboarding kit', () => {
       ],
     });
     await broker.waitForGroupCoordinator(agencyTopic);
-  }, 300000);
+  }, 420000);
 
   afterAll(async () => {
     await mirror?.disconnect();

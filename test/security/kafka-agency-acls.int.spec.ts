@@ -56,7 +56,7 @@ describe('agency Kafka users and their ACLs (SASL/SCRAM broker)', () => {
       await producer.send({ topic, messages: [{ key: 'k', value: `on ${topic}` }] });
     await producer.disconnect();
     await broker.waitForGroupCoordinator(Topics.requestEvents);
-  }, 240000);
+  }, 360000);
 
   afterAll(async () => {
     await Promise.all(consumers.map((c) => c.disconnect().catch(() => undefined)));

@@ -44,7 +44,7 @@ export class SaslKafkaBroker {
         KAFKA_SASL_USERS: [...this.users.values()].map((u) => `${u.username}=${u.password}`).join(' '),
         KAFKA_FRESH: fresh ? '1' : '0',
       },
-      timeout: 150000,
+      timeout: 300000,
     });
   }
 
@@ -148,7 +148,14 @@ export interface StrimziKafkaUser {
 export function strimziKafkaUsers(manifest: string): StrimziKafkaUser[] {
   const text = readFileSync(`${repoRoot}/infra/k8s/base/kafka/${manifest}`, 'utf8');
   return parseAllDocuments(text)
-    .map((doc) => doc.toJSON() as { kind: string; metadata: { name: string }; spec: any })
+    .map(
+      (doc) =>
+        doc.toJSON() as {
+          kind: string;
+          metadata: { name: string };
+          spec: { authorization?: { acls?: StrimziAcl[] } };
+        },
+    )
     .filter((doc) => doc?.kind === 'KafkaUser')
     .map((doc) => ({ name: doc.metadata.name, acls: doc.spec.authorization?.acls ?? [] }));
 }
