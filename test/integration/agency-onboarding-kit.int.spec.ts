@@ -236,12 +236,19 @@ describe('agency onboarding kit', () => {
       );
     });
     const ids = published.map((m) => m.eventId);
-    await waitFor('the Java consumer handled every message and skipped its copy', async () =>
-      about(first.lines, 'handled', ids).length === ids.length &&
-      about(first.lines, 'duplicate', ids).length === ids.length
-        ? true
-        : undefined,
-    );
+    await waitFor(
+      'the Java consumer handled every message and skipped its copy',
+      async () =>
+        about(first.lines, 'handled', ids).length === ids.length &&
+        about(first.lines, 'duplicate', ids).length === ids.length
+          ? true
+          : undefined,
+      { timeoutMs: 90000 },
+    ).catch((error: Error) => {
+      throw new Error(
+        `${error.message}\nJava consumer said:\n${[...first.lines, ...errors].join('\n').slice(-3000)}`,
+      );
+    });
     first.child.kill('SIGTERM');
     await first.exited;
     expect(about(first.lines, 'handled', ids).map((l) => l.split(' ')[1])).toEqual(ids);
