@@ -9,6 +9,11 @@
 #   KAFKA_HEAP             JVM heap flags, default "-Xms256m -Xmx512m"
 #   KAFKA_FRESH=1          on start: stop this broker if running and wipe its data dir first
 #   KAFKA_WAIT_TIMEOUT_MS  how long start waits for readiness, default 90000
+#   KAFKA_SASL=1           the client port speaks SASL_PLAINTEXT with SCRAM-SHA-512 and the standard (ACL)
+#                          authorizer, like the cluster's Strimzi listener; super user KAFKA_SASL_ADMIN_USER
+#                          (default admin) / KAFKA_SASL_ADMIN_PASSWORD (default admin-secret) is created
+#                          when the storage is formatted, with the users of KAFKA_SASL_USERS
+#                          ("name=password name2=password2"); their ACLs are the caller's to add.
 # Jars come from Maven Central via infra/local/kafka/pom.xml, cached in <repo>/.local/kafka-dist/libs.
 set -euo pipefail
 
@@ -31,6 +36,9 @@ CONFIG="$KAFKA_DATA_DIR/server.properties"
 LOG="$KAFKA_DATA_DIR/broker.log"
 PID_FILE="$KAFKA_DATA_DIR/broker.pid"
 ADDR="127.0.0.1:$KAFKA_PORT"
+KAFKA_SASL="${KAFKA_SASL:-0}"
+SASL_ADMIN_USER="${KAFKA_SASL_ADMIN_USER:-admin}"
+SASL_ADMIN_PASSWORD="${KAFKA_SASL_ADMIN_PASSWORD:-admin-secret}"
 
 die() { echo "kafka: $*" >&2; exit 1; }
 rel() { echo "${1#"$ROOT"/}"; }
@@ -103,6 +111,22 @@ log.segment.bytes=16777216
 # The cleaner allocates this on the heap up front (default 128 MiB of our 512 MiB).
 log.cleaner.dedupe.buffer.size=33554432
 EOF
+  [[ $KAFKA_SASL == 1 ]] || return 0
+  # The client listener speaks SASL_PLAINTEXT; the broker talks to itself as the super user. The controller
+  # listener stays PLAINTEXT on 127.0.0.1, so its (anonymous) principal must be a super user too.
+  sed -i -e "s#^listeners=PLAINTEXT://#listeners=SASL_PLAINTEXT://#" \
+    -e "s#^advertised.listeners=PLAINTEXT://#advertised.listeners=SASL_PLAINTEXT://#" \
+    -e "s#^inter.broker.listener.name=PLAINTEXT#inter.broker.listener.name=SASL_PLAINTEXT#" \
+    -e "s#^listener.security.protocol.map=.*#listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT#" \
+    "$CONFIG"
+  cat >>"$CONFIG" <<EOF
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$SASL_ADMIN_USER" password="$SASL_ADMIN_PASSWORD";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+super.users=User:$SASL_ADMIN_USER;User:ANONYMOUS
+allow.everyone.if.no.acl.found=false
+EOF
 }
 
 java_tool() {
@@ -118,7 +142,15 @@ format_storage() {
   while [[ $cluster_id == -* ]]; do
     cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-22)"
   done
-  java_tool kafka.tools.StorageTool format --standalone --cluster-id "$cluster_id" --config "$CONFIG" >>"$LOG" 2>&1 ||
+  local scram=()
+  if [[ $KAFKA_SASL == 1 ]]; then
+    local user
+    # One JVM for every credential (ConfigCommand would take one per user); the same SCRAM records result.
+    for user in "$SASL_ADMIN_USER=$SASL_ADMIN_PASSWORD" ${KAFKA_SASL_USERS:-}; do
+      scram+=(--add-scram "SCRAM-SHA-512=[name=${user%%=*},password=${user#*=}]")
+    done
+  fi
+  java_tool kafka.tools.StorageTool format --standalone --cluster-id "$cluster_id" --config "$CONFIG" "${scram[@]}" >>"$LOG" 2>&1 ||
     { tail -n 30 "$LOG" >&2; die "formatting KRaft storage in $(rel "$KAFKA_DATA_DIR") failed"; }
 }
 
@@ -145,7 +177,8 @@ wait_tcp() {
 
 wait_ready() {
   local pid=$1 rc=0
-  node "$ROOT/infra/local/wait-for-kafka.js" "$ADDR" "$pid" || rc=$?
+  KAFKA_WAIT_SASL="$KAFKA_SASL" KAFKA_WAIT_USER="$SASL_ADMIN_USER" KAFKA_WAIT_PASSWORD="$SASL_ADMIN_PASSWORD" \
+    node "$ROOT/infra/local/wait-for-kafka.js" "$ADDR" "$pid" || rc=$?
   # 2 = kafkajs missing, 127 = node missing
   if ((rc == 2 || rc == 127)); then
     rc=0

@@ -38,6 +38,14 @@ async function main() {
     connectionTimeout: 1000,
     requestTimeout: 3000,
     retry: { retries: 0 },
+    // kafka.sh KAFKA_SASL=1: the broker answers only an authenticated client (its super user).
+    ...(process.env.KAFKA_WAIT_SASL === '1' && {
+      sasl: {
+        mechanism: 'scram-sha-512',
+        username: process.env.KAFKA_WAIT_USER,
+        password: process.env.KAFKA_WAIT_PASSWORD,
+      },
+    }),
   });
   let lastError = 'no attempt made';
   while (Date.now() < deadline) {

@@ -69,6 +69,11 @@ describe('Kubernetes Ingress (infra/k8s/base/ingress.yaml)', () => {
       expect(serviceFor(route)).toBe('intake');
   });
 
+  it("sends the agency onboarding kit's AsyncAPI document to agency", () => {
+    expect(serviceFor('/asyncapi')).toBe('agency');
+    expect(serviceFor('/asyncapi/other')).toBeUndefined();
+  });
+
   it('keeps health probes inside the cluster', () => {
     for (const probe of ['/health', '/health/ready', '/health/live'])
       expect(serviceFor(probe)).toBeUndefined();

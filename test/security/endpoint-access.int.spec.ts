@@ -452,7 +452,7 @@ const endpoints: Endpoint[] = [
   }),
 ];
 
-/** What answers without a token: health (alias, live, ready), login, the key set, and the citizen's lookup (404 for an unknown code). */
+/** What answers without a token: health (alias, live, ready), login, the key set, the citizen's lookup (404 for an unknown code), the AsyncAPI document. */
 const publicRoutes: { service: ServiceKey; method: 'GET' | 'POST'; route: string; body?: object }[] = [
   ...(['intake', 'routing', 'agency', 'reporting'] as const).flatMap((service) =>
     ['/health', '/health/live', '/health/ready'].map((route) => ({ service, method: 'GET' as const, route })),
@@ -461,6 +461,8 @@ const publicRoutes: { service: ServiceKey; method: 'GET' | 'POST'; route: string
   { service: 'intake', method: 'POST', route: '/api/auth/refresh' },
   { service: 'intake', method: 'GET', route: '/.well-known/jwks.json' },
   { service: 'intake', method: 'GET', route: '/api/track/{code}' },
+  // The AsyncAPI document of the topics (ADR 34): contracts only, read before an agency has a token.
+  { service: 'agency', method: 'GET', route: '/asyncapi' },
   {
     service: 'intake',
     method: 'POST',

@@ -6,6 +6,7 @@ import { AgencyEventsMessageController } from './agency-events.message.controlle
 import { AgencyTopicRelayHost } from './agency-topics/agency-topic.relay-host';
 import { AnswerRequestHttpController } from './answer-request/answer-request.http.controller';
 import { AnswerMatterHttpController } from './answer-matter/answer-matter.http.controller';
+import { AsyncApiHttpController } from './asyncapi/asyncapi.http.controller';
 import { ReferRequestHttpController } from './refer-request/refer-request.http.controller';
 import { RequestDetailsHttpController } from './request-details/request-details.http.controller';
 import { ReturnRequestHttpController } from './return-request/return-request.http.controller';
@@ -35,6 +36,7 @@ export class AgencyModule {
         RequestInformationHttpController,
         RequestDetailsHttpController,
         RequestAttachmentsHttpController,
+        AsyncApiHttpController,
         AgencyEventsMessageController,
       ],
       providers: [AgencyCommandRunner, AgencyTopicRelayHost],

@@ -16,3 +16,4 @@ export * from './integration-event.validator';
 export * from './integration-event.upcaster';
 export * from './integration-event.decoder';
 export * from './dead-letter.message';
+export * from './asyncapi.document';
