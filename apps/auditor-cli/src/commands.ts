@@ -5,7 +5,7 @@ import { historyCommand } from './commands/history.command';
 import { stateCommand } from './commands/state.command';
 import { verifyBundleCommand } from './commands/verify-bundle.command';
 import { verifyCommand } from './commands/verify.command';
-// import { rebuildCommand } from './commands/rebuild.command';
+import { rebuildCommand } from './commands/rebuild.command';
 
 export const auditorCommands: readonly AuditorCommand[] = [
   historyCommand,
@@ -13,5 +13,16 @@ export const auditorCommands: readonly AuditorCommand[] = [
   verifyCommand,
   exportCommand,
   verifyBundleCommand,
-  // rebuildCommand,
+  // rebuild parses its own argv (it also runs alone as `npm run rebuild`): hand it the words back.
+  {
+    name: rebuildCommand.name,
+    usage: `samad rebuild <read-model> [--swap] — ${rebuildCommand.describe}`,
+    run: ({ args }) =>
+      rebuildCommand.run([
+        ...args.positional,
+        ...Object.entries(args.options).flatMap(([name, value]) =>
+          value === true ? [`--${name}`] : [`--${name}`, value],
+        ),
+      ]),
+  },
 ];

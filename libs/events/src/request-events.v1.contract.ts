@@ -17,6 +17,7 @@ import {
   requestMatterEventDataSchemasV1,
   type RequestMatterIntegrationEventV1,
 } from './request-matter-events.v1.contract';
+import {
   requestAttachmentEventDataSchemasV1,
   type RequestAttachmentIntegrationEventV1,
 } from './request-attachment-events.v1.contract';
@@ -230,7 +231,7 @@ export type RequestLifecycleIntegrationEventV1 =
   | RequestDeadlineIntegrationEventV1
   | RequestVerdictIntegrationEventV1
   | RequestExtensionIntegrationEventV1
-  | RequestMatterIntegrationEventV1;
+  | RequestMatterIntegrationEventV1
   | RequestAttachmentIntegrationEventV1;
 
 // A citizen is either present (all three fields valid) or erased (`erased: true` and all three null).

@@ -94,7 +94,7 @@ export type RequestLifecycleIntegrationEvent =
   | RequestDeadlineIntegrationEventV1
   | RequestVerdictIntegrationEventV1
   | RequestExtensionIntegrationEventV1
-  | RequestMatterIntegrationEventV1;
+  | RequestMatterIntegrationEventV1
   | RequestAttachmentIntegrationEventV1;
 
 /** The free-text fields of each v2 event (the same names as in v1 and in the domain events). */

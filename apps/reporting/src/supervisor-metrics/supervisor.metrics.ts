@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SamadMetrics, cachedFor } from '@samad/service-kit';
-import { HELD_BY_AGENCY, OPEN } from '../read-model/request-status.sql';
+import { HELD_BY_AGENCY, OPEN } from '@samad/reporting-read-model';
 
 interface AgencyCount {
   agency: string;

@@ -172,7 +172,7 @@ export type RequestCommand =
   | MergeAsDuplicate
   | AbsorbDuplicate
   | LinkToMatter
-  | AddSignatory;
+  | AddSignatory
   | AddAttachment;
 
 export type RequestCommandType = RequestCommand['type'];

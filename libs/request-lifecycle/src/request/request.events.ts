@@ -348,7 +348,7 @@ export type RequestEvent =
   | MergedAsDuplicate
   | DuplicateAbsorbed
   | LinkedToMatter
-  | SignatoryAdded;
+  | SignatoryAdded
   | AttachmentAdded;
 
 export type RequestEventType = RequestEvent['type'];
