@@ -42,7 +42,10 @@ export class RequestAttachmentsHttpController {
   @ApiParam({ name: 'code', example: '1000000170' })
   @ApiOkResponse({ type: [AgencyAttachmentDto] })
   @ApiNotFoundResponse({ description: 'Not in this agency’s inbox (or no such request)' })
-  async list(@Param('code') code: string, @CurrentPrincipal() caller: Principal): Promise<AgencyAttachmentDto[]> {
+  async list(
+    @Param('code') code: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<AgencyAttachmentDto[]> {
     const trackingCode = await this.heldByCaller(code, caller);
     return (await this.attachments.list(this.dataSource, trackingCode)).map((m) => ({
       id: m.id,
@@ -64,7 +67,8 @@ export class RequestAttachmentsHttpController {
   ): Promise<StreamableFile> {
     const trackingCode = await this.heldByCaller(code, caller);
     const file = await this.attachments.open(this.dataSource, trackingCode, id);
-    if (!file) throw new AttachmentRefusedError('ATTACHMENT_NOT_FOUND', `پیوست ${id} نیست (no such attachment)`);
+    if (!file)
+      throw new AttachmentRefusedError('ATTACHMENT_NOT_FOUND', `پیوست ${id} نیست (no such attachment)`);
     await recordPersonalDataViewed(
       this.store,
       {
@@ -76,7 +80,9 @@ export class RequestAttachmentsHttpController {
       },
       correlationId,
     );
-    const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[file.metadata.contentType];
+    const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[
+      file.metadata.contentType
+    ];
     return new StreamableFile(file.bytes, {
       type: file.metadata.contentType,
       length: file.bytes.length,

@@ -44,7 +44,13 @@ export class AddAttachmentHttpController {
       'answers 413. Sealed under the citizen’s key (erasure destroys it); AttachmentAdded (metadata only) ' +
       'is appended to the request’s stream.',
   })
-  @ApiConsumes('multipart/form-data', 'application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream')
+  @ApiConsumes(
+    'multipart/form-data',
+    'application/pdf',
+    'image/jpeg',
+    'image/png',
+    'application/octet-stream',
+  )
   @ApiParam({ name: 'code', description: 'Tracking code' })
   @ApiCreatedResponse({ type: AttachmentResponseDto })
   @ApiNotFoundResponse({ description: 'No such request' })

@@ -22,9 +22,13 @@ const tooLarge = (maxBytes: number): AttachmentRefusedError =>
 const readMultipart = (req: Request, maxBytes: number): Promise<Buffer | undefined> =>
   new Promise((resolve, reject) => {
     // Memory storage: the file is checked and sealed before any byte of it is written anywhere.
-    const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1 } }).any();
+    const upload = multer({
+      storage: multer.memoryStorage(),
+      limits: { fileSize: maxBytes, files: 1 },
+    }).any();
     upload(req, {} as Response, (error: unknown) => {
-      if ((error as { code?: string } | undefined)?.code === 'LIMIT_FILE_SIZE') return reject(tooLarge(maxBytes));
+      if ((error as { code?: string } | undefined)?.code === 'LIMIT_FILE_SIZE')
+        return reject(tooLarge(maxBytes));
       if (error) return reject(error);
       const files = (req as Request & { files?: UploadedFile[] }).files ?? [];
       resolve(files[0]?.buffer);
@@ -56,7 +60,11 @@ const readRaw = (req: Request, maxBytes: number): Promise<Buffer> =>
 export const readUpload = async (req: Request, maxBytes: number): Promise<Buffer> => {
   if (/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')) {
     const file = await readMultipart(req, maxBytes);
-    if (!file) throw new AttachmentRefusedError('ATTACHMENT_TYPE_NOT_ALLOWED', 'بدنه پرونده‌ای ندارد (no file in the form)');
+    if (!file)
+      throw new AttachmentRefusedError(
+        'ATTACHMENT_TYPE_NOT_ALLOWED',
+        'بدنه پرونده‌ای ندارد (no file in the form)',
+      );
     return file;
   }
   return readRaw(req, maxBytes);

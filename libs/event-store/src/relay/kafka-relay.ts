@@ -289,7 +289,11 @@ export class KafkaRelay {
       `${this.options.name} publish`,
       {
         kind: SpanKind.PRODUCER,
-        attributes: { 'messaging.system': 'kafka', 'samad.relay': this.options.name, 'samad.event_type': event.type },
+        attributes: {
+          'messaging.system': 'kafka',
+          'samad.relay': this.options.name,
+          'samad.event_type': event.type,
+        },
       },
       parent,
     );

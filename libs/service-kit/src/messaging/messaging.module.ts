@@ -42,7 +42,10 @@ export const createProtectedEventStore = (
 ): EventStore => {
   const store = createEventStore(config.kind === 'postgres' ? { ...config, applicationName } : config);
   // Measured and traced beneath the sealing, so the relay (reading the store as kept) sees the same metadata.
-  return new PersonalDataProtectingEventStore(metrics ? instrumentedEventStore(store, metrics) : store, vault);
+  return new PersonalDataProtectingEventStore(
+    metrics ? instrumentedEventStore(store, metrics) : store,
+    vault,
+  );
 };
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
