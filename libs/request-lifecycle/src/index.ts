@@ -26,3 +26,5 @@ export { verdictWindowEndsAt } from './request/decisions/verdict.decisions';
 export * from './personal-data-view/masking';
 export * from './personal-data-view/personal-data-viewed';
 export * from './testing/decider-specification';
+export * from './shared/persian-search';
+export * from './knowledge/knowledge-article';

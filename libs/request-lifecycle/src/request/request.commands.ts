@@ -34,6 +34,8 @@ export type RegisterRequest = DomainCommand<
     description: string;
     /** The operator (or `web`) who registered it. */
     registeredBy: string;
+    /** Answered on the call from a published knowledge-base article: registered and closed at once (ADR 36). */
+    answeredAtFirstContact?: { articleId: string; version: number };
   }
 >;
 

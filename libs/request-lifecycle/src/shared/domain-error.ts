@@ -35,6 +35,8 @@ export const domainErrorCategories = {
   DEADLINE_PAUSED: 'conflict',
   INFORMATION_ALREADY_REQUESTED: 'conflict',
   NO_INFORMATION_REQUESTED: 'conflict',
+  // Knowledge base (ADR 36): an edit made on an older version of the article.
+  ARTICLE_VERSION_CONFLICT: 'conflict',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorCategories;
