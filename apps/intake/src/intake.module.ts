@@ -21,6 +21,8 @@ import { RegisterRequestHandler } from './register-request/register-request.hand
 import { RegisterRequestHttpController } from './register-request/register-request.http.controller';
 import { SearchRequestsHttpController } from './search-requests/search-requests.http.controller';
 import { TrackRequestHttpController } from './track-request/track-request.http.controller';
+import { SearchArticlesHttpController } from './knowledge/search-articles.http.controller';
+import { WriteArticleHttpController } from './knowledge/write-article.http.controller';
 
 @Module({})
 export class IntakeModule {
@@ -45,6 +47,8 @@ export class IntakeModule {
         EraseCitizenHttpController,
         RequestIndexMessageController,
         NotificationsHttpController,
+        WriteArticleHttpController,
+        SearchArticlesHttpController,
       ],
       providers: [
         RegisterRequestHandler,

@@ -6,6 +6,7 @@ import { CreateUsers1764650000000 } from './migrations/1764650000000-create-user
 import { CreateTrackLookups1764950000000 } from './migrations/1764950000000-create-track-lookups';
 import { DropIntakeLoginFailures1765000000100 } from './migrations/1765000000100-drop-intake-login-failures';
 import { CreateCitizenNotifications1766300000000 } from './migrations/1766300000000-create-citizen-notifications';
+import { CreateKnowledgeBase1767000000000 } from './migrations/1767000000000-create-knowledge-base';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
@@ -18,4 +19,5 @@ export const intakeMigrations = [
   CreateTrackLookups1764950000000,
   DropIntakeLoginFailures1765000000100,
   CreateCitizenNotifications1766300000000,
+  CreateKnowledgeBase1767000000000,
 ];

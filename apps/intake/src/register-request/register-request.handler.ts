@@ -20,6 +20,28 @@ import { asFieldProblems } from '../shared/field-path';
 import type { RegisterRequestDto } from './register-request.request.dto';
 import type { RegisterRequestResponseDto } from './register-request.response.dto';
 import { trackingCodeForSequence } from './tracking-number';
+import { KnowledgeError } from '../knowledge/knowledge.errors';
+import { findArticle } from '../knowledge/knowledge.store';
+
+/** The published article the operator read to the caller, at the version read (ADR 36). */
+async function citedArticle(
+  dataSource: DataSource,
+  articleId: string,
+  categoryCode: string,
+): Promise<{ articleId: string; version: number }> {
+  const row = await findArticle(dataSource, articleId);
+  if (!row) throw new KnowledgeError('ARTICLE_NOT_FOUND', `no article ${articleId}`);
+  if (row.status !== 'published') {
+    throw new KnowledgeError('ARTICLE_NOT_PUBLISHED', `article ${articleId} is a draft`);
+  }
+  if (row.category_code !== categoryCode) {
+    throw new KnowledgeError(
+      'ARTICLE_CATEGORY_MISMATCH',
+      `article ${articleId} is about ${row.category_code}, the request about ${categoryCode}`,
+    );
+  }
+  return { articleId: row.article_id, version: row.version };
+}
 
 /** An Idempotency-Key already used for a different registration: the client has a bug, not a retry. */
 export class IdempotencyKeyReusedError extends Error {
@@ -59,6 +81,7 @@ const commandFor = (
   registeredBy: string,
   trackingCode: string,
   now: Date,
+  article?: { articleId: string; version: number },
 ): RegisterRequest => ({
   type: 'RegisterRequest',
   data: {
@@ -72,6 +95,7 @@ const commandFor = (
     categoryCode: dto.categoryCode,
     description: dto.description,
     registeredBy,
+    ...(article && { answeredAtFirstContact: article }),
   },
 });
 
@@ -96,7 +120,8 @@ const responseOf = (state: RequestState): RegisterRequestResponseDto => {
   return {
     trackingCode: state.trackingCode,
     trackingCodeFormatted: formatTrackingCode(state.trackingCode as TrackingCode),
-    status: 'registered',
+    status: state.status === 'closed' ? 'closed' : 'registered',
+    ...(state.closure?.article && { answeredAtFirstContact: state.closure.article }),
     registeredAt: state.registeredAt,
     registeredAtJalali: formatJalali(new Date(state.registeredAt)),
   };
@@ -115,13 +140,24 @@ export class RegisterRequestHandler {
     const [registered] = asFieldProblems(() =>
       decide(commandFor(dto, actor.id, VALIDATION_CODE, now), initialState()),
     ) as [RequestRegistered];
+    const article = dto.answeredAtFirstContact
+      ? await citedArticle(
+          this.dataSource,
+          dto.answeredAtFirstContact.articleId,
+          registered.data.categoryCode,
+        )
+      : undefined;
 
     if (idempotencyKey === undefined) {
       const trackingCode = await this.nextTrackingCode();
-      const outcome = await handleRequestCommand(this.store, commandFor(dto, actor.id, trackingCode, now), {
-        actor,
-        correlationId,
-      });
+      const outcome = await handleRequestCommand(
+        this.store,
+        commandFor(dto, actor.id, trackingCode, now, article),
+        {
+          actor,
+          correlationId,
+        },
+      );
       return { registration: responseOf(outcome.state), replayed: false };
     }
 
@@ -137,7 +173,7 @@ export class RegisterRequestHandler {
     // identical, so whichever attempt appends first wins and the others append nothing.
     const outcome = await handleRequestCommand(
       this.store,
-      commandFor(dto, actor.id, claim.trackingCode, claim.registeredAt),
+      commandFor(dto, actor.id, claim.trackingCode, claim.registeredAt, article),
       { actor, correlationId, causationId: `idem:${idempotencyKey}` },
     );
     return { registration: responseOf(outcome.state), replayed: !claim.claimed };

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class RegisterRequestResponseDto {
   @ApiProperty({ example: '4939146576', description: 'کد رهگیری: 10 digits, the last one a check digit' })
@@ -7,8 +7,11 @@ export class RegisterRequestResponseDto {
   @ApiProperty({ example: '493-914-6576', description: 'Grouped for reading aloud' })
   trackingCodeFormatted!: string;
 
-  @ApiProperty({ enum: ['registered'] })
-  status!: 'registered';
+  @ApiProperty({ enum: ['registered', 'closed'], description: 'closed when answered at first contact' })
+  status!: 'registered' | 'closed';
+
+  @ApiPropertyOptional({ description: 'The article cited when answered at first contact' })
+  answeredAtFirstContact?: { articleId: string; version: number };
 
   @ApiProperty({ example: '2024-10-15T05:30:00.000Z' })
   registeredAt!: string;

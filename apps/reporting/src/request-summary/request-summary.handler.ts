@@ -30,6 +30,7 @@ const SUMMARY_SQL = `
     count(*) FILTER (WHERE ${HELD_BY_AGENCY} AND due_at < $3)::int AS overdue,
     count(*) FILTER (WHERE escalation_level >= 1)::int AS escalated,
     count(*) FILTER (WHERE escalation_level >= 2)::int AS escalated_to_inspection,
+    count(*) FILTER (WHERE close_reason = 'answered_at_first_contact')::int AS answered_at_first_contact,
     COALESCE(sum(follow_up_count), 0)::int AS follow_ups,
     COALESCE(sum(returned_count), 0)::int AS returns,
     (count(*) FILTER (WHERE answered_at <= due_at))::float8
@@ -50,6 +51,7 @@ interface SummaryRecord {
   overdue: number;
   escalated: number;
   escalated_to_inspection: number;
+  answered_at_first_contact: number;
   follow_ups: number;
   returns: number;
   on_time_rate: number | null;
@@ -76,6 +78,7 @@ export class RequestSummaryHandler {
       overdue: r.overdue,
       escalated: r.escalated,
       escalatedToInspection: r.escalated_to_inspection,
+      answeredAtFirstContact: r.answered_at_first_contact,
       followUps: r.follow_ups,
       returns: r.returns,
       onTimeRate: r.on_time_rate,
