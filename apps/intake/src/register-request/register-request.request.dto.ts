@@ -54,6 +54,13 @@ export class CitizenDto {
   mobile!: string;
 }
 
+export class FirstContactAnswerDto {
+  @ApiProperty({ description: 'The knowledge-base article read to the caller' })
+  @IsString()
+  @Length(1, 64)
+  articleId!: string;
+}
+
 export class RegisterRequestDto {
   @ApiProperty({
     enum: requestChannels,
@@ -107,11 +114,4 @@ export class RegisterRequestDto {
   @ValidateNested()
   @Type(() => FirstContactAnswerDto)
   answeredAtFirstContact?: FirstContactAnswerDto;
-}
-
-export class FirstContactAnswerDto {
-  @ApiProperty({ description: 'The knowledge-base article read to the caller' })
-  @IsString()
-  @Length(1, 64)
-  articleId!: string;
 }
