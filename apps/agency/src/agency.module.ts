@@ -5,6 +5,7 @@ import { AgencyCommandRunner } from './acting-agency/agency-command.runner';
 import { AgencyEventsMessageController } from './agency-events.message.controller';
 import { AgencyTopicRelayHost } from './agency-topics/agency-topic.relay-host';
 import { AnswerRequestHttpController } from './answer-request/answer-request.http.controller';
+import { AnswerTemplatesHttpController } from './answer-templates/answer-templates.http.controller';
 import { ReferRequestHttpController } from './refer-request/refer-request.http.controller';
 import { RequestDetailsHttpController } from './request-details/request-details.http.controller';
 import { ReturnRequestHttpController } from './return-request/return-request.http.controller';
@@ -27,6 +28,7 @@ export class AgencyModule {
         AcknowledgeRequestHttpController,
         ReferRequestHttpController,
         AnswerRequestHttpController,
+        AnswerTemplatesHttpController,
         ReturnRequestHttpController,
         RequestExtensionHttpController,
         RequestInformationHttpController,

@@ -28,3 +28,4 @@ export * from './personal-data-view/personal-data-viewed';
 export * from './testing/decider-specification';
 export * from './shared/persian-search';
 export * from './knowledge/knowledge-article';
+export * from './answer-template/fill-answer-template';

@@ -1,6 +1,7 @@
 import { parkedMessagesMigration, processedEventsMigration } from '@samad/service-kit';
 import { CreateAgencyReadModels1764400001000 } from './migrations/1764400001000-create-agency-read-models';
 import { ErasableCitizenContact1764600000100 } from './migrations/1764600000100-erasable-citizen-contact';
+import { CreateAnswerTemplates1767000000100 } from './migrations/1767000000100-create-answer-templates';
 
 /** The agency schema's migrations, in order. */
 export const agencyMigrations = [
@@ -8,4 +9,5 @@ export const agencyMigrations = [
   CreateAgencyReadModels1764400001000,
   ErasableCitizenContact1764600000100,
   parkedMessagesMigration('agency', 1764900000000),
+  CreateAnswerTemplates1767000000100,
 ];
