@@ -76,6 +76,7 @@ describe('intake: registering requests and the catalog', () => {
       trackingCode: expect.stringMatching(/^[1-9][0-9]{9}$/),
       trackingCodeFormatted: `${created.trackingCode.slice(0, 3)}-${created.trackingCode.slice(3, 6)}-${created.trackingCode.slice(6)}`,
       status: 'registered',
+      priority: 'normal',
       registeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       registeredAtJalali: expect.stringMatching(/[۰-۹]{4}/),
     });
@@ -342,6 +343,8 @@ describe('intake: registering requests and the catalog', () => {
       'countyCode',
       'categoryCode',
       'description',
+      'priority',
+      'priorityReason',
     ]);
     expect(schemas.TrackRequestResponseDto.properties).not.toHaveProperty('citizens');
   });

@@ -18,11 +18,13 @@ import {
   closeReasons,
   requestChannels,
   requestKinds,
+  requestPriorities,
   routingOrigins,
   type AnswerOutcome,
   type CloseReason,
   type RequestChannel,
   type RequestKind,
+  type RequestPriority,
   type RoutingOrigin,
 } from './request-vocabulary';
 import {
@@ -73,6 +75,8 @@ export interface RequestRegisteredV1 {
   readonly description: string;
   readonly registeredAt: string;
   readonly registeredBy: string;
+  /** Added compatibly (optional): absent reads `normal`. The operator's reason stays in the store. */
+  readonly priority?: RequestPriority;
 }
 
 export interface RequestRoutedToAgencyV1 {
@@ -230,18 +234,22 @@ export const requestEventDataSchemasV1: Record<
   RequestLifecycleIntegrationEventV1['eventType'],
   SchemaObject
 > = {
-  [IntegrationEventTypes.requestRegistered]: objectOf({
-    trackingCode,
-    kind: enumOf(requestKinds),
-    channel: enumOf(requestChannels),
-    collective: { type: 'boolean' },
-    citizens: { type: 'array', minItems: 1, items: citizenV1 },
-    countyCode: code,
-    categoryCode: code,
-    description: nonEmptyText,
-    registeredAt: utcTimestamp,
-    registeredBy: nonEmptyText,
-  }),
+  [IntegrationEventTypes.requestRegistered]: objectOf(
+    {
+      trackingCode,
+      kind: enumOf(requestKinds),
+      channel: enumOf(requestChannels),
+      collective: { type: 'boolean' },
+      citizens: { type: 'array', minItems: 1, items: citizenV1 },
+      countyCode: code,
+      categoryCode: code,
+      description: nonEmptyText,
+      registeredAt: utcTimestamp,
+      registeredBy: nonEmptyText,
+      priority: enumOf(requestPriorities),
+    },
+    ['priority'],
+  ),
   [IntegrationEventTypes.requestRoutedToAgency]: objectOf(
     {
       trackingCode,

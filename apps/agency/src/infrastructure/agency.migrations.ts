@@ -1,6 +1,7 @@
 import { parkedMessagesMigration, processedEventsMigration } from '@samad/service-kit';
 import { CreateAgencyReadModels1764400001000 } from './migrations/1764400001000-create-agency-read-models';
 import { ErasableCitizenContact1764600000100 } from './migrations/1764600000100-erasable-citizen-contact';
+import { RequestPriority1796240000000 } from './migrations/1796240000000-request-priority';
 
 /** The agency schema's migrations, in order. */
 export const agencyMigrations = [
@@ -8,4 +9,5 @@ export const agencyMigrations = [
   CreateAgencyReadModels1764400001000,
   ErasableCitizenContact1764600000100,
   parkedMessagesMigration('agency', 1764900000000),
+  RequestPriority1796240000000,
 ];

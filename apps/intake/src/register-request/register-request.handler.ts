@@ -14,6 +14,7 @@ import {
   type RequestState,
   type TrackingCode,
 } from '@samad/request-lifecycle';
+import { defaultPriorityOf } from '@samad/reference-data';
 import { EVENT_STORE, type ActorIdentity } from '@samad/service-kit';
 import { handleRequestCommand, loadRequest } from '@samad/request-application';
 import { asFieldProblems } from '../shared/field-path';
@@ -72,6 +73,9 @@ const commandFor = (
     categoryCode: dto.categoryCode,
     description: dto.description,
     registeredBy,
+    priority: dto.priority,
+    priorityReason: dto.priorityReason,
+    defaultPriority: defaultPriorityOf(dto.categoryCode),
   },
 });
 
@@ -87,6 +91,8 @@ export const registrationSha256 = (registration: RequestRegistered['data']): str
     what.categoryCode,
     what.description,
     what.registeredBy,
+    what.priority,
+    what.priorityReason,
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 };
@@ -97,6 +103,7 @@ const responseOf = (state: RequestState): RegisterRequestResponseDto => {
     trackingCode: state.trackingCode,
     trackingCodeFormatted: formatTrackingCode(state.trackingCode as TrackingCode),
     status: 'registered',
+    priority: state.priority,
     registeredAt: state.registeredAt,
     registeredAtJalali: formatJalali(new Date(state.registeredAt)),
   };

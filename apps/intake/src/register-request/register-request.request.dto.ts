@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsNotEmpty,
+  IsOptional,
   IsString,
   Length,
   MaxLength,
@@ -17,8 +18,10 @@ import {
   parseNationalCode,
   requestChannels,
   requestKinds,
+  requestPriorities,
   type RequestChannel,
   type RequestKind,
+  type RequestPriority,
 } from '@samad/request-lifecycle';
 import { ParsesWith } from '../shared/parses-with.validator';
 import { codesOf } from '@samad/reference-data';
@@ -97,4 +100,23 @@ export class RegisterRequestDto {
   @IsString()
   @Length(1, 4000)
   description!: string;
+
+  @ApiProperty({
+    enum: requestPriorities,
+    required: false,
+    description: "عادی، فوری، بحرانی; absent, the category's default (GET /api/catalog)",
+  })
+  @IsOptional()
+  @IsIn(requestPriorities)
+  priority?: RequestPriority;
+
+  @ApiProperty({
+    required: false,
+    maxLength: 1000,
+    description: "Why the priority differs from the category's default; required then",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  priorityReason?: string;
 }

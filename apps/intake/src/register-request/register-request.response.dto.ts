@@ -10,6 +10,9 @@ export class RegisterRequestResponseDto {
   @ApiProperty({ enum: ['registered'] })
   status!: 'registered';
 
+  @ApiProperty({ enum: ['normal', 'urgent', 'critical'], description: 'As registered' })
+  priority!: 'normal' | 'urgent' | 'critical';
+
   @ApiProperty({ example: '2024-10-15T05:30:00.000Z' })
   registeredAt!: string;
 

@@ -3,6 +3,7 @@ import type {
   CloseReason,
   RequestChannel,
   RequestKind,
+  RequestPriority,
   RoutingOrigin,
   VerdictChannel,
 } from './request.vocabulary';
@@ -34,6 +35,12 @@ export type RegisterRequest = DomainCommand<
     description: string;
     /** The operator (or `web`) who registered it. */
     registeredBy: string;
+    /** The operator's judgement; absent, the category's default. */
+    priority?: RequestPriority;
+    /** Required when `priority` differs from `defaultPriority`. */
+    priorityReason?: string;
+    /** The category's default priority (reference data), looked up by the handler; absent, `normal`. */
+    defaultPriority?: RequestPriority;
   }
 >;
 

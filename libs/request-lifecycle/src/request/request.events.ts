@@ -4,6 +4,7 @@ import type {
   EscalationLevel,
   RequestChannel,
   RequestKind,
+  RequestPriority,
   RoutingOrigin,
   VerdictChannel,
 } from './request.vocabulary';
@@ -68,6 +69,10 @@ export type RequestRegistered = DomainEvent<
     description: string;
     registeredAt: string;
     registeredBy: string;
+    /** Absent on requests registered before priorities: they read as `normal`. */
+    priority?: RequestPriority;
+    /** Why the operator chose another priority than the category's default (free text, sealed). */
+    priorityReason?: string;
   }
 >;
 

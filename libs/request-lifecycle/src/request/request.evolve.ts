@@ -47,6 +47,7 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
       description: data.description,
       registeredAt: data.registeredAt,
       registeredBy: data.registeredBy,
+      priority: data.priority ?? 'normal',
       returnedBy: [],
       followUpCount: 0,
     };

@@ -1,5 +1,6 @@
 import type { RegisteredCitizen } from './request.events';
 import type {
+  RequestPriority,
   AnswerOutcome,
   CloseReason,
   EscalationLevel,
@@ -28,6 +29,7 @@ export interface RegisteredRequest {
   readonly description: string;
   readonly registeredAt: string;
   readonly registeredBy: string;
+  readonly priority: RequestPriority;
   /** The agency holding the request (routed/acknowledged/referred), or the one that answered it. */
   readonly agencyCode?: string;
   readonly dueAt?: string;

@@ -5,8 +5,40 @@ import { parseTrackingCode } from '../../value-objects/tracking-code.value-objec
 import type { CitizenInput, RegisterRequest } from '../request.commands';
 import type { Citizen, RegisteredCitizen, RequestEvent, RequestRegistered } from '../request.events';
 import type { RegisteredRequest, RequestState } from '../request.state';
-import { requestChannels, requestKinds } from '../request.vocabulary';
-import { isoDate, notClosed, oneOf, registered, requiredCode, requiredText } from './decision-guards';
+import {
+  requestChannels,
+  requestKinds,
+  requestPriorities,
+  type RequestPriority,
+} from '../request.vocabulary';
+import {
+  isoDate,
+  notClosed,
+  oneOf,
+  optionalText,
+  registered,
+  requiredCode,
+  requiredText,
+} from './decision-guards';
+
+/** The category's default, or the operator's judgement with a reason when it differs (issue #17 item 5). */
+const priorityOf = (
+  data: RegisterRequest['data'],
+): { priority?: RequestPriority; priorityReason?: string } => {
+  const byDefault = oneOf(data.defaultPriority ?? 'normal', requestPriorities, 'defaultPriority');
+  const priority = oneOf(data.priority ?? byDefault, requestPriorities, 'priority');
+  const priorityReason = optionalText(data.priorityReason, true, 'priorityReason');
+  if (priority !== byDefault && priorityReason === undefined) {
+    throw new DomainError(
+      'VALUE_REQUIRED',
+      `a reason is required when the priority differs from the category's default (${byDefault})`,
+      'priorityReason',
+    );
+  }
+  // `normal` by default is left out: the event then reads as every registration before priorities did.
+  if (priorityReason === undefined) return priority === 'normal' ? {} : { priority };
+  return { priority, priorityReason };
+};
 
 const citizensOf = (input: readonly CitizenInput[] | undefined, collective: boolean): Citizen[] => {
   const list = Array.isArray(input) ? input : [];
@@ -51,7 +83,8 @@ const sameRegistration = (state: RegisteredRequest, data: RequestRegistered['dat
   state.countyCode === data.countyCode &&
   state.categoryCode === data.categoryCode &&
   state.description === data.description &&
-  state.registeredBy === data.registeredBy;
+  state.registeredBy === data.registeredBy &&
+  state.priority === (data.priority ?? 'normal');
 
 export const registerRequest = ({ data }: RegisterRequest, state: RequestState): RequestEvent[] => {
   if (typeof data.collective !== 'boolean')
@@ -67,6 +100,7 @@ export const registerRequest = ({ data }: RegisterRequest, state: RequestState):
     description: requiredText(data.description, 'description'),
     registeredAt: isoDate(data.now, 'now'),
     registeredBy: requiredCode(data.registeredBy, 'registeredBy'),
+    ...priorityOf(data),
   };
 
   if (state.status !== 'not_registered') {
