@@ -60,7 +60,8 @@ interface Fixtures {
   closePool: string[];
 }
 
-type Outcome = 'ok' | 404 | 409;
+// 400/415: let in, then refused for the body it was sent (a JSON body where a file goes).
+type Outcome = 'ok' | 400 | 404 | 409 | 415;
 
 interface Endpoint {
   service: ServiceKey;
@@ -88,6 +89,65 @@ const agencyCommand = (action: string, body?: unknown): Endpoint => ({
 
 /** Every endpoint that needs a token, and who may use it. Everyone else: 401 without a token, 403 with one. */
 const endpoints: Endpoint[] = [
+  // ADR 28 and 29: campaigns, their boards, and scanned letters. Unknown ids where nothing should change.
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/campaigns',
+    allowed: { supervisor: 'ok' },
+    request: () => ({
+      path: '/api/campaigns',
+      body: {
+        name: 'سفر استانی آزمون',
+        countyCodes: ['BND'],
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-03',
+        targetOn: '2026-12-20',
+      },
+    }),
+  },
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/campaigns/{id}',
+    allowed: { operator: 404, supervisor: 404 },
+    request: () => ({ path: `/api/campaigns/${randomUUID()}` }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/campaigns/{id}/close',
+    allowed: { supervisor: 404 },
+    request: () => ({ path: `/api/campaigns/${randomUUID()}/close` }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/api/reports/campaigns/{id}/board',
+    allowed: { supervisor: 'ok' },
+    request: () => ({ path: `/api/reports/campaigns/${randomUUID()}/board` }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/requests/{code}/attachments',
+    allowed: { operator: 415, supervisor: 415 },
+    request: (f) => ({ path: `/api/requests/${f.shared}/attachments`, body: { not: 'a file' } }),
+  },
+  {
+    service: 'agency',
+    method: 'GET',
+    route: '/api/agency/requests/{code}/attachments',
+    allowed: { 'agency_staff of ABFA': 'ok', 'agency_system of ABFA': 'ok', 'agency_staff of BARGH': 404 },
+    request: (f) => ({ path: `/api/agency/requests/${f.shared}/attachments` }),
+  },
+  {
+    service: 'agency',
+    method: 'GET',
+    route: '/api/agency/requests/{code}/attachments/{id}',
+    allowed: { 'agency_staff of ABFA': 404, 'agency_system of ABFA': 404, 'agency_staff of BARGH': 404 },
+    request: (f) => ({ path: `/api/agency/requests/${f.shared}/attachments/${randomUUID()}` }),
+  },
   {
     service: 'intake',
     method: 'POST',
@@ -589,7 +649,7 @@ describe('access control, sign-in and HTTP hardening', () => {
               class: '2xx',
               body: expect.anything(),
             });
-          } else if (outcome === 404 || outcome === 409) {
+          } else if (outcome === 400 || outcome === 404 || outcome === 409 || outcome === 415) {
             expect(res.status).toBe(outcome);
             expect(res.headers.get('content-type')).toContain('application/problem+json');
           } else {

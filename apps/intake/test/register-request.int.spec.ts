@@ -78,6 +78,8 @@ describe('intake: registering requests and the catalog', () => {
       status: 'registered',
       registeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       registeredAtJalali: expect.stringMatching(/[۰-۹]{4}/),
+      // ADR 27: the caller's open requests in the same category and county; none for a first call.
+      possibleDuplicates: [],
     });
     expect(isValidTrackingCode(created.trackingCode)).toBe(true);
     expect(res.headers.get('location')).toBe(`/api/track/${created.trackingCode}`);
@@ -342,6 +344,7 @@ describe('intake: registering requests and the catalog', () => {
       'countyCode',
       'categoryCode',
       'description',
+      'campaign',
     ]);
     expect(schemas.TrackRequestResponseDto.properties).not.toHaveProperty('citizens');
   });

@@ -113,6 +113,7 @@ describe('personal data sealed per citizen in the event store (PostgreSQL)', () 
     expect((await runPersonalDataMigrations(databaseUrl)).applied).toEqual([
       'CreatePersonalData1764600000000',
       'CitizenStreamsByStream1765100000000',
+      'CreateAttachments1766400200000',
     ]);
     expect((await runPersonalDataMigrations(databaseUrl)).applied).toEqual([]);
     raw = createEventStore({ kind: 'postgres', connectionString: databaseUrl, logger: silentLogger });

@@ -67,5 +67,11 @@ export const readUpload = async (req: Request, maxBytes: number): Promise<Buffer
       );
     return file;
   }
+  // A JSON or form body was already read by the body parser: waiting for the stream would hang forever.
+  if ((req as { _body?: unknown })._body === true || req.readableEnded)
+    throw new AttachmentRefusedError(
+      'ATTACHMENT_TYPE_NOT_ALLOWED',
+      'بدنه پرونده نیست (the body is JSON or a form, not a file: send the raw bytes or multipart/form-data)',
+    );
   return readRaw(req, maxBytes);
 };

@@ -38,7 +38,10 @@ describe('PostgresEventStore', () => {
       ]);
       expect(results).toEqual([{ applied: [] }, { applied: [] }]);
       const { rows } = await sql.query('SELECT name FROM event_store.event_store_migrations');
-      expect(rows.map((row) => row.name)).toEqual(['CreateEventStore1764460800000']);
+      expect(rows.map((row) => row.name)).toEqual([
+        'CreateEventStore1764460800000',
+        'CreateAuditCheckpoints1796230000000',
+      ]);
     });
   });
 
