@@ -114,6 +114,7 @@ export async function projectIntoAgencyReadModel(
       return;
     }
     case IntegrationEventTypes.requestClosed:
+    case IntegrationEventTypes.requestMergedAsDuplicate: // ADR 27: a merged duplicate closes like any other
       await sql.query(`UPDATE agency.inbox SET status = 'closed', updated_at = $2 WHERE tracking_code = $1`, [
         event.data.trackingCode,
         at,
@@ -145,12 +146,6 @@ export async function projectIntoAgencyReadModel(
       await sql.query(`UPDATE agency.request_details SET matter_id = $2 WHERE tracking_code = $1`, [
         event.data.trackingCode,
         event.data.matterId,
-      ]);
-      return;
-    case IntegrationEventTypes.requestMergedAsDuplicate:
-      await sql.query(`UPDATE agency.inbox SET status = 'closed', updated_at = $2 WHERE tracking_code = $1`, [
-        event.data.trackingCode,
-        at,
       ]);
       return;
     case IntegrationEventTypes.requestDuplicateAbsorbed:

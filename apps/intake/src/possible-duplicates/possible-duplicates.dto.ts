@@ -1,32 +1,18 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { parseIranianMobile, parseNationalCode, requestStatuses } from '@samad/request-lifecycle';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { requestStatuses } from '@samad/request-lifecycle';
 import { NamedRefDto } from '../shared/named-ref.response.dto';
-import { ParsesWith } from '../shared/parses-with.validator';
+import { SearchRequestsDto } from '../search-requests/search-requests.request.dto';
 
-/** What the operator has typed so far: the caller's national code and/or mobile, the category and county. */
-export class PossibleDuplicatesQueryDto {
-  @ApiPropertyOptional({ description: 'کد ملی of the caller', example: '۰۴۹۹۳۷۰۸۹۹' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  @ParsesWith(parseNationalCode)
-  nationalCode?: string;
-
-  @ApiPropertyOptional({ description: 'Mobile number of the caller', example: '09171234567' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  @ParsesWith(parseIranianMobile)
-  mobile?: string;
-
-  @ApiProperty({ example: 'water_cut' })
+/** What the operator has typed so far: the caller's national code and/or mobile (as a search takes them), the category and county. */
+export class PossibleDuplicatesQueryDto extends SearchRequestsDto {
+  @ApiProperty({ example: 'WAT-CUT' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   categoryCode!: string;
 
-  @ApiProperty({ example: 'bandar_abbas' })
+  @ApiProperty({ example: 'BND' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)

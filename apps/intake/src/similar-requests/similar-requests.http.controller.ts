@@ -1,3 +1,4 @@
+import { toPossibleDuplicate } from '../possible-duplicates/possible-duplicates.query';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -11,15 +12,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength } from 'class-
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@samad/event-store';
-import { nameOf } from '@samad/reference-data';
-import {
-  decide,
-  formatJalali,
-  formatTrackingCode,
-  parseTrackingCode,
-  type LinkToMatter,
-  type TrackingCode,
-} from '@samad/request-lifecycle';
+import { decide, parseTrackingCode, type LinkToMatter } from '@samad/request-lifecycle';
 import { handleRequestCommand, loadRequest } from '@samad/request-application';
 import {
   CorrelationId,
@@ -91,14 +84,7 @@ export class SimilarRequestsHttpController {
     );
     return {
       items: rows.map((row) => ({
-        trackingCode: row.tracking_code,
-        trackingCodeFormatted: formatTrackingCode(row.tracking_code as TrackingCode),
-        category: nameOf('category', row.category_code),
-        county: nameOf('county', row.county_code),
-        status: row.status,
-        statusFa: nameOf('status', row.status).nameFa,
-        registeredAt: row.registered_at.toISOString(),
-        registeredAtJalali: formatJalali(row.registered_at),
+        ...toPossibleDuplicate(row),
         similarity: Math.round(row.similarity * 1000) / 1000,
       })),
     };

@@ -1,11 +1,8 @@
+import type { PossibleDuplicateRow } from '../read-model/request-index.projection';
 import type { EntityManager } from 'typeorm';
 
-export interface SimilarRequestRow {
-  tracking_code: string;
-  category_code: string;
-  county_code: string;
-  status: string;
-  registered_at: Date;
+/** A request index row, as a possible duplicate names it, and how alike its description is. */
+export interface SimilarRequestRow extends PossibleDuplicateRow {
   similarity: number;
 }
 
