@@ -25,3 +25,22 @@ build() {
 }
 
 run_node() { node -r "$ROOT/scripts/register-paths.js" "$@"; }
+
+# A local PostgreSQL that was stopped (a reboot, a killed session) is started again with the machine's own
+# cluster tool; any other database is the operator's to run, and prepare.ts says so if it does not answer.
+ensure_local_postgres() {
+  local url="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/samad}"
+  case "$url" in *@127.0.0.1:5432/* | *@localhost:5432/* | *@127.0.0.1/* | *@localhost/*) ;; *) return 0 ;; esac
+  command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432 && return 0
+  command -v pg_ctlcluster >/dev/null || return 0
+  local version
+  for version in $(ls /etc/postgresql 2>/dev/null); do
+    say "PostgreSQL $version is not answering on 127.0.0.1:5432; starting its cluster"
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start 2>&1 | sed 's/^/  /' || true
+  done
+  for _ in $(seq 1 30); do
+    pg_isready -q -h 127.0.0.1 -p 5432 && return 0
+    sleep 1
+  done
+  return 0
+}

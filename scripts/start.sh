@@ -29,6 +29,7 @@ stop_all() {
   exit 0
 }
 trap stop_all INT TERM EXIT
+ensure_local_postgres
 run_node dist/scripts/prepare.js
 
 # In the background so a SIGTERM to this script reaches the trap (bash defers traps until a foreground child

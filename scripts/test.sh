@@ -16,6 +16,7 @@ build || exit 1
 trap 'bash infra/local/kafka.sh stop' EXIT
 trap 'exit 130' INT TERM # so the EXIT trap runs on Ctrl-C too
 KAFKA_FRESH=1 bash infra/local/kafka.sh start || exit 1
+ensure_local_postgres
 run_node dist/scripts/prepare.js --fresh || exit 1
 
 checks_failed=0
