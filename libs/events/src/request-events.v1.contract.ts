@@ -151,6 +151,8 @@ export interface RequestClosedV1 {
   /** Present exactly when reason is `duplicate`. */
   readonly duplicateOf?: string;
   readonly note?: string;
+  /** The knowledge-base article cited; present exactly when reason is `answered_at_first_contact` (ADR 36). */
+  readonly article?: { readonly articleId: string; readonly version: number };
   readonly at: string;
 }
 
@@ -324,13 +326,24 @@ export const requestEventDataSchemasV1: Record<
       reason: enumOf(closeReasons),
       duplicateOf: trackingCode,
       note: nonEmptyText,
+      // Added with ADR 36: an optional property, so earlier consumers and events stay valid.
+      article: objectOf({ articleId: code, version: { type: 'integer', minimum: 1 } }),
       at: utcTimestamp,
     },
-    ['duplicateOf', 'note'],
+    ['duplicateOf', 'note', 'article'],
     {
-      if: { properties: { reason: { const: 'duplicate' } } },
-      then: { required: ['duplicateOf'] },
-      else: { not: { required: ['duplicateOf'] } },
+      allOf: [
+        {
+          if: { properties: { reason: { const: 'duplicate' } } },
+          then: { required: ['duplicateOf'] },
+          else: { not: { required: ['duplicateOf'] } },
+        },
+        {
+          if: { properties: { reason: { const: 'answered_at_first_contact' } } },
+          then: { required: ['article'] },
+          else: { not: { required: ['article'] } },
+        },
+      ],
     },
   ),
   [IntegrationEventTypes.requestPersonalDataErased]: objectOf({

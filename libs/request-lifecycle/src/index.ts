@@ -28,3 +28,5 @@ export * from './personal-data-view/personal-data-viewed';
 export * from './testing/decider-specification';
 export * from './campaign/campaign-dates';
 export { attachmentContentTypes } from './request/decisions/add-attachment.decision';
+export * from './shared/persian-search';
+export * from './knowledge/knowledge-article';

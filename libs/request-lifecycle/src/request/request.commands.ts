@@ -37,6 +37,8 @@ export type RegisterRequest = DomainCommand<
     registeredBy: string;
     /** Checked against the campaign table by intake before the command is built (ADR 28). */
     campaign?: CampaignLetter;
+    /** Answered on the call from a published knowledge-base article: registered and closed at once (ADR 36). */
+    answeredAtFirstContact?: { articleId: string; version: number };
   }
 >;
 

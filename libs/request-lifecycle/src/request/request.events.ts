@@ -141,7 +141,15 @@ export type FollowUpRecorded = DomainEvent<
 
 export type RequestClosed = DomainEvent<
   'RequestClosed',
-  { trackingCode: string; reason: CloseReason; duplicateOf?: string; note?: string; at: string }
+  {
+    trackingCode: string;
+    reason: CloseReason;
+    duplicateOf?: string;
+    note?: string;
+    /** The knowledge-base article the operator answered with; exactly when `answered_at_first_contact`. */
+    article?: { articleId: string; version: number };
+    at: string;
+  }
 >;
 
 /** A citizen's personal data on this request was erased (the index points into the registration's citizens). */

@@ -105,8 +105,8 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
       return { ...state, followUpCount: state.followUpCount + 1, lastFollowUp: { note, channel, at } };
     }
     case 'RequestClosed': {
-      const { reason, duplicateOf, note, at } = event.data;
-      return { ...state, status: 'closed', closure: definedOnly({ reason, duplicateOf, note, at }) };
+      const { reason, duplicateOf, note, article, at } = event.data;
+      return { ...state, status: 'closed', closure: definedOnly({ reason, duplicateOf, note, article, at }) };
     }
     case 'PersonalDataErased': {
       // The fact wins over whatever the store could still decrypt: the citizen reads erased from here on.

@@ -87,6 +87,7 @@ export interface RegisteredRequest {
     readonly reason: CloseReason;
     readonly duplicateOf?: string;
     readonly note?: string;
+    readonly article?: { readonly articleId: string; readonly version: number };
     readonly at: string;
   };
 }

@@ -15,7 +15,7 @@ export type AnswerOutcome = (typeof answerOutcomes)[number];
 export const routingOrigins = ['rules', 'supervisor'] as const;
 export type RoutingOrigin = (typeof routingOrigins)[number];
 
-export const closeReasons = ['answered', 'duplicate', 'withdrawn'] as const;
+export const closeReasons = ['answered', 'duplicate', 'withdrawn', 'answered_at_first_contact'] as const;
 /** `answered` after an answer; `duplicate` of another request; `withdrawn` by the citizen. */
 export type CloseReason = (typeof closeReasons)[number];
 

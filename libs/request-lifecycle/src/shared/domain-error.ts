@@ -42,6 +42,8 @@ export const domainErrorCategories = {
   MATTER_NOT_FOUND: 'not_found',
   // An agency answers a matter only when it holds every request of it (a 409: the matter's state).
   MATTER_NOT_ALL_ASSIGNED: 'conflict',
+  // Knowledge base (ADR 36): an edit made on an older version of the article.
+  ARTICLE_VERSION_CONFLICT: 'conflict',
 } as const;
 
 export type DomainErrorCode = keyof typeof domainErrorCategories;

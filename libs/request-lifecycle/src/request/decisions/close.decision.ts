@@ -8,6 +8,14 @@ import { definedOnly, isoDate, oneOf, optionalText, registered } from './decisio
 
 export const close = ({ data }: Close, state: RequestState): RequestEvent[] => {
   const reason = oneOf(data.reason, closeReasons, 'reason');
+  // Only a registration can close a request as answered on the call (registerRequest), never a later Close.
+  if (reason === 'answered_at_first_contact') {
+    throw new DomainError(
+      'INVALID_VALUE',
+      'a request is answered at first contact only when registered',
+      'reason',
+    );
+  }
   let duplicateOf: string | undefined;
   if (reason === 'duplicate') duplicateOf = parseTrackingCode(data.duplicateOf ?? '', 'duplicateOf');
   else if (data.duplicateOf !== undefined) {

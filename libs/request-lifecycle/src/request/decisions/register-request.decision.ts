@@ -93,7 +93,9 @@ export const registerRequest = ({ data }: RegisterRequest, state: RequestState):
 
   if (state.status !== 'not_registered') {
     const existing = registered(state, registration.trackingCode);
-    notClosed(existing);
+    // An intake retry of a call answered at first contact finds it closed that way: nothing new happened.
+    const answeredOnCall = existing.closure?.reason === 'answered_at_first_contact';
+    if (!answeredOnCall) notClosed(existing);
     // An intake retry (timeout, double click) carries the same registration: nothing new happened.
     if (sameRegistration(existing, registration)) return [];
     throw new DomainError(
@@ -101,5 +103,35 @@ export const registerRequest = ({ data }: RegisterRequest, state: RequestState):
       `request ${existing.trackingCode} is already registered`,
     );
   }
-  return [{ type: 'RequestRegistered', data: registration }];
+  const registeredEvent: RequestEvent = { type: 'RequestRegistered', data: registration };
+  if (data.answeredAtFirstContact === undefined) return [registeredEvent];
+  const article = citedArticle(data.answeredAtFirstContact);
+  // Both facts in one append: no agency ever sees it, routing finds it closed.
+  return [
+    registeredEvent,
+    {
+      type: 'RequestClosed',
+      data: {
+        trackingCode: registration.trackingCode,
+        reason: 'answered_at_first_contact',
+        article,
+        at: registration.registeredAt,
+      },
+    },
+  ];
+};
+
+const citedArticle = (cited: {
+  articleId: string;
+  version: number;
+}): { articleId: string; version: number } => {
+  const articleId = requiredCode(cited?.articleId, 'answeredAtFirstContact.articleId');
+  if (!Number.isInteger(cited?.version) || cited.version < 1) {
+    throw new DomainError(
+      'INVALID_VALUE',
+      'must be a positive whole number',
+      'answeredAtFirstContact.version',
+    );
+  }
+  return { articleId, version: cited.version };
 };
