@@ -33,6 +33,8 @@ import { AddSignatoryHttpController } from './add-signatory/add-signatory.http.c
 import { SimilarRequestsHttpController } from './similar-requests/similar-requests.http.controller';
 import { CampaignsHttpController } from './campaigns/campaigns.http.controller';
 import { AddAttachmentHttpController } from './attachments/add-attachment.http.controller';
+import { SearchArticlesHttpController } from './knowledge/search-articles.http.controller';
+import { WriteArticleHttpController } from './knowledge/write-article.http.controller';
 
 @Module({})
 export class IntakeModule {
@@ -65,6 +67,8 @@ export class IntakeModule {
         Open311ClientsHttpController,
         CampaignsHttpController,
         AddAttachmentHttpController,
+        WriteArticleHttpController,
+        SearchArticlesHttpController,
       ],
       providers: [
         RegisterRequestHandler,

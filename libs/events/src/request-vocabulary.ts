@@ -34,6 +34,7 @@ export const actorRoles = [
   'citizen',
   'agency_staff',
   'agency_system',
+  'agency_editor',
   'supervisor',
   'auditor',
   'admin',

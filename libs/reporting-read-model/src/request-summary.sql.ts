@@ -23,6 +23,7 @@ export const summarySql = (table: string): string => `
     count(*) FILTER (WHERE ${HELD_BY_AGENCY} AND due_at < $3)::int AS overdue,
     count(*) FILTER (WHERE escalation_level >= 1)::int AS escalated,
     count(*) FILTER (WHERE escalation_level >= 2)::int AS escalated_to_inspection,
+    count(*) FILTER (WHERE close_reason = 'answered_at_first_contact')::int AS answered_at_first_contact,
     COALESCE(sum(follow_up_count), 0)::int AS follow_ups,
     COALESCE(sum(returned_count), 0)::int AS returns,
     (count(*) FILTER (WHERE answered_at <= due_at))::float8
@@ -44,6 +45,7 @@ export interface SummaryRecord {
   overdue: number;
   escalated: number;
   escalated_to_inspection: number;
+  answered_at_first_contact: number;
   follow_ups: number;
   returns: number;
   on_time_rate: number | null;

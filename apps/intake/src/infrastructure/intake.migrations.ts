@@ -9,6 +9,7 @@ import { CreateCitizenNotifications1766300000000 } from './migrations/1766300000
 import { CreateOpen3111796234627000 } from './migrations/1796234627000-create-open311';
 import { CreateRequestDescriptions1796234759100 } from './migrations/1796234759100-create-request-descriptions';
 import { CreateCampaigns1766400000000 } from './migrations/1766400000000-create-campaigns';
+import { CreateKnowledgeBase1767000000000 } from './migrations/1767000000000-create-knowledge-base';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
@@ -24,4 +25,5 @@ export const intakeMigrations = [
   CreateOpen3111796234627000,
   CreateRequestDescriptions1796234759100,
   CreateCampaigns1766400000000,
+  CreateKnowledgeBase1767000000000,
 ];

@@ -24,6 +24,28 @@ import { trackingCodeForSequence } from './tracking-number';
 import { PossibleDuplicatesQuery } from '../possible-duplicates/possible-duplicates.query';
 import { campaignLetterFor, type CampaignLetterInput } from '../campaigns/campaign-letter';
 import { findCampaign } from '../campaigns/campaigns.table';
+import { KnowledgeError } from '../knowledge/knowledge.errors';
+import { findArticle } from '../knowledge/knowledge.store';
+
+/** The published article the operator read to the caller, at the version read (ADR 36). */
+async function citedArticle(
+  dataSource: DataSource,
+  articleId: string,
+  categoryCode: string,
+): Promise<{ articleId: string; version: number }> {
+  const row = await findArticle(dataSource, articleId);
+  if (!row) throw new KnowledgeError('ARTICLE_NOT_FOUND', `no article ${articleId}`);
+  if (row.status !== 'published') {
+    throw new KnowledgeError('ARTICLE_NOT_PUBLISHED', `article ${articleId} is a draft`);
+  }
+  if (row.category_code !== categoryCode) {
+    throw new KnowledgeError(
+      'ARTICLE_CATEGORY_MISMATCH',
+      `article ${articleId} is about ${row.category_code}, the request about ${categoryCode}`,
+    );
+  }
+  return { articleId: row.article_id, version: row.version };
+}
 
 /** An Idempotency-Key already used for a different registration: the client has a bug, not a retry. */
 export class IdempotencyKeyReusedError extends Error {
@@ -63,7 +85,7 @@ const commandFor = (
   registeredBy: string,
   trackingCode: string,
   now: Date,
-  campaign?: CampaignLetter,
+  extras: { campaign?: CampaignLetter; article?: { articleId: string; version: number } } = {},
 ): RegisterRequest => ({
   type: 'RegisterRequest',
   data: {
@@ -77,7 +99,8 @@ const commandFor = (
     categoryCode: dto.categoryCode,
     description: dto.description,
     registeredBy,
-    ...(campaign ? { campaign } : {}),
+    ...(extras.campaign && { campaign: extras.campaign }),
+    ...(extras.article && { answeredAtFirstContact: extras.article }),
   },
 });
 
@@ -96,6 +119,9 @@ export const registrationSha256 = (registration: RequestRegistered['data']): str
     ...(what.campaign
       ? [what.campaign.campaignId, what.campaign.letterNumber, what.campaign.letterDate]
       : []),
+    ...(what.answeredAtFirstContact
+      ? [what.answeredAtFirstContact.articleId, what.answeredAtFirstContact.version]
+      : []),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 };
@@ -105,7 +131,8 @@ const responseOf = (state: RequestState): RegisterRequestResponseDto => {
   return {
     trackingCode: state.trackingCode,
     trackingCodeFormatted: formatTrackingCode(state.trackingCode as TrackingCode),
-    status: 'registered',
+    status: state.status === 'closed' ? 'closed' : 'registered',
+    ...(state.closure?.article && { answeredAtFirstContact: state.closure.article }),
     registeredAt: state.registeredAt,
     registeredAtJalali: formatJalali(new Date(state.registeredAt)),
   };
@@ -150,12 +177,19 @@ export class RegisterRequestHandler {
       decide(commandFor(dto, actor.id, VALIDATION_CODE, now), initialState()),
     ) as [RequestRegistered];
     const campaign = dto.campaign && (await this.campaignLetter(dto.campaign, registered.data.countyCode));
+    const article = dto.answeredAtFirstContact
+      ? await citedArticle(
+          this.dataSource,
+          dto.answeredAtFirstContact.articleId,
+          registered.data.categoryCode,
+        )
+      : undefined;
 
     if (idempotencyKey === undefined) {
       const trackingCode = await this.nextTrackingCode();
       const outcome = await handleRequestCommand(
         this.store,
-        commandFor(dto, actor.id, trackingCode, now, campaign),
+        commandFor(dto, actor.id, trackingCode, now, { campaign, article }),
         {
           actor,
           correlationId,
@@ -164,7 +198,11 @@ export class RegisterRequestHandler {
       return { registration: responseOf(outcome.state), replayed: false };
     }
 
-    const bodySha256 = registrationSha256({ ...registered.data, ...(campaign ? { campaign } : {}) });
+    const bodySha256 = registrationSha256({
+      ...registered.data,
+      ...(campaign && { campaign }),
+      ...(article && { answeredAtFirstContact: article }),
+    });
     const claim = await this.claimKey(idempotencyKey, bodySha256, now);
     if (claim.bodySha256 !== bodySha256) throw new IdempotencyKeyReusedError(idempotencyKey);
     if (!claim.claimed) {
@@ -176,7 +214,7 @@ export class RegisterRequestHandler {
     // identical, so whichever attempt appends first wins and the others append nothing.
     const outcome = await handleRequestCommand(
       this.store,
-      commandFor(dto, actor.id, claim.trackingCode, claim.registeredAt, campaign),
+      commandFor(dto, actor.id, claim.trackingCode, claim.registeredAt, { campaign, article }),
       { actor, correlationId, causationId: `idem:${idempotencyKey}` },
     );
     return { registration: responseOf(outcome.state), replayed: !claim.claimed };

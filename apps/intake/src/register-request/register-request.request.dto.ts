@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -125,4 +125,20 @@ export class RegisterRequestDto {
   @ValidateNested()
   @Type(() => CampaignLetterDto)
   campaign?: CampaignLetterDto;
+
+  @ApiPropertyOptional({
+    type: () => FirstContactAnswerDto,
+    description: 'Answered on the call from a published article: registered and closed at once (ADR 36)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FirstContactAnswerDto)
+  answeredAtFirstContact?: FirstContactAnswerDto;
+}
+
+export class FirstContactAnswerDto {
+  @ApiProperty({ description: 'The knowledge-base article read to the caller' })
+  @IsString()
+  @Length(1, 64)
+  articleId!: string;
 }

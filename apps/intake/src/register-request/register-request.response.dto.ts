@@ -8,8 +8,11 @@ export class RegisterRequestResponseDto {
   @ApiProperty({ example: '493-914-6576', description: 'Grouped for reading aloud' })
   trackingCodeFormatted!: string;
 
-  @ApiProperty({ enum: ['registered'] })
-  status!: 'registered';
+  @ApiProperty({ enum: ['registered', 'closed'], description: 'closed when answered at first contact' })
+  status!: 'registered' | 'closed';
+
+  @ApiPropertyOptional({ description: 'The article cited when answered at first contact' })
+  answeredAtFirstContact?: { articleId: string; version: number };
 
   @ApiProperty({ example: '2024-10-15T05:30:00.000Z' })
   registeredAt!: string;

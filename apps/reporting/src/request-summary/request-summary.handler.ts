@@ -32,6 +32,7 @@ export async function summaryOf(
     overdue: r.overdue,
     escalated: r.escalated,
     escalatedToInspection: r.escalated_to_inspection,
+    answeredAtFirstContact: r.answered_at_first_contact,
     followUps: r.follow_ups,
     returns: r.returns,
     onTimeRate: r.on_time_rate,

@@ -12,6 +12,8 @@ export interface SummaryRow {
   /** Escalated at least to the agency's manager / to the inspection office (ADR 22); 0 when absent. */
   readonly escalated?: number;
   readonly escalatedToInspection?: number;
+  /** Closed on the call from a knowledge-base article, never sent to an agency (ADR 36); 0 when absent. */
+  readonly answeredAtFirstContact?: number;
   readonly followUps: number;
   readonly returns: number;
   readonly onTimeRate: number | null;
@@ -50,6 +52,8 @@ export interface RequestSummary {
   asOf: string;
   asOfJalali: string;
   total: number;
+  /** Its own outcome: registered and closed on the call from a knowledge-base article (ADR 36). */
+  answeredAtFirstContact: number;
   followUps: number;
   returns: number;
   byStatus: Record<string, number>;
@@ -131,6 +135,7 @@ export function buildRequestSummary(
     asOf: asOf.toISOString(),
     asOfJalali: formatJalali(asOf),
     total: all?.total ?? 0,
+    answeredAtFirstContact: all?.answeredAtFirstContact ?? 0,
     followUps: all?.followUps ?? 0,
     returns: all?.returns ?? 0,
     byStatus: counts('status', requestStatuses),

@@ -95,6 +95,9 @@ export class RequestSummaryResponseDto {
   @ApiProperty()
   total!: number;
 
+  @ApiProperty({ description: 'Registered and closed on the call from a knowledge-base article (ADR 36)' })
+  answeredAtFirstContact!: number;
+
   @ApiProperty({ description: 'Follow-ups citizens made on these requests' })
   followUps!: number;
 

@@ -5,6 +5,8 @@ export const tokenRoles = [
   'operator',
   'agency_staff',
   'agency_system',
+  /** Writes knowledge-base articles for the categories routed to its agency (ADR 36). */
+  'agency_editor',
   'supervisor',
   'auditor',
   'admin',
@@ -12,7 +14,7 @@ export const tokenRoles = [
 export type TokenRole = (typeof tokenRoles)[number];
 
 /** Roles bound to one agency by the token's agency claim. */
-export const agencyBoundRoles: readonly TokenRole[] = ['agency_staff', 'agency_system'];
+export const agencyBoundRoles: readonly TokenRole[] = ['agency_staff', 'agency_system', 'agency_editor'];
 
 export const isTokenRole = (value: unknown): value is TokenRole =>
   typeof value === 'string' && (tokenRoles as readonly string[]).includes(value);

@@ -54,6 +54,18 @@ export const knownErrorCodes: Readonly<Record<string, KnownCode>> = {
   ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415 },
   ATTACHMENT_TOO_LARGE: { status: 413 },
   ATTACHMENT_NOT_FOUND: { status: 404 },
+  // The knowledge base and answer templates (ADR 36).
+  ARTICLE_NOT_FOUND: { status: 404, title: 'مقاله‌ای با این شناسه نیست (no such article)' },
+  ARTICLE_NOT_PUBLISHED: { status: 409, title: 'این مقاله منتشر نشده است (the article is not published)' },
+  ARTICLE_CATEGORY_MISMATCH: {
+    status: 409,
+    title: 'مقاله درباره موضوع دیگری است (the article is about another category)',
+  },
+  CATEGORY_NOT_ROUTED_TO_AGENCY: {
+    status: 403,
+    title: 'این موضوع به دستگاه شما ارجاع نمی‌شود (not your agency’s category)',
+  },
+  TEMPLATE_NOT_FOUND: { status: 404, title: 'الگوی پاسخی با این شناسه نیست (no such answer template)' },
   // The working calendar (routing's administrator endpoints).
   HOLIDAY_ALREADY_DECLARED: { status: 409, title: 'این روز از پیش تعطیل است (the day already is a holiday)' },
   HOLIDAY_NOT_FOUND: {
