@@ -74,6 +74,12 @@ describe('Kubernetes Ingress (infra/k8s/base/ingress.yaml)', () => {
     expect(serviceFor('/asyncapi/other')).toBeUndefined();
   });
 
+  it('sends the knowledge base to intake, answer templates to agency (ADR 36)', () => {
+    expect(serviceFor('/api/knowledge/articles')).toBe('intake');
+    expect(serviceFor('/api/knowledge/suggestions')).toBe('intake');
+    expect(paths.some((p) => p.path.startsWith('/api/knowledge'))).toBe(true);
+  });
+
   it('keeps health probes inside the cluster', () => {
     for (const probe of ['/health', '/health/ready', '/health/live'])
       expect(serviceFor(probe)).toBeUndefined();

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   evolveArticle,
   initialArticleState,
-  normalizeForSearch,
+  searchableText,
   searchTerms,
   type ArticleState,
   type KnowledgeArticleVersionWritten,
@@ -78,7 +78,7 @@ export async function appendArticleVersion(
         data.body,
         data.status,
         // The title twice: a word in the title ranks above the same word in the body.
-        normalizeForSearch(`${data.titleFa} ${data.titleFa} ${data.titleEn ?? ''} ${data.body}`),
+        searchableText(`${data.titleFa} ${data.titleFa} ${data.titleEn ?? ''} ${data.body}`),
         data.at,
       ],
     );

@@ -71,6 +71,13 @@ export class CampaignLetterDto {
   letterDate!: string;
 }
 
+export class FirstContactAnswerDto {
+  @ApiProperty({ description: 'The knowledge-base article read to the caller' })
+  @IsString()
+  @Length(1, 64)
+  articleId!: string;
+}
+
 export class RegisterRequestDto {
   @ApiProperty({
     enum: requestChannels,
@@ -134,11 +141,4 @@ export class RegisterRequestDto {
   @ValidateNested()
   @Type(() => FirstContactAnswerDto)
   answeredAtFirstContact?: FirstContactAnswerDto;
-}
-
-export class FirstContactAnswerDto {
-  @ApiProperty({ description: 'The knowledge-base article read to the caller' })
-  @IsString()
-  @Length(1, 64)
-  articleId!: string;
 }

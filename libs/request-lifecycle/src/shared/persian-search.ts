@@ -18,6 +18,17 @@ export const normalizeForSearch = (text: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/**
+ * Text to index: the folded text, plus each half-spaced word's parts («آیین‌نامه» → «آییننامه», «آیین»,
+ * «نامه»), so the word is found whether the operator types it joined, half-spaced or with a full space.
+ */
+export const searchableText = (text: string): string => {
+  const halfSpacedParts = (normalizePersianText(text).match(/[^\s\u200c]+(?:\u200c[^\s\u200c]+)+/g) ?? [])
+    .flatMap((word) => word.split('\u200c'))
+    .join(' ');
+  return `${normalizeForSearch(text)} ${normalizeForSearch(halfSpacedParts)}`.trim();
+};
+
 /** The words of a search box, folded like the indexed text (for a prefix tsquery). */
 export const searchTerms = (query: string): string[] =>
   normalizeForSearch(query)

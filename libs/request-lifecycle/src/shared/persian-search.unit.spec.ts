@@ -1,4 +1,10 @@
-import { normalizeForSearch, searchTerms } from './persian-search';
+import { normalizeForSearch, searchableText, searchTerms } from './persian-search';
+
+describe('searchableText', () => {
+  it('indexes a half-spaced word joined and as its parts', () => {
+    expect(searchableText('آیین‌نامه ملي').split(' ')).toEqual(['آییننامه', 'ملی', 'آیین', 'نامه']);
+  });
+});
 
 describe('normalizeForSearch', () => {
   it('folds Arabic yeh and kaf, Persian and Arabic-Indic digits, half-spaces and diacritics', () => {
