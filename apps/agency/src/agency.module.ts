@@ -7,6 +7,7 @@ import { AgencyTopicRelayHost } from './agency-topics/agency-topic.relay-host';
 import { AnswerRequestHttpController } from './answer-request/answer-request.http.controller';
 import { AnswerMatterHttpController } from './answer-matter/answer-matter.http.controller';
 import { AsyncApiHttpController } from './asyncapi/asyncapi.http.controller';
+import { AnswerTemplatesHttpController } from './answer-templates/answer-templates.http.controller';
 import { ReferRequestHttpController } from './refer-request/refer-request.http.controller';
 import { RequestDetailsHttpController } from './request-details/request-details.http.controller';
 import { ReturnRequestHttpController } from './return-request/return-request.http.controller';
@@ -31,6 +32,7 @@ export class AgencyModule {
         ReferRequestHttpController,
         AnswerRequestHttpController,
         AnswerMatterHttpController,
+        AnswerTemplatesHttpController,
         ReturnRequestHttpController,
         RequestExtensionHttpController,
         RequestInformationHttpController,

@@ -136,6 +136,8 @@ export interface RequestAnsweredV1 {
   readonly outcome: AnswerOutcome;
   readonly text: string;
   readonly answeredAt: string;
+  /** The agency's answer template used, at its version (ADR 36); absent when written from scratch. */
+  readonly template?: { readonly templateId: string; readonly version: number };
 }
 
 export interface FollowUpRecordedV1 {
@@ -307,13 +309,18 @@ export const requestEventDataSchemasV1: Record<
     reason: nonEmptyText,
     at: utcTimestamp,
   }),
-  [IntegrationEventTypes.requestAnswered]: objectOf({
-    trackingCode,
-    agencyCode,
-    outcome: enumOf(answerOutcomes),
-    text: nonEmptyText,
-    answeredAt: utcTimestamp,
-  }),
+  [IntegrationEventTypes.requestAnswered]: objectOf(
+    {
+      trackingCode,
+      agencyCode,
+      outcome: enumOf(answerOutcomes),
+      text: nonEmptyText,
+      answeredAt: utcTimestamp,
+      // Added with ADR 36, optional: earlier events and consumers stay valid.
+      template: objectOf({ templateId: code, version: { type: 'integer', minimum: 1 } }),
+    },
+    ['template'],
+  ),
   [IntegrationEventTypes.followUpRecorded]: objectOf({
     trackingCode,
     note: nonEmptyText,

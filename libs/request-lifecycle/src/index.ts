@@ -30,3 +30,4 @@ export * from './campaign/campaign-dates';
 export { attachmentContentTypes } from './request/decisions/add-attachment.decision';
 export * from './shared/persian-search';
 export * from './knowledge/knowledge-article';
+export * from './answer-template/fill-answer-template';

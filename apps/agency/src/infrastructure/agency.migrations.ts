@@ -2,6 +2,7 @@ import { parkedMessagesMigration, processedEventsMigration } from '@samad/servic
 import { CreateAgencyReadModels1764400001000 } from './migrations/1764400001000-create-agency-read-models';
 import { ErasableCitizenContact1764600000100 } from './migrations/1764600000100-erasable-citizen-contact';
 import { RequestMatter1796234759000 } from './migrations/1796234759000-request-matter';
+import { CreateAnswerTemplates1767000000100 } from './migrations/1767000000100-create-answer-templates';
 
 /** The agency schema's migrations, in order. */
 export const agencyMigrations = [
@@ -10,4 +11,5 @@ export const agencyMigrations = [
   ErasableCitizenContact1764600000100,
   parkedMessagesMigration('agency', 1764900000000),
   RequestMatter1796234759000,
+  CreateAnswerTemplates1767000000100,
 ];

@@ -73,7 +73,16 @@ export type ReturnAsNotResponsible = DomainCommand<
   { agencyCode: string; reason: string }
 >;
 
-export type Answer = DomainCommand<'Answer', { agencyCode: string; outcome: AnswerOutcome; text: string }>;
+export type Answer = DomainCommand<
+  'Answer',
+  {
+    agencyCode: string;
+    outcome: AnswerOutcome;
+    text: string;
+    /** The answer template used, recorded on the answer (ADR 36). */
+    template?: { templateId: string; version: number };
+  }
+>;
 
 export type RecordFollowUp = DomainCommand<'RecordFollowUp', { note: string; channel: RequestChannel }>;
 

@@ -131,7 +131,15 @@ export type RequestReturnedAsNotResponsible = DomainEvent<
 
 export type RequestAnswered = DomainEvent<
   'RequestAnswered',
-  { trackingCode: string; agencyCode: string; outcome: AnswerOutcome; text: string; answeredAt: string }
+  {
+    trackingCode: string;
+    agencyCode: string;
+    outcome: AnswerOutcome;
+    text: string;
+    answeredAt: string;
+    /** The agency's answer template the text started from, at the version used (ADR 36). */
+    template?: { templateId: string; version: number };
+  }
 >;
 
 export type FollowUpRecorded = DomainEvent<

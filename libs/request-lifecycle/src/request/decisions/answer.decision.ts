@@ -34,6 +34,18 @@ export const answer = ({ data }: Answer, state: RequestState): RequestEvent[] =>
     ...(request.status === 'routed'
       ? [{ type: 'RequestAcknowledged' as const, data: { trackingCode, agencyCode, at: answeredAt } }]
       : []),
-    { type: 'RequestAnswered', data: { trackingCode, agencyCode, outcome, text, answeredAt } },
+    {
+      type: 'RequestAnswered',
+      data: {
+        trackingCode,
+        agencyCode,
+        outcome,
+        text,
+        answeredAt,
+        ...(data.template && {
+          template: { templateId: data.template.templateId, version: data.template.version },
+        }),
+      },
+    },
   ];
 };
