@@ -91,7 +91,7 @@ describe('answer templates', () => {
       templateId,
       text: edited,
     });
-    expect(answered.status).toBe(201);
+    expect(answered.status).toBe(200);
     const answer = (await flow.events(code)).find((e) => e.type === 'RequestAnswered')!;
     expect(answer.data).toMatchObject({ text: edited, template: { templateId, version: 1 } });
 
@@ -102,5 +102,22 @@ describe('answer templates', () => {
       return JSON.stringify(res.body).includes(templateId) ? res : undefined;
     });
     expect(history.status).toBe(200);
+  });
+
+  it('answers with the template alone: filled at answer time, recorded with its version', async () => {
+    const created = await call('POST', '/api/agency/templates', { title: 'تنها', body: BODY });
+    const templateId = created.body.templateId as string;
+    const code = await flow.register('WAT-CUT', 'BND');
+    await flow.waitForEvent(code, 'RequestRoutedToAgency');
+    const answered = await call('POST', `/api/agency/requests/${code}/answer`, {
+      outcome: 'negative',
+      templateId,
+    });
+    expect(answered.status).toBe(200);
+    const answer = (await flow.events(code)).find((e) => e.type === 'RequestAnswered')!;
+    expect(answer.data).toMatchObject({ template: { templateId, version: 1 } });
+    expect((answer.data as { text: string }).text).toContain(`${citizen.fullName} گرامی، درخواست ${code}`);
+    const missing = await call('POST', `/api/agency/requests/${code}/answer`, { outcome: 'negative' });
+    expect(missing.status).toBe(400);
   });
 });
