@@ -76,6 +76,7 @@ describe('intake: registering requests and the catalog', () => {
       trackingCode: expect.stringMatching(/^[1-9][0-9]{9}$/),
       trackingCodeFormatted: `${created.trackingCode.slice(0, 3)}-${created.trackingCode.slice(3, 6)}-${created.trackingCode.slice(6)}`,
       status: 'registered',
+      priority: 'normal',
       registeredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       registeredAtJalali: expect.stringMatching(/[۰-۹]{4}/),
       // ADR 27: the caller's open requests in the same category and county; none for a first call.
@@ -345,6 +346,8 @@ describe('intake: registering requests and the catalog', () => {
       'categoryCode',
       'description',
       'campaign',
+      'priority',
+      'priorityReason',
     ]);
     expect(schemas.TrackRequestResponseDto.properties).not.toHaveProperty('citizens');
   });

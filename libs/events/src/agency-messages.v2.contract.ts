@@ -10,8 +10,10 @@ import {
   closeReasons,
   requestChannels,
   requestKinds,
+  requestPriorities,
   requestStatuses,
   type RequestChannel,
+  type RequestPriority,
 } from './request-vocabulary';
 import { escalationLevels, type EscalationLevel } from './request-deadline-events.v1.contract';
 import { agencyCode, code, enumOf, objectOf, trackingCode, utcTimestamp } from './schema-fragments';
@@ -26,6 +28,8 @@ import { agencyCode, code, enumOf, objectOf, trackingCode, utcTimestamp } from '
 export interface AgencyRequestAssignedV2 extends Omit<AgencyRequestAssignedV1, 'description' | 'citizens'> {
   /** How many citizens (signatories) the request has; their contact is for the agency API to give. */
   readonly citizenCount: number;
+  /** عادی، فوری، بحرانی (issue #17 item 5): a critical one needs the agency at once. Absent reads `normal`. */
+  readonly priority?: RequestPriority;
 }
 
 export interface AgencyRequestUpdatedV2 extends Omit<AgencyRequestUpdatedV1, 'followUp'> {
@@ -58,18 +62,22 @@ const closedObjectOf = (
 ): SchemaObject => objectOf(properties, optional, { additionalProperties: false, ...extra });
 
 export const agencyMessageDataSchemasV2: Record<AgencyIntegrationEvent['eventType'], SchemaObject> = {
-  [IntegrationEventTypes.agencyRequestAssigned]: closedObjectOf({
-    trackingCode,
-    agencyCode,
-    kind: enumOf(requestKinds),
-    collective: { type: 'boolean' },
-    categoryCode: code,
-    countyCode: code,
-    citizenCount: { type: 'integer', minimum: 1 },
-    registeredAt: utcTimestamp,
-    assignedAt: utcTimestamp,
-    dueAt: utcTimestamp,
-  }),
+  [IntegrationEventTypes.agencyRequestAssigned]: closedObjectOf(
+    {
+      trackingCode,
+      agencyCode,
+      kind: enumOf(requestKinds),
+      collective: { type: 'boolean' },
+      categoryCode: code,
+      countyCode: code,
+      citizenCount: { type: 'integer', minimum: 1 },
+      registeredAt: utcTimestamp,
+      assignedAt: utcTimestamp,
+      dueAt: utcTimestamp,
+      priority: enumOf(requestPriorities),
+    },
+    ['priority'],
+  ),
   [IntegrationEventTypes.agencyRequestUpdated]: closedObjectOf(
     {
       trackingCode,

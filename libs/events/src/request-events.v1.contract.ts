@@ -26,11 +26,13 @@ import {
   closeReasons,
   requestChannels,
   requestKinds,
+  requestPriorities,
   routingOrigins,
   type AnswerOutcome,
   type CloseReason,
   type RequestChannel,
   type RequestKind,
+  type RequestPriority,
   type RoutingOrigin,
 } from './request-vocabulary';
 import {
@@ -81,6 +83,8 @@ export interface RequestRegisteredV1 {
   readonly description: string;
   readonly registeredAt: string;
   readonly registeredBy: string;
+  /** Added compatibly (optional): absent reads `normal`. The operator's reason stays in the store. */
+  readonly priority?: RequestPriority;
   /** A provincial-trip letter (ADR 28): its campaign, number, date and the campaign's target. */
   readonly campaign?: CampaignLetterV1;
 }
@@ -271,8 +275,9 @@ export const requestEventDataSchemasV1: Record<
         letterDate: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
         targetAt: utcTimestamp,
       }),
+      priority: enumOf(requestPriorities),
     },
-    ['campaign'],
+    ['campaign', 'priority'],
   ),
   [IntegrationEventTypes.requestRoutedToAgency]: objectOf(
     {

@@ -8,6 +8,10 @@ export type RequestKind = (typeof requestKinds)[number];
 export const requestChannels = ['phone', 'desk', 'trip_letter', 'web'] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
+/** Absent on a registration means `normal` (requests registered before priorities). */
+export const requestPriorities = ['normal', 'urgent', 'critical'] as const;
+export type RequestPriority = (typeof requestPriorities)[number];
+
 export const answerOutcomes = ['positive', 'negative', 'partial'] as const;
 export type AnswerOutcome = (typeof answerOutcomes)[number];
 

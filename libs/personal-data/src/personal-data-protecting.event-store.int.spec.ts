@@ -348,7 +348,10 @@ describe('personal data sealed per citizen in the event store (PostgreSQL)', () 
     }
     const textsOf = (events: RecordedEvent[]): unknown[] =>
       events.flatMap((e) =>
-        (FREE_TEXT_FIELDS[e.type] ?? []).map((field) => (e.data as Record<string, unknown>)[field]),
+        // Optional texts (a priority's reason) count only where the event has them.
+        (FREE_TEXT_FIELDS[e.type] ?? [])
+          .filter((field) => field in (e.data as object))
+          .map((field) => (e.data as Record<string, unknown>)[field]),
       );
     const allTexts = [texts.description, texts.note, texts.note, texts.reason, texts.answer, texts.note];
 

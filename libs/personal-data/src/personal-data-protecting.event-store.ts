@@ -52,7 +52,7 @@ export interface WithheldText {
  * names people, places and illnesses, so it is personal data like the citizen fields (ADR 19).
  */
 export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  RequestRegistered: ['description'],
+  RequestRegistered: ['description', 'priorityReason'],
   RequestReferredInsideAgency: ['note'],
   RequestReturnedAsNotResponsible: ['reason'],
   RequestAnswered: ['text'],

@@ -21,6 +21,8 @@ export interface Category {
   readonly deadlineDays: number;
   /** The agency that answers in every county unless a county rule says otherwise; none means manual routing. */
   readonly defaultAgency?: string;
+  /** The priority an operator starts from (absent: `normal`); critical is danger to life or property. */
+  readonly defaultPriority?: 'normal' | 'urgent' | 'critical';
 }
 
 export const counties: readonly County[] = [
@@ -81,6 +83,7 @@ export const categories: readonly Category[] = [
     nameEn: 'Water main leak',
     deadlineDays: 2,
     defaultAgency: 'ABFA',
+    defaultPriority: 'urgent',
   },
   { code: 'WAT-SEWER', nameFa: 'فاضلاب', nameEn: 'Sewerage', deadlineDays: 5, defaultAgency: 'ABFA' },
   { code: 'WAT-BILL', nameFa: 'قبض آب', nameEn: 'Water bill', deadlineDays: 10, defaultAgency: 'ABFA' },
@@ -91,6 +94,7 @@ export const categories: readonly Category[] = [
     nameEn: 'Dangerous power line',
     deadlineDays: 1,
     defaultAgency: 'BARGH',
+    defaultPriority: 'critical',
   },
   {
     code: 'PWR-BILL',
@@ -113,7 +117,14 @@ export const categories: readonly Category[] = [
     deadlineDays: 15,
     defaultAgency: 'GAS',
   },
-  { code: 'GAS-LEAK', nameFa: 'بوی گاز', nameEn: 'Gas smell', deadlineDays: 1, defaultAgency: 'GAS' },
+  {
+    code: 'GAS-LEAK',
+    nameFa: 'بوی گاز',
+    nameEn: 'Gas smell',
+    deadlineDays: 1,
+    defaultAgency: 'GAS',
+    defaultPriority: 'critical',
+  },
   {
     code: 'MUN-WASTE',
     nameFa: 'جمع‌آوری زباله',
@@ -255,3 +266,7 @@ export const countyRules: readonly { categoryCode: string; countyCode: string; a
   { categoryCode: 'MUN-STREET', countyCode: 'QSM', agencyCode: 'QFZ' },
   { categoryCode: 'MUN-PERMIT', countyCode: 'QSM', agencyCode: 'QFZ' },
 ];
+
+/** The category's default priority (reference data); `normal` for one without, or an unknown code. */
+export const defaultPriorityOf = (categoryCode: string): 'normal' | 'urgent' | 'critical' =>
+  categories.find((c) => c.code === categoryCode)?.defaultPriority ?? 'normal';

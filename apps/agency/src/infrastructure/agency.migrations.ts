@@ -3,6 +3,7 @@ import { CreateAgencyReadModels1764400001000 } from './migrations/1764400001000-
 import { ErasableCitizenContact1764600000100 } from './migrations/1764600000100-erasable-citizen-contact';
 import { RequestMatter1796234759000 } from './migrations/1796234759000-request-matter';
 import { CreateAnswerTemplates1767000000100 } from './migrations/1767000000100-create-answer-templates';
+import { RequestPriority1796240000000 } from './migrations/1796240000000-request-priority';
 
 /** The agency schema's migrations, in order. */
 export const agencyMigrations = [
@@ -12,4 +13,5 @@ export const agencyMigrations = [
   parkedMessagesMigration('agency', 1764900000000),
   RequestMatter1796234759000,
   CreateAnswerTemplates1767000000100,
+  RequestPriority1796240000000,
 ];

@@ -22,8 +22,10 @@ export async function projectIntoAgencyReadModel(
       const contact = d.citizens[contactIndex];
       await sql.query(
         `INSERT INTO agency.request_details (tracking_code, kind, channel, collective, category_code, county_code,
-           description, citizen_name, citizen_mobile, citizen_count, registered_at, contact_index, citizen_erased)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (tracking_code) DO NOTHING`,
+           description, citizen_name, citizen_mobile, citizen_count, registered_at, contact_index, citizen_erased,
+           priority)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT (tracking_code) DO NOTHING`,
         [
           d.trackingCode,
           d.kind,
@@ -38,6 +40,7 @@ export async function projectIntoAgencyReadModel(
           d.registeredAt,
           contactIndex,
           contact.nationalCode === null,
+          d.priority ?? 'normal',
         ],
       );
       return;

@@ -26,6 +26,11 @@ export class InboxAnswerResponse {
 export class InboxItemResponse {
   @ApiProperty({ example: '1000000170' }) trackingCode!: string;
   @ApiProperty({ enum: requestStatuses, example: 'routed' }) status!: string;
+  @ApiProperty({
+    enum: ['normal', 'urgent', 'critical'],
+    description: 'The inbox sorts by it, then by due time',
+  })
+  priority!: string;
   @ApiProperty({ enum: requestKinds }) kind!: string;
   @ApiProperty({ enum: requestChannels }) channel!: string;
   @ApiProperty() collective!: boolean;

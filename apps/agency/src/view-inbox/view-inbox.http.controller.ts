@@ -33,6 +33,7 @@ interface InboxRow {
   citizenName: string | null; // null after erasure
   citizenMobile: string | null;
   citizenCount: number;
+  priority: string;
 }
 
 const filterSql: Record<InboxFilter, string> = {
@@ -50,7 +51,7 @@ export class ViewInboxHttpController {
 
   @Get()
   @ApiOperation({
-    summary: "An agency's inbox, oldest due first",
+    summary: "An agency's inbox, most critical first, then oldest due",
     description:
       'Only the requests this agency holds or answered, with only the citizen contact it needs. Agency ' +
       'staff see their own agency’s inbox (naming another agency answers 404); supervisors and auditors ' +
@@ -68,12 +69,12 @@ export class ViewInboxHttpController {
               i.answered_at AS "answeredAt", i.outcome, i.answer_text AS "answerText",
               d.kind, d.channel, d.collective, d.category_code AS "categoryCode", d.county_code AS "countyCode",
               d.description, d.citizen_name AS "citizenName", d.citizen_mobile AS "citizenMobile",
-              d.citizen_count AS "citizenCount"
+              d.citizen_count AS "citizenCount", d.priority
          FROM agency.inbox i
          JOIN agency.request_details d USING (tracking_code)
         WHERE i.agency_code = $1 ${filterSql[status]}
           AND ($3::text IS NULL OR i.tracking_code = $3)
-        ORDER BY i.due_at, i.tracking_code
+        ORDER BY d.priority_rank, i.due_at, i.tracking_code
         LIMIT $2`,
       [agency, query.limit ?? 200, query.trackingCode ?? null],
     );
@@ -87,6 +88,7 @@ export class ViewInboxHttpController {
 const toItem = (r: InboxRow, now: number, masked: boolean): InboxItemResponse => ({
   trackingCode: r.trackingCode,
   status: r.status,
+  priority: r.priority,
   kind: r.kind,
   channel: r.channel,
   collective: r.collective,

@@ -15,6 +15,7 @@ import {
   type RequestState,
   type TrackingCode,
 } from '@samad/request-lifecycle';
+import { defaultPriorityOf } from '@samad/reference-data';
 import { EVENT_STORE, type ActorIdentity } from '@samad/service-kit';
 import { handleRequestCommand, loadRequest } from '@samad/request-application';
 import { asFieldProblems } from '../shared/field-path';
@@ -101,6 +102,9 @@ const commandFor = (
     registeredBy,
     ...(extras.campaign && { campaign: extras.campaign }),
     ...(extras.article && { answeredAtFirstContact: extras.article }),
+    priority: dto.priority,
+    priorityReason: dto.priorityReason,
+    defaultPriority: defaultPriorityOf(dto.categoryCode),
   },
 });
 
@@ -122,6 +126,8 @@ export const registrationSha256 = (registration: RequestRegistered['data']): str
     ...(what.answeredAtFirstContact
       ? [what.answeredAtFirstContact.articleId, what.answeredAtFirstContact.version]
       : []),
+    what.priority,
+    what.priorityReason,
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 };
@@ -133,6 +139,7 @@ const responseOf = (state: RequestState): RegisterRequestResponseDto => {
     trackingCodeFormatted: formatTrackingCode(state.trackingCode as TrackingCode),
     status: state.status === 'closed' ? 'closed' : 'registered',
     ...(state.closure?.article && { answeredAtFirstContact: state.closure.article }),
+    priority: state.priority,
     registeredAt: state.registeredAt,
     registeredAtJalali: formatJalali(new Date(state.registeredAt)),
   };

@@ -18,8 +18,10 @@ import {
   parseNationalCode,
   requestChannels,
   requestKinds,
+  requestPriorities,
   type RequestChannel,
   type RequestKind,
+  type RequestPriority,
 } from '@samad/request-lifecycle';
 import { ParsesWith } from '../shared/parses-with.validator';
 import { codesOf } from '@samad/reference-data';
@@ -141,4 +143,23 @@ export class RegisterRequestDto {
   @ValidateNested()
   @Type(() => FirstContactAnswerDto)
   answeredAtFirstContact?: FirstContactAnswerDto;
+
+  @ApiProperty({
+    enum: requestPriorities,
+    required: false,
+    description: "عادی، فوری، بحرانی; absent, the category's default (GET /api/catalog)",
+  })
+  @IsOptional()
+  @IsIn(requestPriorities)
+  priority?: RequestPriority;
+
+  @ApiProperty({
+    required: false,
+    maxLength: 1000,
+    description: "Why the priority differs from the category's default; required then",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  priorityReason?: string;
 }

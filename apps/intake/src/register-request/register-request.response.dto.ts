@@ -14,6 +14,9 @@ export class RegisterRequestResponseDto {
   @ApiPropertyOptional({ description: 'The article cited when answered at first contact' })
   answeredAtFirstContact?: { articleId: string; version: number };
 
+  @ApiProperty({ enum: ['normal', 'urgent', 'critical'], description: 'As registered' })
+  priority!: 'normal' | 'urgent' | 'critical';
+
   @ApiProperty({ example: '2024-10-15T05:30:00.000Z' })
   registeredAt!: string;
 

@@ -5,7 +5,7 @@ import { capDueByCampaign, isRegistered, type RegisteredRequest } from '@samad/r
 import { EVENT_STORE, SERVICE_CONFIG, type ServiceConfig } from '@samad/service-kit';
 import { handleRequestCommand, loadRequest } from '@samad/request-application';
 import { rulesForCategory, type Sql } from '../routing-data/routing-data.queries';
-import { dueDateFor } from '../working-calendar/working-calendar.queries';
+import { dueDateForPriority } from '../working-calendar/working-calendar.queries';
 import { chooseAgency } from './choose-agency';
 
 export const ROUTING_RULES_ACTOR: { id: string; role: ActorRole } = { id: 'routing-rules', role: 'system' };
@@ -49,7 +49,13 @@ export class RouteByRulesHandler {
       );
       return;
     }
-    const normalDue = await dueDateFor(sql, state.categoryCode, now, this.config.workingCalendar);
+    const normalDue = await dueDateForPriority(
+      sql,
+      state,
+      now,
+      this.config.workingCalendar,
+      this.config.deadlineWatch?.criticalDeadlineWorkingMinutes ?? 240,
+    );
     // A rule's category always exists (foreign key), so this only fails on a broken database.
     if (!normalDue) throw new Error(`category ${state.categoryCode} has a rule but no deadline`);
     const dueAt = capDueByCampaign(normalDue, state.campaign?.targetAt);

@@ -18,7 +18,7 @@ import {
 } from '@samad/service-kit';
 import { handleRequestCommand, loadRequest } from '@samad/request-application';
 import { findAgency } from '../routing-data/routing-data.queries';
-import { dueDateFor } from '../working-calendar/working-calendar.queries';
+import { dueDateForPriority } from '../working-calendar/working-calendar.queries';
 import type { RouteManuallyResponse } from './route-manually.response.dto';
 
 export interface RouteManually {
@@ -62,7 +62,13 @@ export class RouteManuallyHandler {
       state.status === 'routed' && state.agencyCode === agency.code && state.routedBy === 'supervisor';
     if (alreadyDone) return view(state);
 
-    const normalDue = await dueDateFor(this.dataSource, state.categoryCode, now, this.config.workingCalendar);
+    const normalDue = await dueDateForPriority(
+      this.dataSource,
+      state,
+      now,
+      this.config.workingCalendar,
+      this.config.deadlineWatch?.criticalDeadlineWorkingMinutes ?? 240,
+    );
     if (!normalDue) throw new Error(`routing has no deadline for category ${state.categoryCode}`);
     const dueAt = capDueByCampaign(normalDue, state.campaign?.targetAt);
     const outcome = await handleRequestCommand(

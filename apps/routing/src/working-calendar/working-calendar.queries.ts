@@ -1,4 +1,9 @@
-import { dueAfterWorkingDays, type WorkingCalendar } from '@samad/request-lifecycle';
+import {
+  addWorkingMinutes,
+  dueAfterWorkingDays,
+  type RequestPriority,
+  type WorkingCalendar,
+} from '@samad/request-lifecycle';
 import type { WorkingCalendarConfig } from '@samad/service-kit';
 import type { Sql } from '../routing-data/routing-data.queries';
 
@@ -36,4 +41,19 @@ export async function dueDateFor(
   );
   if (!category) return undefined;
   return dueAfterWorkingDays(now, Number(category.deadlineDays), await workingCalendarAt(sql, settings, now));
+}
+
+/**
+ * The due date of a request just routed: a critical one (danger to life or property) gets its own short
+ * deadline in office time, every other one its category's.
+ */
+export async function dueDateForPriority(
+  sql: Sql,
+  request: { categoryCode: string; priority: RequestPriority },
+  now: Date,
+  settings: WorkingCalendarConfig,
+  criticalWorkingMinutes: number,
+): Promise<Date | undefined> {
+  if (request.priority !== 'critical') return dueDateFor(sql, request.categoryCode, now, settings);
+  return addWorkingMinutes(now, criticalWorkingMinutes, await workingCalendarAt(sql, settings, now));
 }

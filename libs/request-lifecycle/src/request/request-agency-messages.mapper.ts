@@ -84,6 +84,7 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
         registeredAt: after.registeredAt,
         assignedAt: at,
         dueAt,
+        priority: after.priority,
       }),
     ];
   }

@@ -50,6 +50,7 @@ describe('agency topic messages', () => {
         registeredAt: T.registered,
         assignedAt: T.routed,
         dueAt: T.due,
+        priority: 'normal',
       },
     });
     for (const c of [citizenZahra, citizenAli]) {

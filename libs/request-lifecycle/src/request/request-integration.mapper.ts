@@ -51,8 +51,11 @@ const payload = <T extends RequestLifecycleIntegrationEventV1['eventType']>(
  */
 export const toIntegrationPayload = (event: RequestEvent): Payload => {
   switch (event.type) {
-    case 'RequestRegistered':
-      return payload(IntegrationEventTypes.requestRegistered, event.data);
+    case 'RequestRegistered': {
+      // The priority's reason is free text: sealed in the store and in the history, never on a topic.
+      const { priorityReason: _reason, ...data } = event.data;
+      return payload(IntegrationEventTypes.requestRegistered, data);
+    }
     case 'RequestRoutedToAgency':
       return payload(IntegrationEventTypes.requestRoutedToAgency, event.data);
     case 'RequestAwaitingManualRouting':

@@ -3,6 +3,7 @@ import type {
   CloseReason,
   RequestChannel,
   RequestKind,
+  RequestPriority,
   RoutingOrigin,
   VerdictChannel,
 } from './request.vocabulary';
@@ -39,6 +40,12 @@ export type RegisterRequest = DomainCommand<
     campaign?: CampaignLetter;
     /** Answered on the call from a published knowledge-base article: registered and closed at once (ADR 36). */
     answeredAtFirstContact?: { articleId: string; version: number };
+    /** The operator's judgement; absent, the category's default. */
+    priority?: RequestPriority;
+    /** Required when `priority` differs from `defaultPriority`. */
+    priorityReason?: string;
+    /** The category's default priority (reference data), looked up by the handler; absent, `normal`. */
+    defaultPriority?: RequestPriority;
   }
 >;
 

@@ -4,6 +4,7 @@ import type {
   EscalationLevel,
   RequestChannel,
   RequestKind,
+  RequestPriority,
   RoutingOrigin,
   VerdictChannel,
 } from './request.vocabulary';
@@ -70,6 +71,10 @@ export type RequestRegistered = DomainEvent<
     registeredBy: string;
     /** A letter registered with a provincial-trip campaign (ADR 28); its target caps every due date. */
     campaign?: CampaignLetter;
+    /** Absent on requests registered before priorities: they read as `normal`. */
+    priority?: RequestPriority;
+    /** Why the operator chose another priority than the category's default (free text, sealed). */
+    priorityReason?: string;
   }
 >;
 

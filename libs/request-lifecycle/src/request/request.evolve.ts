@@ -48,6 +48,7 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
       registeredAt: data.registeredAt,
       registeredBy: data.registeredBy,
       campaign: data.campaign,
+      priority: data.priority ?? 'normal',
       returnedBy: [],
       followUpCount: 0,
     });

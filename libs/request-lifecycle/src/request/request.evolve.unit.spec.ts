@@ -34,6 +34,7 @@ describe('evolve', () => {
       description: 'قطعی آب در محله‌ی ما از سه روز پیش',
       registeredAt: T.registered,
       registeredBy: 'operator-17',
+      priority: 'normal',
       agencyCode: AGENCY,
       dueAt: T.due,
       deadline: { startedAt: T.routed },

@@ -1,5 +1,6 @@
 import type { CampaignLetter, RegisteredCitizen } from './request.events';
 import type {
+  RequestPriority,
   AnswerOutcome,
   CloseReason,
   EscalationLevel,
@@ -31,6 +32,7 @@ export interface RegisteredRequest {
   readonly campaign?: CampaignLetter;
   /** Ids of the files attached so far (ADR 29). */
   readonly attachmentIds?: readonly string[];
+  readonly priority: RequestPriority;
   /** The agency holding the request (routed/acknowledged/referred), or the one that answered it. */
   readonly agencyCode?: string;
   readonly dueAt?: string;

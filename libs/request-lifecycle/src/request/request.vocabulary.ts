@@ -9,6 +9,10 @@ export const requestChannels = ['phone', 'desk', 'trip_letter', 'web'] as const;
 /** 111 call, in-person desk, letter during a provincial trip, web. */
 export type RequestChannel = (typeof requestChannels)[number];
 
+/** عادی، فوری، بحرانی: critical is danger to life or property (a gas smell), with its own short deadline. */
+export const requestPriorities = ['normal', 'urgent', 'critical'] as const;
+export type RequestPriority = (typeof requestPriorities)[number];
+
 export const answerOutcomes = ['positive', 'negative', 'partial'] as const;
 export type AnswerOutcome = (typeof answerOutcomes)[number];
 

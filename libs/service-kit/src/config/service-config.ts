@@ -157,16 +157,20 @@ export interface DeadlineWatchConfig {
   readonly intervalMs: number;
   /** Working days after a missed deadline, still unanswered, before level 2 (ESCALATION_INSPECTION_WORKING_DAYS). */
   readonly inspectionAfterWorkingDays: number;
+  /** Office minutes a critical request's agency has to answer (CRITICAL_DEADLINE_WORKING_HOURS × 60). */
+  readonly criticalDeadlineWorkingMinutes: number;
 }
 
 const deadlineWatchSchema = z
   .object({
     DEADLINE_WATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(60000).default(15000),
     ESCALATION_INSPECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    CRITICAL_DEADLINE_WORKING_HOURS: z.coerce.number().positive().max(56).default(4),
   })
   .transform((values): DeadlineWatchConfig => ({
     intervalMs: values.DEADLINE_WATCH_INTERVAL_MS,
     inspectionAfterWorkingDays: values.ESCALATION_INSPECTION_WORKING_DAYS,
+    criticalDeadlineWorkingMinutes: Math.round(values.CRITICAL_DEADLINE_WORKING_HOURS * 60),
   }));
 
 export interface DuplicatesConfig {

@@ -11,8 +11,40 @@ import type {
   RequestRegistered,
 } from '../request.events';
 import type { RegisteredRequest, RequestState } from '../request.state';
-import { requestChannels, requestKinds } from '../request.vocabulary';
-import { isoDate, notClosed, oneOf, registered, requiredCode, requiredText } from './decision-guards';
+import {
+  requestChannels,
+  requestKinds,
+  requestPriorities,
+  type RequestPriority,
+} from '../request.vocabulary';
+import {
+  isoDate,
+  notClosed,
+  oneOf,
+  optionalText,
+  registered,
+  requiredCode,
+  requiredText,
+} from './decision-guards';
+
+/** The category's default, or the operator's judgement with a reason when it differs (issue #17 item 5). */
+const priorityOf = (
+  data: RegisterRequest['data'],
+): { priority?: RequestPriority; priorityReason?: string } => {
+  const byDefault = oneOf(data.defaultPriority ?? 'normal', requestPriorities, 'defaultPriority');
+  const priority = oneOf(data.priority ?? byDefault, requestPriorities, 'priority');
+  const priorityReason = optionalText(data.priorityReason, true, 'priorityReason');
+  if (priority !== byDefault && priorityReason === undefined) {
+    throw new DomainError(
+      'VALUE_REQUIRED',
+      `a reason is required when the priority differs from the category's default (${byDefault})`,
+      'priorityReason',
+    );
+  }
+  // `normal` by default is left out: the event then reads as every registration before priorities did.
+  if (priorityReason === undefined) return priority === 'normal' ? {} : { priority };
+  return { priority, priorityReason };
+};
 
 const citizensOf = (input: readonly CitizenInput[] | undefined, collective: boolean): Citizen[] => {
   const list = Array.isArray(input) ? input : [];
@@ -59,7 +91,9 @@ const sameRegistration = (state: RegisteredRequest, data: RequestRegistered['dat
   state.description === data.description &&
   state.registeredBy === data.registeredBy &&
   state.campaign?.campaignId === data.campaign?.campaignId &&
-  state.campaign?.letterNumber === data.campaign?.letterNumber;
+  state.campaign?.letterNumber === data.campaign?.letterNumber &&
+  state.priority === (data.priority ?? 'normal');
+
 
 const campaignLetterOf = (letter: CampaignLetter): CampaignLetter => ({
   campaignId: requiredCode(letter.campaignId, 'campaign.id'),
@@ -89,6 +123,7 @@ export const registerRequest = ({ data }: RegisterRequest, state: RequestState):
     registeredAt: isoDate(data.now, 'now'),
     registeredBy: requiredCode(data.registeredBy, 'registeredBy'),
     ...(data.campaign ? { campaign: campaignLetterOf(data.campaign) } : {}),
+    ...priorityOf(data),
   };
 
   if (state.status !== 'not_registered') {
