@@ -12,10 +12,20 @@ import { DataSource } from 'typeorm';
 import type { EventStore } from '@samad/event-store';
 import { decide, DomainError, isDomainError, type Answer } from '@samad/request-lifecycle';
 import { handleRequestCommand, loadRequest } from '@samad/request-application';
-import { CorrelationId, CurrentPrincipal, EVENT_STORE, Roles, type Principal } from '@samad/service-kit';
+import {
+  CorrelationId,
+  CurrentPrincipal,
+  EVENT_STORE,
+  InputValidationError,
+  Roles,
+  type Principal,
+} from '@samad/service-kit';
 import { boundAgencyOf } from '../acting-agency/acting-agency';
 import { RequestStatusResponse } from '../acting-agency/request-status.response.dto';
 import { AnswerRequestRequest } from '../answer-request/answer-request.request.dto';
+import { TemplateNotFoundError } from '../answer-templates/answer-template.errors';
+import { findTemplate } from '../answer-templates/answer-template.store';
+import { fillForRequest } from '../answer-templates/fill-for-request';
 
 export class AnswerMatterResponse {
   @ApiProperty()
@@ -55,12 +65,18 @@ export class AnswerMatterHttpController {
   })
   async answer(
     @Param('matterId') matterId: string,
-    @Body() { outcome, text }: AnswerRequestRequest,
+    @Body() { outcome, text, templateId }: AnswerRequestRequest,
     @CurrentPrincipal() caller: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<AnswerMatterResponse> {
     const agencyCode = boundAgencyOf(caller);
     if (!agencyCode) throw new Error(`${caller.role} acts for no agency`); // the roles prevent it
+    if (text === undefined && templateId === undefined) {
+      throw new InputValidationError([{ field: 'text', message: 'give the answer text or a templateId' }]);
+    }
+    const template =
+      templateId === undefined ? undefined : await findTemplate(this.dataSource, agencyCode, templateId);
+    if (templateId !== undefined && !template) throw new TemplateNotFoundError(templateId);
     const noMatter = new DomainError('MATTER_NOT_FOUND', `no matter ${matterId}`);
     if (!matterIdPattern.test(matterId)) throw noMatter;
     const rows = (await this.dataSource.query(
@@ -71,7 +87,15 @@ export class AnswerMatterHttpController {
     const now = new Date();
     const commands = rows.map(({ tracking_code: trackingCode }): Answer => ({
       type: 'Answer',
-      data: { trackingCode, now, agencyCode, outcome, text },
+      // The template's raw body stands in while deciding; each request's own filled text goes in below.
+      data: {
+        trackingCode,
+        now,
+        agencyCode,
+        outcome,
+        text: text ?? template!.body,
+        ...(template && { template: { templateId: template.template_id, version: template.version } }),
+      },
     }));
     const loaded = await Promise.all(commands.map((c) => loadRequest(this.store, c.data.trackingCode)));
     for (const [i, command] of commands.entries()) {
@@ -92,9 +116,11 @@ export class AnswerMatterHttpController {
     const requests: RequestStatusResponse[] = [];
     for (const [i, command] of commands.entries()) {
       const { trackingCode } = command.data;
+      // Filled only now, once the agency is known to hold every request: each citizen's own name (ADR 36).
+      const filled = text ?? (await fillForRequest(this.store, template!, trackingCode, agencyCode));
       const { state } = await handleRequestCommand(
         this.store,
-        command,
+        { ...command, data: { ...command.data, text: filled } },
         { actor, correlationId, causationId: `matter:${matterId}:${trackingCode}` },
         { loaded: loaded[i] },
       );

@@ -109,7 +109,11 @@ const commandFor = (
 });
 
 // Over the normalised registration, so a retry typed with Persian instead of ASCII digits is still the same body.
-export const registrationSha256 = (registration: RequestRegistered['data']): string => {
+export const registrationSha256 = (
+  registration: RequestRegistered['data'] & {
+    answeredAtFirstContact?: { articleId: string; version: number };
+  },
+): string => {
   const { trackingCode: _code, registeredAt: _at, ...what } = registration;
   const canonical = [
     what.kind,

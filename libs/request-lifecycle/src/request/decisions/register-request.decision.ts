@@ -94,7 +94,6 @@ const sameRegistration = (state: RegisteredRequest, data: RequestRegistered['dat
   state.campaign?.letterNumber === data.campaign?.letterNumber &&
   state.priority === (data.priority ?? 'normal');
 
-
 const campaignLetterOf = (letter: CampaignLetter): CampaignLetter => ({
   campaignId: requiredCode(letter.campaignId, 'campaign.id'),
   letterNumber: requiredText(letter.letterNumber, 'campaign.letterNumber', false),
