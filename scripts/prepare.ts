@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Topics } from '@samad/events';
-import { runEventStoreMigrations } from '@samad/event-store';
+import { loadAuditSigningKey, runEventStoreMigrations } from '@samad/event-store';
 import { runPersonalDataMigrations } from '@samad/personal-data';
 import { agencies } from '@samad/reference-data';
 import {
@@ -83,6 +83,8 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   ensureSigningKeys();
+  // The checkpoint signing key too, before any service or test worker would race to make it (ADR 30).
+  loadAuditSigningKey();
   await ensureDatabase();
   await runEventStoreMigrations(databaseUrl);
   console.log('samad: event store migrated');

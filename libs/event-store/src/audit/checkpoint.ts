@@ -9,7 +9,7 @@ import {
   createHash,
   type KeyObject,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const AUDIT_CHECKPOINTS_TOPIC = 'samad.audit.checkpoints';
@@ -72,10 +72,20 @@ export const loadAuditSigningKey = (env: NodeJS.ProcessEnv = process.env): KeyOb
   const directory = demoAuditKeyDirectory();
   const privatePath = join(directory, 'signing-key.pem');
   if (!existsSync(privatePath)) {
+    // Both halves are written aside and the folder renamed into place: processes starting at once (test
+    // workers, services) all end up with the one pair that won, never one's private and another's public key.
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    mkdirSync(dirname(privatePath), { recursive: true });
-    writeFileSync(privatePath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    writeFileSync(join(directory, 'public-key.pem'), publicKeyPem(publicKey));
+    mkdirSync(dirname(directory), { recursive: true });
+    const staging = mkdtempSync(join(dirname(directory), '.audit-key-'));
+    writeFileSync(join(staging, 'signing-key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+      mode: 0o600,
+    });
+    writeFileSync(join(staging, 'public-key.pem'), publicKeyPem(publicKey));
+    try {
+      renameSync(staging, directory);
+    } catch {
+      rmSync(staging, { recursive: true, force: true });
+    }
   }
   return createPrivateKey(readFileSync(privatePath, 'utf8'));
 };
