@@ -68,15 +68,24 @@ describe('agency onboarding kit', () => {
     ]);
     forward = broker.kafka('samad-test-agency-relay').producer();
     await forward.connect();
-    mirror = new Kafka({
+    const mainKafka = new Kafka({
       clientId: 'samad-test-mirror',
       brokers: testEnv.kafkaBrokers,
       logLevel: logLevel.NOTHING,
-    }).consumer({ groupId: `samad-test-mirror-${randomUUID()}` });
+    });
+    // Only what Samad publishes from now on: earlier test files filled ABFA's topic with requests long settled.
+    const admin = mainKafka.admin();
+    await admin.connect();
+    const startAt = new Map(
+      (await admin.fetchTopicOffsets(agencyTopic)).map((p) => [p.partition, BigInt(p.high)]),
+    );
+    await admin.disconnect();
+    mirror = mainKafka.consumer({ groupId: `samad-test-mirror-${randomUUID()}` });
     await mirror.connect();
     await mirror.subscribe({ topics: [agencyTopic], fromBeginning: true });
     await mirror.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: async ({ partition, message }) => {
+        if (BigInt(message.offset) < (startAt.get(partition) ?? 0n)) return;
         const key = message.key?.toString() ?? '';
         const value = message.value?.toString() ?? '';
         const parsed = JSON.parse(value) as AgencyMessage;

@@ -31,7 +31,11 @@ describe('the reporting read model through time', () => {
     agency = await startInProcess('agency', (config) => AgencyModule.register(config));
     reporting = await startInProcess('reporting', (config) => ReportingModule.register(config));
     pool = new Pool({ connectionString: testEnv.databaseUrl, max: 2 });
-  });
+    // Earlier test files feed reporting messages that are not in the store on purpose (a ghost's follow-up,
+    // parked then re-driven), so the shared database's read model need not be the store's fold: start from
+    // the fold, as an operator would after such an incident.
+    expect(await rebuildCommand.run(['reporting', '--swap'])).toBe(0);
+  }, 120000);
 
   afterAll(async () => {
     const { rows } = await pool.query<{ name: string }>(

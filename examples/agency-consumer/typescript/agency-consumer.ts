@@ -65,6 +65,8 @@ export class SamadAgencyApi {
       body: body && JSON.stringify(body),
     });
     const payload: unknown = await res.json().catch(() => undefined);
+    // 409: the request moved on meanwhile (answered from the agency's screens, closed, returned): nothing to do.
+    if (res.status === 409) return payload;
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(payload)}`);
     return payload;
   }

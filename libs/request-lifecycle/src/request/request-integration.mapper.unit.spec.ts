@@ -76,6 +76,18 @@ const oneOfEach: RequestEvent[] = [
       at: T.closed,
     },
   },
+  {
+    type: 'AttachmentAdded',
+    data: {
+      trackingCode: TRACKING_CODE,
+      attachmentId: 'att-1',
+      contentType: 'application/pdf',
+      size: 2048,
+      sha256: 'a'.repeat(64),
+      addedBy: 'op-1',
+      at: T.closed,
+    },
+  },
 ];
 
 // Free text never leaves the store (ADR 22, 24, 25). A consumer folding from the topic reads a required
@@ -172,6 +184,7 @@ describe('domain event → integration envelope', () => {
       IntegrationEventTypes.requestDuplicateAbsorbed,
       IntegrationEventTypes.requestLinkedToMatter,
       IntegrationEventTypes.requestSignatoryAdded,
+      IntegrationEventTypes.requestAttachmentAdded,
     ]);
   });
 

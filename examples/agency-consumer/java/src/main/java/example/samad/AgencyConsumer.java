@@ -158,6 +158,8 @@ public final class AgencyConsumer {
     else request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     System.out.println("api " + method + " " + path.replaceAll("\\?.*", "") + " " + response.statusCode());
+    // 409: the request moved on meanwhile (answered from the agency's screens, closed, returned): nothing to do.
+    if (response.statusCode() == 409) return;
     if (response.statusCode() >= 400) throw new IOException(method + " " + path + " answered " + response.statusCode());
   }
 
