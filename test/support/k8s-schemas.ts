@@ -35,8 +35,22 @@ export function build(dir: string): K8sObject[] {
   return (loadAll(built.stdout) as (K8sObject | null)[]).filter((doc): doc is K8sObject => doc !== null);
 }
 
+/** CRD patterns are Go regular expressions: a leading `(?i)` is JavaScript's `i` flag (KEDA's CRDs use it). */
+const goPattern = Object.assign(
+  (pattern: string, flags: string): RegExp =>
+    pattern.includes('(?i)')
+      ? new RegExp(pattern.replace(/\(\?i\)/g, ''), `${flags}i`)
+      : new RegExp(pattern, flags),
+  { code: 'new RegExp' },
+);
+
 export class SchemaValidator {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  private readonly ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    code: { regExp: goPattern },
+  });
   private readonly nativeByGvk = new Map<string, string>();
   private readonly compiled = new Map<string, ValidateFunction>();
 

@@ -1,4 +1,6 @@
 // What the command says, in Persian (default) or English (--lang en).
+import { auditProblemText } from '@samad/event-store';
+
 export interface Messages {
   readonly usage: string;
   readonly unknownCommand: (name: string) => string;
@@ -15,11 +17,6 @@ export interface Messages {
   readonly bundleFailed: (reason: string) => string;
   readonly problem: Record<string, (p: Record<string, unknown>) => string>;
 }
-
-const name = (n: unknown): string => {
-  const leaf = n as { streamId: string; revision: string; position: string };
-  return `${leaf.streamId}@${leaf.revision} (${leaf.position})`;
-};
 
 export const english: Messages = {
   usage: 'usage: samad <command> [options] [--lang fa|en] [--gregorian]',
@@ -38,17 +35,7 @@ export const english: Messages = {
   bundleOk: (stream, events, sequence, keyId) =>
     `OK: ${events} events of ${stream} are in signed checkpoint #${sequence} (key ${keyId})`,
   bundleFailed: (reason) => `FAILED: ${reason}`,
-  problem: {
-    no_checkpoint: () => 'no signed checkpoint has been received yet',
-    bad_signature: (p) => `checkpoint #${String(p.sequence)} has an invalid signature`,
-    leaf_log_tampered: (p) => `the kept leaf log does not match signed checkpoint #${String(p.sequence)}`,
-    changed: (p) => `event #${String(p.index)} changed: expected ${name(p.expected)}, found ${name(p.found)}`,
-    missing: (p) =>
-      `missing range: ${String(p.count)} events from ${name(p.first)} to ${name(p.last)} (event #${String(p.index)})`,
-    inserted: (p) => `event #${String(p.index)} was inserted: ${name(p.found)}`,
-    root_mismatch: (p) =>
-      `checkpoint #${String(p.sequence)} root mismatch: something between positions ${String(p.fromPosition)} and ${String(p.toPosition)} changed`,
-  },
+  problem: auditProblemText.en,
 };
 
 export const persian: Messages = {
@@ -68,18 +55,7 @@ export const persian: Messages = {
   bundleOk: (stream, events, sequence, keyId) =>
     `درست است: ${events} رویداد ${stream} در نقطهٔ وارسی امضاشدهٔ #${sequence} هست (کلید ${keyId})`,
   bundleFailed: (reason) => `نادرست: ${reason}`,
-  problem: {
-    no_checkpoint: () => 'هنوز هیچ نقطهٔ وارسی امضاشده‌ای نرسیده است',
-    bad_signature: (p) => `امضای نقطهٔ وارسی #${String(p.sequence)} نادرست است`,
-    leaf_log_tampered: (p) => `فهرست برگ‌ها با نقطهٔ وارسی #${String(p.sequence)} نمی‌خواند`,
-    changed: (p) =>
-      `رویداد #${String(p.index)} تغییر کرده: باید ${name(p.expected)} باشد، ${name(p.found)} است`,
-    missing: (p) =>
-      `بازهٔ گم‌شده: ${String(p.count)} رویداد از ${name(p.first)} تا ${name(p.last)} (رویداد #${String(p.index)})`,
-    inserted: (p) => `رویداد #${String(p.index)} افزوده شده: ${name(p.found)}`,
-    root_mismatch: (p) =>
-      `ریشهٔ نقطهٔ وارسی #${String(p.sequence)} نمی‌خواند: چیزی میان ${String(p.fromPosition)} و ${String(p.toPosition)} تغییر کرده`,
-  },
+  problem: auditProblemText.fa,
 };
 
 export const messagesFor = (lang: string | undefined): Messages => (lang === 'en' ? english : persian);

@@ -7,3 +7,4 @@ export * from './request-statistics.replay';
 export * from './request-statistics.rebuild';
 export * from './request-status.sql';
 export * from './request-summary.sql';
+export * from './audit-checkpoints.table';

@@ -12,6 +12,7 @@ export * from './calendar/jalali-format';
 export * from './calendar/jalali-date';
 export * from './calendar/solar-holidays';
 export * from './calendar/working-time';
+export * from './calendar/as-of';
 export * from './request/request.vocabulary';
 export * from './request/request.events';
 export * from './request/request.commands';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InputValidationError, Roles } from '@samad/service-kit';
-import { parseAsOf } from './as-of';
+import { parseAsOfMoment } from '@samad/request-lifecycle';
 import { RequestSummaryAsOfHandler } from './request-summary-as-of.handler';
 import { RequestSummaryHandler } from './request-summary.handler';
 import { RequestSummaryQueryDto } from './request-summary.query.dto';
@@ -34,7 +34,7 @@ export class RequestSummaryHttpController {
     }
     const now = new Date();
     if (query.asOf === undefined) return this.handler.execute({ from, to, now });
-    const asOf = parseAsOf(query.asOf);
+    const asOf = parseAsOfMoment(query.asOf);
     if (!asOf) {
       throw new InputValidationError([
         {

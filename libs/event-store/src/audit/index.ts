@@ -7,3 +7,4 @@ export * from './audit-verifier';
 export * from './audit-bundle';
 export * from './postgres-audit-source';
 export * from './postgres-audit-checkpointer';
+export * from './audit-problem.text';

@@ -1,9 +1,6 @@
-import {
-  fromTehranWallClock,
-  isValidJalaliDate,
-  jalaliToGregorianKey,
-  toAsciiDigits,
-} from '@samad/request-lifecycle';
+import { toAsciiDigits } from '../shared/persian-text';
+import { isValidJalaliDate, jalaliToGregorianKey } from './jalali-date';
+import { fromTehranWallClock } from './tehran-time';
 
 // Years tell the calendars apart (Jalali 1200-1499, Gregorian from 1500). 1404/09/11, 1404-9-11, optionally with a Tehran wall-clock time: 1404/09/11 14:30 or 1404/09/11T14:30:05.
 const JALALI = /^(1[2-4]\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -25,7 +22,7 @@ const endOfTehranDay = (year: number, month: number, day: number): Date =>
  * with an optional Tehran time. A day without a time means the whole of that day in Tehran (its last moment),
  * as in "the report as of 11 Azar". Undefined for anything else, including days the month does not have.
  */
-export function parseAsOf(text: string): Date | undefined {
+export function parseAsOfMoment(text: string): Date | undefined {
   const value = toAsciiDigits(text.trim());
   if (ISO_INSTANT.test(value)) {
     const instant = new Date(value);

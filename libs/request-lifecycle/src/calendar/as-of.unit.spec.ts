@@ -1,10 +1,7 @@
-import {
-  formatJalaliDate,
-  jalaliOfGregorianKey,
-  tehranDateKey,
-  toPersianDigits,
-} from '@samad/request-lifecycle';
-import { parseAsOf } from './as-of';
+import { toPersianDigits } from '../shared/persian-text';
+import { parseAsOfMoment as parseAsOf } from './as-of';
+import { formatJalaliDate, jalaliOfGregorianKey } from './jalali-date';
+import { tehranDateKey } from './tehran-time';
 
 describe('parseAsOf', () => {
   it('reads an ISO-8601 instant with its offset', () => {
