@@ -165,6 +165,76 @@ describe('samad verify, state and bundles (real PostgreSQL and Kafka, the compil
     expect(result.code).toBe(0);
   });
 
+  /** Starts a whole-store verification over HTTP and follows it to its end. */
+  const verifyOverHttp = async (): Promise<Json> => {
+    const auditor = await bearer('auditor');
+    const started = await call('reporting', 'POST', '/api/audit/verifications', auditor);
+    expect(started.status).toBe(202);
+    expect(started.headers.get('location')).toBe(`/api/audit/verifications/${String(started.body.id)}`);
+    return waitFor(
+      'the verification job ends',
+      async () => {
+        const job = await call(
+          'reporting',
+          'GET',
+          `/api/audit/verifications/${String(started.body.id)}`,
+          auditor,
+        );
+        expect(job.status).toBe(200);
+        return job.body.status === 'running' ? undefined : job.body;
+      },
+      { timeoutMs: 120000, intervalMs: 300 },
+    );
+  };
+
+  it('answers the auditor over HTTP: checkpoints, a verification job, the state as of a moment, a bundle', async () => {
+    const auditor = await bearer('auditor');
+    const listed = await call('reporting', 'GET', '/api/audit/checkpoints?pageSize=2', auditor);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
+    expect(listed.body.total as number).toBeGreaterThanOrEqual(1);
+    const [latest] = listed.body.items as Json[];
+    expect(latest).toMatchObject({
+      sequence: expect.any(Number),
+      treeSize: expect.any(Number),
+      root: expect.stringMatching(/^[0-9a-f]{64}$/),
+      signature: expect.any(String),
+      issuedAtJalali: expect.stringMatching(/[۰-۹]{4}/),
+    });
+
+    const job = await verifyOverHttp();
+    expect(job).toMatchObject({ status: 'passed', problem: null, requestedBy: expect.any(String) });
+    expect(job.checked).toBe(job.total);
+    expect(job.covered as number).toBeGreaterThan(0);
+    expect(job.percent).toBe(100);
+
+    // The state as it stood long ago (nothing yet), and now (answered); a bad moment is named.
+    const before = await call('reporting', 'GET', `/api/requests/${answered}/state?asOf=1400/01/01`, auditor);
+    expect(before.body).toMatchObject({ registered: false, eventsApplied: 0 });
+    const now = await call(
+      'reporting',
+      'GET',
+      `/api/requests/${answered}/state?asOf=${new Date().toISOString()}`,
+      auditor,
+    );
+    expect(now.status).toBe(200);
+    expect(now.body).toMatchObject({ registered: true, state: { status: 'answered' } });
+    expect(JSON.stringify(now.body)).not.toContain(citizen.nationalCode);
+    const bad = await call('reporting', 'GET', `/api/requests/${answered}/state?asOf=yesterday`, auditor);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'asOf' })]);
+
+    // The bundle downloaded over HTTP verifies with the command, with no database.
+    const bundle = await call('reporting', 'GET', `/api/requests/${answered}/bundle`, auditor);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-disposition')).toContain(`samad-${answered}-bundle.json`);
+    const file = join(mkdtempSync(join(tmpdir(), 'samad-http-bundle-')), 'bundle.json');
+    writeFileSync(file, JSON.stringify(bundle.body));
+    const verified = await samad(['verify-bundle', file, '--lang', 'en'], undefined);
+    expect(verified.stdout).toMatch(/^OK: \d+ events of request-/);
+    expect(verified.code).toBe(0);
+  });
+
   it('catches an answer edited in SQL with every per-stream hash and the head recomputed', async () => {
     const streamId = `request-${answered}`;
     const { rows: original } = await sql.query(
@@ -206,6 +276,11 @@ describe('samad verify, state and bundles (real PostgreSQL and Kafka, the compil
       expect(result.stderr).toContain(
         `changed: expected ${streamId}@${answer[0].stream_revision} (${answer[0].position})`,
       );
+      // The same over HTTP: the job fails and says what, in both languages.
+      const job = await verifyOverHttp();
+      expect(job).toMatchObject({ status: 'failed', problem: { kind: 'changed' } });
+      expect((job.description as Json).en).toContain(`changed: expected ${streamId}@`);
+      expect((job.description as Json).fa).toContain('تغییر کرده');
     } finally {
       for (const row of original) {
         await sql.query(

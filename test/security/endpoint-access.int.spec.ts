@@ -467,6 +467,42 @@ const endpoints: Endpoint[] = [
   },
   {
     service: 'reporting',
+    method: 'GET',
+    route: '/api/requests/{code}/state',
+    allowed: { auditor: 'ok', supervisor: 'ok', admin: 'ok' },
+    request: (f) => ({ path: `/api/requests/${f.shared}/state?asOf=2099-01-01T00:00:00Z` }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/api/requests/{code}/bundle',
+    // A code no request has: the role was let through to the store, whether or not a checkpoint exists yet.
+    allowed: { auditor: 404, admin: 404 },
+    request: () => ({ path: `/api/requests/${trackingCodeFromNumber(899_999_999)}/bundle` }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/api/audit/checkpoints',
+    allowed: { auditor: 'ok', admin: 'ok' },
+    request: () => ({ path: '/api/audit/checkpoints' }),
+  },
+  {
+    service: 'reporting',
+    method: 'POST',
+    route: '/api/audit/verifications',
+    allowed: { auditor: 'ok', admin: 'ok' },
+    request: () => ({ path: '/api/audit/verifications' }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/api/audit/verifications/{id}',
+    allowed: { auditor: 404, admin: 404 },
+    request: () => ({ path: '/api/audit/verifications/00000000-0000-4000-8000-000000000000' }),
+  },
+  {
+    service: 'reporting',
     method: 'POST',
     route: '/api/requests/{code}/personal-data/reveal',
     allowed: { supervisor: 'ok', auditor: 'ok' },

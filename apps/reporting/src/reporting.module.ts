@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig } from '@samad/service-kit';
 import { AuditCheckpointsKeeper } from './audit/audit-checkpoints.keeper';
+import { AuditHttpController } from './audit/audit.http.controller';
+import { AuditVerificationJobs } from './audit/audit-verification.jobs';
 import { EscalationsHandler } from './escalations/escalations.handler';
 import { EscalationsHttpController } from './escalations/escalations.http.controller';
 import { OverdueRequestsHandler } from './overdue-requests/overdue-requests.handler';
@@ -36,6 +38,7 @@ export class ReportingModule {
         ScorecardsHttpController,
         CampaignBoardHttpController,
         RequestHistoryHttpController,
+        AuditHttpController,
         RevealPersonalDataHttpController,
         ListPersonalDataViewsHttpController,
         PersonalDataViewCountsHttpController,
@@ -50,6 +53,7 @@ export class ReportingModule {
         PersonalDataViewsReadModel,
         SupervisorMetrics,
         AuditCheckpointsKeeper,
+        AuditVerificationJobs,
       ],
     };
   }

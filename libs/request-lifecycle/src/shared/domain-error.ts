@@ -9,6 +9,8 @@ export const domainErrorCategories = {
   DUE_DATE_NOT_IN_FUTURE: 'invalid',
   // No such request.
   REQUEST_NOT_FOUND: 'not_found',
+  // A proof bundle needs a signed checkpoint to prove against (ADR 30).
+  NO_CHECKPOINT_YET: 'conflict',
   // The caller is not the agency that holds the request.
   NOT_ASSIGNED_TO_AGENCY: 'forbidden',
   // The request's state does not allow this command.

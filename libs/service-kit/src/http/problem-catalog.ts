@@ -47,6 +47,8 @@ export const knownErrorCodes: Readonly<Record<string, KnownCode>> = {
   // 422, not 409: nothing about a request's state conflicts; the client sent a different body under a used key.
   IDEMPOTENCY_KEY_REUSED: { status: 422 },
   AGENCY_INBOX_NOT_FOUND: { status: 404 },
+  // The auditor's verification jobs (ADR 30).
+  VERIFICATION_JOB_NOT_FOUND: { status: 404 },
   // Provincial-trip campaigns (ADR 28) and attachments (ADR 29): each error's own message says what was wrong.
   CAMPAIGN_NOT_FOUND: { status: 404 },
   CAMPAIGN_CLOSED: { status: 409 },
