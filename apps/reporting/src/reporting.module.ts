@@ -3,6 +3,7 @@ import { MessagingModule, ServiceKitModule, databaseModule, type ServiceConfig }
 import { AuditCheckpointsKeeper } from './audit/audit-checkpoints.keeper';
 import { EscalationsHandler } from './escalations/escalations.handler';
 import { EscalationsHttpController } from './escalations/escalations.http.controller';
+import { DirectivesReportHttpController } from './directives/directives.http.controller';
 import { OverdueRequestsHandler } from './overdue-requests/overdue-requests.handler';
 import { OverdueRequestsHttpController } from './overdue-requests/overdue-requests.http.controller';
 import { RequestStatisticsMessageController } from './read-model/request-statistics.message.controller';
@@ -33,6 +34,7 @@ export class ReportingModule {
         RequestSummaryHttpController,
         OverdueRequestsHttpController,
         EscalationsHttpController,
+        DirectivesReportHttpController,
         ScorecardsHttpController,
         CampaignBoardHttpController,
         RequestHistoryHttpController,

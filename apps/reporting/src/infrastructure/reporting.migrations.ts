@@ -5,6 +5,7 @@ import { AddEscalationsToRequests1766100100000 } from './migrations/176610010000
 import { CreateScorecardFacts1766200000000 } from './migrations/1766200000000-create-scorecard-facts';
 import { AddCampaignToRequests1766400100000 } from './migrations/1766400100000-add-campaign-to-requests';
 import { CreateAuditCheckpoints1796230100000 } from './migrations/1796230100000-create-audit-checkpoints';
+import { CreateDirectives1796250000200 } from './migrations/1796250000200-create-directives';
 
 /** The reporting schema's migrations, in order. */
 export const reportingMigrations = [
@@ -16,4 +17,5 @@ export const reportingMigrations = [
   CreateScorecardFacts1766200000000,
   AddCampaignToRequests1766400100000,
   CreateAuditCheckpoints1796230100000,
+  CreateDirectives1796250000200,
 ];
