@@ -5,6 +5,7 @@ import {
   citizenAli,
   events,
   history,
+  AGENCY,
   OTHER_AGENCY,
   OTHER_TRACKING_CODE,
   T,
@@ -76,6 +77,54 @@ const oneOfEach: RequestEvent[] = [
       at: T.closed,
     },
   },
+  {
+    type: 'AttachmentAdded',
+    data: {
+      trackingCode: TRACKING_CODE,
+      attachmentId: '6f1c2e4a-0000-4000-8000-000000000001',
+      contentType: 'image/jpeg',
+      size: 2048,
+      sha256: 'a'.repeat(64),
+      addedBy: 'op-1',
+      at: T.closed,
+    },
+  },
+  // ADR 37.
+  {
+    type: 'DirectiveIssued',
+    data: {
+      trackingCode: TRACKING_CODE,
+      directiveId: 'dir-1',
+      agencyCode: AGENCY,
+      instruction: 'ظرف دو روز کارشناس اعزام شود',
+      dueAt: T.rerouteDue,
+      issuedBy: 'governor1',
+      role: 'official',
+      at: T.followedUp,
+    },
+  },
+  {
+    type: 'DirectiveReported',
+    data: {
+      trackingCode: TRACKING_CODE,
+      directiveId: 'dir-1',
+      agencyCode: AGENCY,
+      report: 'کارشناس اعزام شد',
+      reportedBy: 'staff1',
+      late: false,
+      at: T.answered,
+    },
+  },
+  {
+    type: 'DirectiveOverdue',
+    data: {
+      trackingCode: TRACKING_CODE,
+      directiveId: 'dir-1',
+      agencyCode: AGENCY,
+      dueAt: T.rerouteDue,
+      at: T.closed,
+    },
+  },
 ];
 
 // Free text never leaves the store (ADR 22, 24, 25). A consumer folding from the topic reads a required
@@ -86,6 +135,8 @@ const withheld: Partial<Record<RequestEvent['type'], string>> = {
   ExtensionRefused: 'reason',
   InformationRequested: 'question',
   InformationSupplied: 'information',
+  DirectiveIssued: 'instruction',
+  DirectiveReported: 'report',
 };
 const optionalText: Partial<Record<RequestEvent['type'], string>> = {
   AnswerRated: 'comment',
@@ -172,6 +223,10 @@ describe('domain event → integration envelope', () => {
       IntegrationEventTypes.requestDuplicateAbsorbed,
       IntegrationEventTypes.requestLinkedToMatter,
       IntegrationEventTypes.requestSignatoryAdded,
+      IntegrationEventTypes.requestAttachmentAdded,
+      IntegrationEventTypes.requestDirectiveIssued,
+      IntegrationEventTypes.requestDirectiveReported,
+      IntegrationEventTypes.requestDirectiveOverdue,
     ]);
   });
 
