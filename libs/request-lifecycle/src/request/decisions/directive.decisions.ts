@@ -33,12 +33,16 @@ export const issueDirective = ({ data }: IssueDirective, state: RequestState): R
   if (request.agencyCode !== agencyCode || !(isHeldStatus(request.status) || request.status === 'answered')) {
     throw new DomainError(
       'DIRECTIVE_AGENCY_NOT_INVOLVED',
-      `request ${request.trackingCode} is not held or answered by agency ${agencyCode}`,
+      `درخواست ${request.trackingCode} در دست ${agencyCode} نیست و پاسخ آن نداده است (request ${request.trackingCode} is not held or answered by agency ${agencyCode})`,
       'agencyCode',
     );
   }
   if (data.dueAt.getTime() <= data.now.getTime()) {
-    throw new DomainError('DUE_DATE_NOT_IN_FUTURE', 'the due date must be after now', 'dueAt');
+    throw new DomainError(
+      'DUE_DATE_NOT_IN_FUTURE',
+      'مهلت باید در آینده باشد (the due date must be after now)',
+      'dueAt',
+    );
   }
   const { trackingCode } = request;
   return [
@@ -54,7 +58,7 @@ const directiveOf = (request: RegisteredRequest, directiveId: string): RequestDi
   if (!directive) {
     throw new DomainError(
       'DIRECTIVE_NOT_FOUND',
-      `request ${request.trackingCode} has no directive ${directiveId}`,
+      `درخواست ${request.trackingCode} دستور ${directiveId} ندارد (request ${request.trackingCode} has no directive ${directiveId})`,
       'directiveId',
     );
   }
@@ -73,14 +77,14 @@ export const reportOnDirective = ({ data }: ReportOnDirective, state: RequestSta
     // Another agency's directive answers like a missing one (the agency edge turns it into a 404).
     throw new DomainError(
       'NOT_ASSIGNED_TO_AGENCY',
-      `directive ${directiveId} does not bind agency ${data.agencyCode}`,
+      `دستور ${directiveId} خطاب به ${data.agencyCode} نیست (directive ${directiveId} does not bind agency ${data.agencyCode})`,
       'agencyCode',
     );
   }
   if (directive.reportedAt !== undefined) {
     throw new DomainError(
       'DIRECTIVE_ALREADY_REPORTED',
-      `directive ${directiveId} of request ${request.trackingCode} was reported on at ${directive.reportedAt}`,
+      `گزارش دستور ${directiveId} پیش‌تر داده شده است (directive ${directiveId} of request ${request.trackingCode} was reported on at ${directive.reportedAt})`,
     );
   }
   const late = directive.overdueAt !== undefined || data.now.getTime() > new Date(directive.dueAt).getTime();
@@ -109,7 +113,7 @@ export const markDirectiveOverdue = ({ data }: MarkDirectiveOverdue, state: Requ
   if (directive.dueAt !== dueAt || data.now.getTime() < data.dueAt.getTime()) {
     throw new DomainError(
       'DIRECTIVE_NOT_DUE',
-      `directive ${directiveId} of request ${request.trackingCode} is due ${directive.dueAt}`,
+      `مهلت دستور ${directiveId} ${directive.dueAt} است (directive ${directiveId} of request ${request.trackingCode} is due ${directive.dueAt})`,
       'dueAt',
     );
   }
