@@ -41,6 +41,7 @@ const callers = {
   'agency_staff of BARGH': () => bearer('agency_staff', { agency: 'BARGH', sub: 'sec-staff-bargh' }),
   'agency_system of ABFA': () => bearer('agency_system', { agency: 'ABFA', sub: 'abfa-integration' }),
   supervisor: () => bearer('supervisor', { sub: 'sec-supervisor' }),
+  official: () => bearer('official', { sub: 'sec-official' }),
   auditor: () => bearer('auditor', { sub: 'sec-auditor' }),
   admin: () => bearer('admin', { sub: 'sec-admin' }),
 };
@@ -392,6 +393,40 @@ const endpoints: Endpoint[] = [
       body: verdict === 'refuse' ? { reason: 'مهلت فعلی کافی است' } : {},
     }),
   })),
+  // ADR 37: directives. The shared request is ABFA's: one binding BARGH is refused by the decider (409),
+  // and a directive id it does not have answers 404; nothing changes.
+  {
+    service: 'routing',
+    method: 'POST',
+    route: '/api/routing/directives',
+    allowed: { supervisor: 409, official: 409 },
+    request: (f) => ({
+      path: '/api/routing/directives',
+      body: {
+        trackingCodes: [f.shared],
+        instruction: 'ظرف دو روز گزارش شود',
+        agencyCode: 'BARGH',
+        dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      },
+    }),
+  },
+  {
+    service: 'agency',
+    method: 'POST',
+    route: '/api/agency/requests/{code}/directives/{id}/report',
+    allowed: { 'agency_staff of ABFA': 404, 'agency_system of ABFA': 404, 'agency_staff of BARGH': 404 },
+    request: (f) => ({
+      path: `/api/agency/requests/${f.shared}/directives/no-such-directive/report`,
+      body: { report: 'کارشناس اعزام شد' },
+    }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
+    route: '/api/reports/directives',
+    allowed: { supervisor: 'ok', official: 'ok', auditor: 'ok', admin: 'ok' },
+    request: () => ({ path: '/api/reports/directives' }),
+  },
   {
     service: 'intake',
     method: 'POST',

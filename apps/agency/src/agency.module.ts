@@ -12,6 +12,7 @@ import { ReferRequestHttpController } from './refer-request/refer-request.http.c
 import { RequestDetailsHttpController } from './request-details/request-details.http.controller';
 import { ReturnRequestHttpController } from './return-request/return-request.http.controller';
 import { RequestExtensionHttpController } from './request-extension/request-extension.http.controller';
+import { ReportDirectiveHttpController } from './report-directive/report-directive.http.controller';
 import { RequestInformationHttpController } from './request-information/request-information.http.controller';
 import { ViewInboxHttpController } from './view-inbox/view-inbox.http.controller';
 import { RequestAttachmentsHttpController } from './request-attachments/request-attachments.http.controller';
@@ -35,6 +36,7 @@ export class AgencyModule {
         AnswerTemplatesHttpController,
         ReturnRequestHttpController,
         RequestExtensionHttpController,
+        ReportDirectiveHttpController,
         RequestInformationHttpController,
         RequestDetailsHttpController,
         RequestAttachmentsHttpController,

@@ -5,6 +5,7 @@ import { AuditHttpController } from './audit/audit.http.controller';
 import { AuditVerificationJobs } from './audit/audit-verification.jobs';
 import { EscalationsHandler } from './escalations/escalations.handler';
 import { EscalationsHttpController } from './escalations/escalations.http.controller';
+import { DirectivesReportHttpController } from './directives/directives.http.controller';
 import { OverdueRequestsHandler } from './overdue-requests/overdue-requests.handler';
 import { OverdueRequestsHttpController } from './overdue-requests/overdue-requests.http.controller';
 import { RequestStatisticsMessageController } from './read-model/request-statistics.message.controller';
@@ -35,6 +36,7 @@ export class ReportingModule {
         RequestSummaryHttpController,
         OverdueRequestsHttpController,
         EscalationsHttpController,
+        DirectivesReportHttpController,
         ScorecardsHttpController,
         CampaignBoardHttpController,
         RequestHistoryHttpController,

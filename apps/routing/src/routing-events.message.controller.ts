@@ -11,6 +11,7 @@ import {
   type ServiceConfig,
 } from '@samad/service-kit';
 import { openDeadlines } from './deadlines/open-deadlines.table';
+import { directiveDeadlines } from './directives/directive-deadlines.table';
 import { verdictWindows } from './verdict-window/verdict-windows.table';
 import { manualQueue } from './manual-queue/manual-queue.projection';
 import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
@@ -35,6 +36,21 @@ export class RoutingEventsMessageController {
     const { trackingCode, answeredAt } = event.data;
     const closesAt = verdictWindowEndsAt(answeredAt, this.config.verdict.windowDays);
     return verdictWindows.schedule(context.manager, trackingCode, closesAt, event.streamRevision);
+  }
+
+  /** A directive given or reported on (ADR 37): the watcher looks at the request now and schedules it. */
+  @EventPattern([T.requestDirectiveIssued, T.requestDirectiveReported])
+  watchDirectives(
+    @Payload()
+    event: IntegrationEventOf<typeof T.requestDirectiveIssued | typeof T.requestDirectiveReported>,
+    @Ctx() context: SamadMessageContext,
+  ): Promise<void> {
+    return directiveDeadlines.schedule(
+      context.manager,
+      event.data.trackingCode,
+      event.occurredAt,
+      event.streamRevision,
+    );
   }
 
   @EventPattern([T.requestRegistered, T.requestReturnedAsNotResponsible])

@@ -13,6 +13,7 @@ import { DeadlineWatcherHost } from './deadlines/deadline-watcher.host';
 import { VerdictWindowWatcherHost } from './verdict-window/verdict-window-watcher.host';
 import { CloseRequestHttpController } from './close-request/close-request.http.controller';
 import { SetDueTimeHttpController } from './set-due-time/set-due-time.http.controller';
+import { IssueDirectivesHttpController } from './directives/issue-directives.http.controller';
 import { DecideExtensionHttpController } from './decide-extension/decide-extension.http.controller';
 
 @Module({})
@@ -35,6 +36,7 @@ export class RoutingModule {
         SetDueTimeHttpController,
         CloseRequestHttpController,
         DecideExtensionHttpController,
+        IssueDirectivesHttpController,
         RoutingEventsMessageController,
       ],
       providers: [RouteByRulesHandler, RouteManuallyHandler, DeadlineWatcherHost, VerdictWindowWatcherHost],

@@ -85,6 +85,11 @@ export const agencyRequestChanges = [
   // (answered once for all), or was closed as a duplicate of another request.
   'linked_to_matter',
   'merged_as_duplicate',
+  // Added with ADR 37 (tolerant, the same way): officials' directives. `directive` names the directive and
+  // its due time (never the instruction or the report); `directive_overdue` comes with `escalationLevel` 1.
+  'directive_issued',
+  'directive_reported',
+  'directive_overdue',
 ] as const;
 export type AgencyRequestChange = (typeof agencyRequestChanges)[number];
 

@@ -39,6 +39,8 @@ export interface AgencyRequestUpdatedV2 extends Omit<AgencyRequestUpdatedV1, 'fo
   readonly escalationLevel?: EscalationLevel;
   /** Present when change is `answer_rated` (issue #10 item 7): the citizen's rating, 1–5. */
   readonly rating?: number;
+  /** Present when change is `directive_*` (ADR 37): which directive, and when the agency must report on it. */
+  readonly directive?: { readonly directiveId: string; readonly dueAt: string; readonly role: string };
 }
 
 export type AgencyRequestAssignedEventV2 = IntegrationEventEnvelope<
@@ -90,8 +92,13 @@ export const agencyMessageDataSchemasV2: Record<AgencyIntegrationEvent['eventTyp
       closeReason: enumOf(closeReasons),
       escalationLevel: { type: 'integer', enum: [...escalationLevels] },
       rating: { type: 'integer', minimum: 1, maximum: 5 },
+      directive: closedObjectOf({
+        directiveId: { type: 'string', minLength: 1, maxLength: 64 },
+        dueAt: utcTimestamp,
+        role: { type: 'string', enum: ['supervisor', 'official'] },
+      }),
     },
-    ['dueAt', 'followUp', 'closeReason', 'escalationLevel', 'rating'],
+    ['dueAt', 'followUp', 'closeReason', 'escalationLevel', 'rating', 'directive'],
     {
       allOf: [
         {
@@ -105,6 +112,16 @@ export const agencyMessageDataSchemasV2: Record<AgencyIntegrationEvent['eventTyp
         },
         { if: { properties: { change: { const: 'answer_rated' } } }, then: { required: ['rating'] } },
         { if: { properties: { change: { const: 'reopened' } } }, then: { required: ['dueAt'] } },
+        {
+          if: {
+            properties: { change: { enum: ['directive_issued', 'directive_reported', 'directive_overdue'] } },
+          },
+          then: { required: ['directive'] },
+        },
+        {
+          if: { properties: { change: { const: 'directive_overdue' } } },
+          then: { required: ['escalationLevel'] },
+        },
       ],
     },
   ),

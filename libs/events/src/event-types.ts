@@ -30,6 +30,9 @@ export const IntegrationEventTypes = {
   requestLinkedToMatter: 'samad.request.linked-to-matter',
   requestSignatoryAdded: 'samad.request.signatory-added',
   requestAttachmentAdded: 'samad.request.attachment-added',
+  requestDirectiveIssued: 'samad.request.directive-issued',
+  requestDirectiveReported: 'samad.request.directive-reported',
+  requestDirectiveOverdue: 'samad.request.directive-overdue',
   agencyRequestAssigned: 'samad.agency.request-assigned',
   agencyRequestUpdated: 'samad.agency.request-updated',
 } as const;
@@ -68,4 +71,7 @@ export const requestLifecycleEventTypes = [
   IntegrationEventTypes.requestLinkedToMatter,
   IntegrationEventTypes.requestSignatoryAdded,
   IntegrationEventTypes.requestAttachmentAdded,
+  IntegrationEventTypes.requestDirectiveIssued,
+  IntegrationEventTypes.requestDirectiveReported,
+  IntegrationEventTypes.requestDirectiveOverdue,
 ] as const;

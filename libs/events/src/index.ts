@@ -7,6 +7,7 @@ export * from './request-events.v2.contract';
 export * from './request-deadline-events.v1.contract';
 export * from './request-verdict-events.v1.contract';
 export * from './request-extension-events.v1.contract';
+export * from './request-directive-events.v1.contract';
 export * from './request-matter-events.v1.contract';
 export * from './request-attachment-events.v1.contract';
 export * from './agency-messages.v1.contract';

@@ -14,6 +14,10 @@ import {
   type RequestExtensionIntegrationEventV1,
 } from './request-extension-events.v1.contract';
 import {
+  requestDirectiveEventDataSchemasV1,
+  type RequestDirectiveIntegrationEventV1,
+} from './request-directive-events.v1.contract';
+import {
   requestMatterEventDataSchemasV1,
   type RequestMatterIntegrationEventV1,
 } from './request-matter-events.v1.contract';
@@ -240,7 +244,8 @@ export type RequestLifecycleIntegrationEventV1 =
   | RequestVerdictIntegrationEventV1
   | RequestExtensionIntegrationEventV1
   | RequestMatterIntegrationEventV1
-  | RequestAttachmentIntegrationEventV1;
+  | RequestAttachmentIntegrationEventV1
+  | RequestDirectiveIntegrationEventV1;
 
 // A citizen is either present (all three fields valid) or erased (`erased: true` and all three null).
 const citizenV1: SchemaObject = {
@@ -368,4 +373,5 @@ export const requestEventDataSchemasV1: Record<
   ...requestExtensionEventDataSchemasV1,
   ...requestMatterEventDataSchemasV1,
   ...requestAttachmentEventDataSchemasV1,
+  ...requestDirectiveEventDataSchemasV1,
 };

@@ -20,6 +20,7 @@ import type { RequestVerdictIntegrationEventV1 } from './request-verdict-events.
 import type { RequestExtensionIntegrationEventV1 } from './request-extension-events.v1.contract';
 import type { RequestMatterIntegrationEventV1 } from './request-matter-events.v1.contract';
 import type { RequestAttachmentIntegrationEventV1 } from './request-attachment-events.v1.contract';
+import type { RequestDirectiveIntegrationEventV1 } from './request-directive-events.v1.contract';
 import { objectOf } from './schema-fragments';
 
 // Version 2 of the six request events that hold citizens' personal data or free text (issue #9, ADR 19).
@@ -95,7 +96,8 @@ export type RequestLifecycleIntegrationEvent =
   | RequestVerdictIntegrationEventV1
   | RequestExtensionIntegrationEventV1
   | RequestMatterIntegrationEventV1
-  | RequestAttachmentIntegrationEventV1;
+  | RequestAttachmentIntegrationEventV1
+  | RequestDirectiveIntegrationEventV1;
 
 /** The free-text fields of each v2 event (the same names as in v1 and in the domain events). */
 export const protectedTextFieldsV2 = {

@@ -40,6 +40,8 @@ export const actorRoles = [
   'agency_system',
   'agency_editor',
   'supervisor',
+  /** The governor or a deputy: gives directives to agencies (ADR 37). */
+  'official',
   'auditor',
   'admin',
   'system',

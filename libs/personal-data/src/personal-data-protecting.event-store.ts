@@ -65,6 +65,8 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   ExtensionRefused: ['reason'],
   InformationRequested: ['question'],
   InformationSupplied: ['information'],
+  DirectiveIssued: ['instruction'],
+  DirectiveReported: ['report'],
 };
 
 /** Text is sealed under the key of the registration's representative: the citizen who gave it (ADR 19). */

@@ -23,6 +23,7 @@ export * from './request/request-stream-name';
 export * from './request/request-integration.mapper';
 export * from './request/request-agency-messages.mapper';
 export * from './request/deadline-schedule';
+export * from './request/directive-schedule';
 export { verdictWindowEndsAt } from './request/decisions/verdict.decisions';
 export * from './personal-data-view/masking';
 export * from './personal-data-view/personal-data-viewed';

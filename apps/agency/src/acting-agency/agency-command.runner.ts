@@ -7,6 +7,7 @@ import {
   type Answer,
   type ReferInsideAgency,
   type RequestExtension,
+  type ReportOnDirective,
   type RequestInformation,
   type ReturnAsNotResponsible,
 } from '@samad/request-lifecycle';
@@ -16,7 +17,13 @@ import { boundAgencyOf } from './acting-agency';
 import type { RequestStatusResponse } from './request-status.response.dto';
 
 export type AgencyCommand =
-  Acknowledge | ReferInsideAgency | Answer | ReturnAsNotResponsible | RequestExtension | RequestInformation;
+  | Acknowledge
+  | ReferInsideAgency
+  | Answer
+  | ReturnAsNotResponsible
+  | RequestExtension
+  | RequestInformation
+  | ReportOnDirective;
 
 const notInInbox = (trackingCode: string, agencyCode: string): DomainError =>
   new DomainError(

@@ -4,6 +4,7 @@ import { ErasableCitizenContact1764600000100 } from './migrations/1764600000100-
 import { RequestMatter1796234759000 } from './migrations/1796234759000-request-matter';
 import { CreateAnswerTemplates1767000000100 } from './migrations/1767000000100-create-answer-templates';
 import { RequestPriority1796240000000 } from './migrations/1796240000000-request-priority';
+import { CreateDirectives1796250000000 } from './migrations/1796250000000-create-directives';
 
 /** The agency schema's migrations, in order. */
 export const agencyMigrations = [
@@ -14,4 +15,5 @@ export const agencyMigrations = [
   RequestMatter1796234759000,
   CreateAnswerTemplates1767000000100,
   RequestPriority1796240000000,
+  CreateDirectives1796250000000,
 ];

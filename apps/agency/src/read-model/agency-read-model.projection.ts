@@ -151,6 +151,29 @@ export async function projectIntoAgencyReadModel(
         event.data.matterId,
       ]);
       return;
+    // ADR 37: the directives binding this agency; the instruction and the report are not here.
+    case IntegrationEventTypes.requestDirectiveIssued: {
+      const { directiveId, trackingCode, agencyCode, role, dueAt } = event.data;
+      await sql.query(
+        `INSERT INTO agency.directives (directive_id, tracking_code, agency_code, role, due_at, issued_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (directive_id) DO NOTHING`,
+        [directiveId, trackingCode, agencyCode, role, dueAt, at],
+      );
+      return;
+    }
+    case IntegrationEventTypes.requestDirectiveReported:
+      await sql.query(`UPDATE agency.directives SET reported_at = $2, late = $3 WHERE directive_id = $1`, [
+        event.data.directiveId,
+        at,
+        event.data.late,
+      ]);
+      return;
+    case IntegrationEventTypes.requestDirectiveOverdue:
+      await sql.query(`UPDATE agency.directives SET overdue_at = $2 WHERE directive_id = $1`, [
+        event.data.directiveId,
+        at,
+      ]);
+      return;
     case IntegrationEventTypes.requestDuplicateAbsorbed:
     case IntegrationEventTypes.requestSignatoryAdded:
     case IntegrationEventTypes.requestAnswerRated:

@@ -25,6 +25,16 @@ export class RequestFollowUpResponse {
   @ApiProperty({ example: 'شهروند دوباره تماس گرفت؛ هنوز آب وصل نشده' }) note!: string;
 }
 
+/** A directive binding this agency, with its instruction (ADR 37); `reportedAt` once reported. */
+export class RequestDirectiveDetailsResponse {
+  @ApiProperty({ example: 'd6a1c2e4-5b7f-4c8e-9a0b-1c2d3e4f5a6b' }) directiveId!: string;
+  @ApiProperty({ example: 'ظرف دو روز کارشناس اعزام و گزارش شود' }) instruction!: string;
+  @ApiProperty({ enum: ['supervisor', 'official'] }) role!: string;
+  @ApiProperty({ example: '2026-12-05T06:00:00.000Z' }) dueAt!: string;
+  @ApiProperty({ example: '2026-12-03T06:00:00.000Z' }) issuedAt!: string;
+  @ApiPropertyOptional({ example: '2026-12-04T06:00:00.000Z' }) reportedAt?: string;
+}
+
 export class RequestDetailsResponse {
   @ApiProperty({ example: '1000000170' }) trackingCode!: string;
   @ApiProperty({ example: 'ABFA' }) agencyCode!: string;
@@ -38,6 +48,12 @@ export class RequestDetailsResponse {
   @ApiProperty({ example: 1 }) citizenCount!: number;
   @ApiProperty({ type: RequestFollowUpResponse, isArray: true, description: 'Oldest first' })
   followUps!: RequestFollowUpResponse[];
+  @ApiProperty({
+    type: RequestDirectiveDetailsResponse,
+    isArray: true,
+    description: 'Directives binding this agency',
+  })
+  directives!: RequestDirectiveDetailsResponse[];
   @ApiProperty({ format: 'uuid', description: 'The PersonalDataViewed fact recorded for this call' })
   viewId!: string;
 }

@@ -15,6 +15,8 @@ import {
   parseTrackingCode,
   parseViewReason,
   requestStreamName,
+  type DirectiveIssued,
+  type DirectiveReported,
   type FollowUpRecorded,
   type RequestRegistered,
 } from '@samad/request-lifecycle';
@@ -78,6 +80,24 @@ export class RequestDetailsHttpController {
       .filter((e) => e.type === 'FollowUpRecorded')
       .map((e) => e.data as FollowUpRecorded['data'])
       .map(({ at, channel, note }) => ({ at, channel, note }));
+    const reported = new Map(
+      events
+        .filter((e) => e.type === 'DirectiveReported')
+        .map((e) => e.data as DirectiveReported['data'])
+        .map((d) => [d.directiveId, d.at] as const),
+    );
+    const directives = events
+      .filter((e) => e.type === 'DirectiveIssued')
+      .map((e) => e.data as DirectiveIssued['data'])
+      .filter((d) => d.agencyCode === agencyCode)
+      .map(({ directiveId, instruction, role, dueAt, at }) => ({
+        directiveId,
+        instruction,
+        role,
+        dueAt,
+        issuedAt: at,
+        ...(reported.has(directiveId) && { reportedAt: reported.get(directiveId) }),
+      }));
     // Recorded before anything is shown: if the append fails, the caller gets an error and no data.
     const recorded = await recordPersonalDataViewed(
       this.store,
@@ -98,6 +118,7 @@ export class RequestDetailsHttpController {
       citizen: { fullName: first?.fullName ?? null, mobile: first?.mobile ?? null },
       citizenCount: registration.citizens.length,
       followUps,
+      directives,
       viewId: recorded.eventId,
     };
   }

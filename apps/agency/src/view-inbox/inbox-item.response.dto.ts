@@ -23,6 +23,16 @@ export class InboxAnswerResponse {
   @ApiProperty({ example: '۹ آذر ۱۴۰۵، ۱۳:۳۰' }) answeredAtJalali!: string;
 }
 
+/** A directive the agency has yet to report on (ADR 37); its instruction is on the details endpoint. */
+export class InboxDirectiveResponse {
+  @ApiProperty({ example: 'd6a1c2e4-5b7f-4c8e-9a0b-1c2d3e4f5a6b' }) directiveId!: string;
+  @ApiProperty({ enum: ['supervisor', 'official'], description: 'Who gave it' }) role!: string;
+  @ApiProperty({ example: '2026-12-03T06:00:00.000Z' }) issuedAt!: string;
+  @ApiProperty({ example: '2026-12-05T06:00:00.000Z', description: 'Report due (UTC)' }) dueAt!: string;
+  @ApiProperty({ example: '۱۴ آذر ۱۴۰۵، ۰۹:۳۰' }) dueAtJalali!: string;
+  @ApiProperty({ description: 'Past its due time: escalated to the agency’s manager' }) overdue!: boolean;
+}
+
 export class InboxItemResponse {
   @ApiProperty({ example: '1000000170' }) trackingCode!: string;
   @ApiProperty({ enum: requestStatuses, example: 'routed' }) status!: string;
@@ -52,6 +62,12 @@ export class InboxItemResponse {
   })
   referredTo?: string;
   @ApiPropertyOptional({ type: InboxAnswerResponse }) answer?: InboxAnswerResponse;
+  @ApiProperty({
+    type: InboxDirectiveResponse,
+    isArray: true,
+    description: 'Directives on this request the agency has yet to report on, earliest due first',
+  })
+  directives!: InboxDirectiveResponse[];
 }
 
 export class InboxResponse {

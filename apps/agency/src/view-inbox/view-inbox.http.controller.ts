@@ -11,7 +11,11 @@ import { nameOf } from '@samad/reference-data';
 import { formatJalali, heldStatuses, isHeldStatus, maskIdentifier } from '@samad/request-lifecycle';
 import { CurrentPrincipal, Roles, type Principal } from '@samad/service-kit';
 import { boundAgencyOf, inboxAgencyFor } from '../acting-agency/acting-agency';
-import { InboxResponse, type InboxItemResponse } from './inbox-item.response.dto';
+import {
+  InboxResponse,
+  type InboxDirectiveResponse,
+  type InboxItemResponse,
+} from './inbox-item.response.dto';
 import { ViewInboxQuery, type InboxFilter } from './view-inbox.query.dto';
 
 interface InboxRow {
@@ -78,14 +82,66 @@ export class ViewInboxHttpController {
         LIMIT $2`,
       [agency, query.limit ?? 200, query.trackingCode ?? null],
     );
+    const directives = await openDirectives(
+      this.dataSource,
+      agency,
+      rows.map((r) => r.trackingCode),
+    );
     const now = Date.now();
     // The agency calls its citizens; a supervisor or auditor looking in sees the mobile masked.
     const masked = boundAgencyOf(caller) === undefined;
-    return { agency, status, items: rows.map((r) => toItem(r, now, masked)) };
+    return {
+      agency,
+      status,
+      items: rows.map((r) => ({
+        ...toItem(r, now, masked),
+        directives: directives.get(r.trackingCode) ?? [],
+      })),
+    };
   }
 }
 
-const toItem = (r: InboxRow, now: number, masked: boolean): InboxItemResponse => ({
+interface DirectiveRow {
+  trackingCode: string;
+  directiveId: string;
+  role: string;
+  dueAt: Date;
+  issuedAt: Date;
+  overdueAt: Date | null;
+}
+
+/** The directives this agency has yet to report on, by request, earliest due first (ADR 37). */
+const openDirectives = async (
+  dataSource: DataSource,
+  agency: string,
+  trackingCodes: string[],
+): Promise<Map<string, InboxDirectiveResponse[]>> => {
+  const byRequest = new Map<string, InboxDirectiveResponse[]>();
+  if (trackingCodes.length === 0) return byRequest;
+  const rows: DirectiveRow[] = await dataSource.query(
+    `SELECT tracking_code AS "trackingCode", directive_id AS "directiveId", role, due_at AS "dueAt",
+            issued_at AS "issuedAt", overdue_at AS "overdueAt"
+       FROM agency.directives
+      WHERE agency_code = $1 AND tracking_code = ANY($2) AND reported_at IS NULL
+      ORDER BY due_at, directive_id`,
+    [agency, trackingCodes],
+  );
+  for (const r of rows) {
+    const list = byRequest.get(r.trackingCode) ?? [];
+    list.push({
+      directiveId: r.directiveId,
+      role: r.role,
+      issuedAt: r.issuedAt.toISOString(),
+      dueAt: r.dueAt.toISOString(),
+      dueAtJalali: formatJalali(r.dueAt),
+      overdue: r.overdueAt !== null,
+    });
+    byRequest.set(r.trackingCode, list);
+  }
+  return byRequest;
+};
+
+const toItem = (r: InboxRow, now: number, masked: boolean): Omit<InboxItemResponse, 'directives'> => ({
   trackingCode: r.trackingCode,
   status: r.status,
   priority: r.priority,

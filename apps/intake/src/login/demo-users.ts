@@ -15,6 +15,7 @@ export interface DemoUser {
 export const demoUsers = (): DemoUser[] => [
   { username: 'operator1', role: 'operator' },
   { username: 'supervisor1', role: 'supervisor' },
+  { username: 'official1', role: 'official' },
   { username: 'auditor1', role: 'auditor' },
   { username: 'admin1', role: 'admin' },
   ...agencies.map((a): DemoUser => ({

@@ -6,6 +6,7 @@ import { CreateScorecardFacts1766200000000 } from './migrations/1766200000000-cr
 import { AddCampaignToRequests1766400100000 } from './migrations/1766400100000-add-campaign-to-requests';
 import { CreateAuditCheckpoints1796230100000 } from './migrations/1796230100000-create-audit-checkpoints';
 import { CreateAuditVerifications1796250000000 } from './migrations/1796250000000-create-audit-verifications';
+import { CreateDirectives1796250000200 } from './migrations/1796250000200-create-directives';
 
 /** The reporting schema's migrations, in order. */
 export const reportingMigrations = [
@@ -18,4 +19,5 @@ export const reportingMigrations = [
   AddCampaignToRequests1766400100000,
   CreateAuditCheckpoints1796230100000,
   CreateAuditVerifications1796250000000,
+  CreateDirectives1796250000200,
 ];

@@ -1,6 +1,7 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { requestLifecycleEventTypes, type RequestLifecycleIntegrationEvent } from '@samad/events';
 import { MessageController, SamadMessageContext } from '@samad/service-kit';
+import { projectDirective } from '../directives/directives.projection';
 import { projectScorecardFact } from '../scorecards/scorecard-facts.projection';
 import { projectRequestStatistics } from './request-statistics.projection';
 
@@ -15,5 +16,6 @@ export class RequestStatisticsMessageController {
     // The scorecard fact first: an answer reads the routing it answers from the row before it changes.
     await projectScorecardFact(event, context.manager);
     await projectRequestStatistics(event, context.manager);
+    await projectDirective(event, context.manager);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@samad/event-store';
 import { EVENT_STORE, JsonLogger, SERVICE_CONFIG, type ServiceConfig } from '@samad/service-kit';
+import { DirectiveWatcher } from '../directives/directive-watcher';
 import { DeadlineWatcher } from './deadline-watcher';
 
 /** Runs the deadline watcher in every routing replica, every DEADLINE_WATCH_INTERVAL_MS. */
@@ -10,6 +11,8 @@ export class DeadlineWatcherHost implements OnApplicationBootstrap, OnApplicatio
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private readonly watcher: DeadlineWatcher;
+  /** Directives' due times (ADR 37), on the same tick. */
+  private readonly directives: DirectiveWatcher;
   private readonly log: JsonLogger;
 
   constructor(
@@ -22,6 +25,7 @@ export class DeadlineWatcherHost implements OnApplicationBootstrap, OnApplicatio
       inspectionAfterWorkingDays,
       workingCalendar: config.workingCalendar,
     });
+    this.directives = new DirectiveWatcher(store, dataSource);
     this.log = new JsonLogger('routing-deadline-watcher', config.logLevel);
   }
 
@@ -31,6 +35,7 @@ export class DeadlineWatcherHost implements OnApplicationBootstrap, OnApplicatio
       // One pass at a time per replica; a slow pass makes the next tick skip.
       this.running ??= this.watcher
         .runOnce()
+        .then(() => this.directives.runOnce())
         .then(() => undefined)
         .catch((error: unknown) => this.log.error(`deadline watcher pass failed: ${String(error)}`))
         .finally(() => (this.running = undefined));

@@ -4,6 +4,7 @@ import { SeedHolidays1764400002000 } from './migrations/1764400002000-seed-holid
 import { CreateOpenDeadlines1766100000000 } from './migrations/1766100000000-create-open-deadlines';
 import { KeepTheCalendar1766100001000 } from './migrations/1766100001000-keep-the-calendar';
 import { CreateVerdictWindows1766300000000 } from './migrations/1766300000000-create-verdict-windows';
+import { CreateDirectiveDeadlines1796250000100 } from './migrations/1796250000100-create-directive-deadlines';
 
 /** The routing schema's migrations, in order. */
 export const routingMigrations = [
@@ -14,4 +15,5 @@ export const routingMigrations = [
   CreateOpenDeadlines1766100000000,
   KeepTheCalendar1766100001000,
   CreateVerdictWindows1766300000000,
+  CreateDirectiveDeadlines1796250000100,
 ];

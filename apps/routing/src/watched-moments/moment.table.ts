@@ -8,7 +8,7 @@ type Sql = Pick<EntityManager, 'query'>;
  * stream revision it reflects: an older view never overwrites a newer one.
  */
 export const momentTable = (
-  table: 'open_deadlines' | 'verdict_windows',
+  table: 'open_deadlines' | 'verdict_windows' | 'directive_deadlines',
   moment: 'check_at' | 'closes_at',
 ) => ({
   /** Something started (a deadline, a verdict window): act on the request at `at`. */

@@ -218,6 +218,49 @@ export const sampleIntegrationEventsV1: readonly (
       at: '2024-10-20T06:00:00.000Z',
     },
   },
+  // Officials' directives (ADR 37): neither the instruction nor the report travels.
+  {
+    ...envelope(1),
+    eventType: IntegrationEventTypes.requestDirectiveIssued,
+    eventVersion: 1,
+    actor: { id: 'governor1', role: 'official' },
+    data: {
+      trackingCode: '1000000017',
+      directiveId: 'd6a1c2e4-0000-4000-8000-000000000001',
+      agencyCode: 'abfa',
+      dueAt: '2024-10-18T05:30:00.000Z',
+      issuedBy: 'governor1',
+      role: 'official',
+      at: '2024-10-16T06:00:00.000Z',
+    },
+  },
+  {
+    ...envelope(1),
+    eventType: IntegrationEventTypes.requestDirectiveReported,
+    eventVersion: 1,
+    actor: { id: 'staff1', role: 'agency_staff' },
+    data: {
+      trackingCode: '1000000017',
+      directiveId: 'd6a1c2e4-0000-4000-8000-000000000001',
+      agencyCode: 'abfa',
+      reportedBy: 'staff1',
+      late: false,
+      at: '2024-10-17T06:00:00.000Z',
+    },
+  },
+  {
+    ...envelope(1),
+    eventType: IntegrationEventTypes.requestDirectiveOverdue,
+    eventVersion: 1,
+    actor: { id: 'deadline-watcher', role: 'system' },
+    data: {
+      trackingCode: '1000000017',
+      directiveId: 'd6a1c2e4-0000-4000-8000-000000000001',
+      agencyCode: 'abfa',
+      dueAt: '2024-10-18T05:30:00.000Z',
+      at: '2024-10-18T05:30:10.000Z',
+    },
+  },
   // Extensions and information requests (ADR 24).
   {
     ...envelope(1),

@@ -43,6 +43,9 @@ const changeOf: Partial<Record<RequestEvent['type'], AgencyRequestChange>> = {
   DeadlineResumed: 'deadline_resumed',
   LinkedToMatter: 'linked_to_matter',
   MergedAsDuplicate: 'merged_as_duplicate',
+  DirectiveIssued: 'directive_issued',
+  DirectiveReported: 'directive_reported',
+  DirectiveOverdue: 'directive_overdue',
 };
 
 const message = (
@@ -108,6 +111,30 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
           after.dueAt !== undefined && { dueAt: after.dueAt }),
       }),
     );
+  }
+
+  if (
+    event.type === 'DirectiveIssued' ||
+    event.type === 'DirectiveReported' ||
+    event.type === 'DirectiveOverdue'
+  ) {
+    // To the agency the directive binds, with its id and due time; never the instruction or the report.
+    const { agencyCode, directiveId, at } = event.data;
+    const directive = after.directives?.[directiveId];
+    if (!directive) return [];
+    const isHeldNow = after.agencyCode === agencyCode && isHeldStatus(after.status);
+    return [
+      message(agencyCode, trackingCode, IntegrationEventTypes.agencyRequestUpdated, {
+        trackingCode,
+        agencyCode,
+        change: changeOf[event.type]!,
+        status: after.status,
+        at,
+        ...(isHeldNow && after.dueAt !== undefined && { dueAt: after.dueAt }),
+        directive: { directiveId, dueAt: directive.dueAt, role: directive.role },
+        ...(event.type === 'DirectiveOverdue' && { escalationLevel: 1 as const }),
+      }),
+    ];
   }
 
   const change = changeOf[event.type];

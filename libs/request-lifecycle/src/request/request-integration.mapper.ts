@@ -131,6 +131,17 @@ export const toIntegrationPayload = (event: RequestEvent): Payload => {
         ...event.data,
         contentType: event.data.contentType as 'application/pdf' | 'image/jpeg' | 'image/png',
       });
+    // ADR 37: the instruction and the report stay in the store (sealed) and the history, never on a topic.
+    case 'DirectiveIssued': {
+      const { instruction: _instruction, ...data } = event.data;
+      return payload(IntegrationEventTypes.requestDirectiveIssued, data);
+    }
+    case 'DirectiveReported': {
+      const { report: _report, ...data } = event.data;
+      return payload(IntegrationEventTypes.requestDirectiveReported, data);
+    }
+    case 'DirectiveOverdue':
+      return payload(IntegrationEventTypes.requestDirectiveOverdue, event.data);
     default: {
       const _exhaustive: never = event;
       throw new Error(`not a request event: ${(_exhaustive as { type: string }).type}`);
@@ -200,6 +211,9 @@ const domainTypeOf = {
   [IntegrationEventTypes.requestLinkedToMatter]: 'LinkedToMatter',
   [IntegrationEventTypes.requestSignatoryAdded]: 'SignatoryAdded',
   [IntegrationEventTypes.requestAttachmentAdded]: 'AttachmentAdded',
+  [IntegrationEventTypes.requestDirectiveIssued]: 'DirectiveIssued',
+  [IntegrationEventTypes.requestDirectiveReported]: 'DirectiveReported',
+  [IntegrationEventTypes.requestDirectiveOverdue]: 'DirectiveOverdue',
 } as const satisfies Record<RequestLifecycleIntegrationEventV1['eventType'], RequestEvent['type']>;
 
 /** The domain event type of a request integration event type. */
@@ -227,4 +241,6 @@ const withheldTextOf: Partial<Record<RequestEvent['type'], string>> = {
   ExtensionRefused: 'reason',
   InformationRequested: 'question',
   InformationSupplied: 'information',
+  DirectiveIssued: 'instruction',
+  DirectiveReported: 'report',
 };

@@ -5,6 +5,7 @@ import {
   citizenAli,
   events,
   history,
+  AGENCY,
   OTHER_AGENCY,
   OTHER_TRACKING_CODE,
   T,
@@ -80,11 +81,47 @@ const oneOfEach: RequestEvent[] = [
     type: 'AttachmentAdded',
     data: {
       trackingCode: TRACKING_CODE,
-      attachmentId: 'att-1',
-      contentType: 'application/pdf',
+      attachmentId: '6f1c2e4a-0000-4000-8000-000000000001',
+      contentType: 'image/jpeg',
       size: 2048,
       sha256: 'a'.repeat(64),
       addedBy: 'op-1',
+      at: T.closed,
+    },
+  },
+  // ADR 37.
+  {
+    type: 'DirectiveIssued',
+    data: {
+      trackingCode: TRACKING_CODE,
+      directiveId: 'dir-1',
+      agencyCode: AGENCY,
+      instruction: 'ظرف دو روز کارشناس اعزام شود',
+      dueAt: T.rerouteDue,
+      issuedBy: 'governor1',
+      role: 'official',
+      at: T.followedUp,
+    },
+  },
+  {
+    type: 'DirectiveReported',
+    data: {
+      trackingCode: TRACKING_CODE,
+      directiveId: 'dir-1',
+      agencyCode: AGENCY,
+      report: 'کارشناس اعزام شد',
+      reportedBy: 'staff1',
+      late: false,
+      at: T.answered,
+    },
+  },
+  {
+    type: 'DirectiveOverdue',
+    data: {
+      trackingCode: TRACKING_CODE,
+      directiveId: 'dir-1',
+      agencyCode: AGENCY,
+      dueAt: T.rerouteDue,
       at: T.closed,
     },
   },
@@ -98,6 +135,8 @@ const withheld: Partial<Record<RequestEvent['type'], string>> = {
   ExtensionRefused: 'reason',
   InformationRequested: 'question',
   InformationSupplied: 'information',
+  DirectiveIssued: 'instruction',
+  DirectiveReported: 'report',
 };
 const optionalText: Partial<Record<RequestEvent['type'], string>> = {
   AnswerRated: 'comment',
@@ -185,6 +224,9 @@ describe('domain event → integration envelope', () => {
       IntegrationEventTypes.requestLinkedToMatter,
       IntegrationEventTypes.requestSignatoryAdded,
       IntegrationEventTypes.requestAttachmentAdded,
+      IntegrationEventTypes.requestDirectiveIssued,
+      IntegrationEventTypes.requestDirectiveReported,
+      IntegrationEventTypes.requestDirectiveOverdue,
     ]);
   });
 

@@ -7,7 +7,7 @@ import type {
   RoutingOrigin,
   VerdictChannel,
 } from './request.vocabulary';
-import type { CampaignLetter } from './request.events';
+import type { CampaignLetter, DirectiveIssuerRole } from './request.events';
 
 /** Emmett-style command: imperative. `now` is passed in by the handler; the decider never reads a clock. */
 export type DomainCommand<Type extends string, Data extends object> = Readonly<{
@@ -164,6 +164,31 @@ export type LinkToMatter = DomainCommand<'LinkToMatter', { matterId: string; lin
 /** Another citizen signs an open collective request; validated like the registration's citizens. */
 export type AddSignatory = DomainCommand<'AddSignatory', { citizen: CitizenInput; addedBy: string }>;
 
+// Officials' directives (ADR 37).
+
+/** A supervisor or an official instructs the agency on this request; `directiveId` is chosen by the caller. */
+export type IssueDirective = DomainCommand<
+  'IssueDirective',
+  {
+    directiveId: string;
+    agencyCode: string;
+    instruction: string;
+    dueAt: Date;
+    issuedBy: string;
+    role: DirectiveIssuerRole;
+  }
+>;
+/** The bound agency reports what it did about the directive. */
+export type ReportOnDirective = DomainCommand<
+  'ReportOnDirective',
+  { agencyCode: string; directiveId: string; report: string; reportedBy: string }
+>;
+/** The watcher records a directive past its due time without a report (named by its due time). */
+export type MarkDirectiveOverdue = DomainCommand<
+  'MarkDirectiveOverdue',
+  { directiveId: string; dueAt: Date }
+>;
+
 export type RequestCommand =
   | RegisterRequest
   | RouteToAgency
@@ -191,6 +216,9 @@ export type RequestCommand =
   | AbsorbDuplicate
   | LinkToMatter
   | AddSignatory
-  | AddAttachment;
+  | AddAttachment
+  | IssueDirective
+  | ReportOnDirective
+  | MarkDirectiveOverdue;
 
 export type RequestCommandType = RequestCommand['type'];

@@ -21,6 +21,7 @@ import { returnAsNotResponsible } from './decisions/return-as-not-responsible.de
 import { routeToAgency } from './decisions/route-to-agency.decision';
 import { absorbDuplicate, mergeAsDuplicate } from './decisions/merge.decisions';
 import { linkToMatter } from './decisions/link-to-matter.decision';
+import { issueDirective, markDirectiveOverdue, reportOnDirective } from './decisions/directive.decisions';
 import { addSignatory } from './decisions/add-signatory.decision';
 import type { RequestCommand } from './request.commands';
 import type { RequestEvent } from './request.events';
@@ -87,6 +88,12 @@ export const decide = (command: RequestCommand, state: RequestState): RequestEve
       return addSignatory(command, state);
     case 'AddAttachment':
       return addAttachment(command, state);
+    case 'IssueDirective':
+      return issueDirective(command, state);
+    case 'ReportOnDirective':
+      return reportOnDirective(command, state);
+    case 'MarkDirectiveOverdue':
+      return markDirectiveOverdue(command, state);
     default: {
       const _exhaustive: never = command;
       throw new Error(`unknown command ${(_exhaustive as { type: string }).type}`);

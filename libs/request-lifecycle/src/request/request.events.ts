@@ -343,6 +343,46 @@ export type SignatoryAdded = DomainEvent<
   { trackingCode: string; signatoryIndex: number; citizen: RegisteredCitizen; addedBy: string; at: string }
 >;
 
+// Officials' directives (ADR 37): an instruction to an agency with a deadline of its own.
+
+/** Who may give a directive: a supervisor of the centre, or an official (the governor, a deputy). */
+export type DirectiveIssuerRole = 'supervisor' | 'official';
+
+/** A supervisor or an official instructs the agency on this request, due at `dueAt`. */
+export type DirectiveIssued = DomainEvent<
+  'DirectiveIssued',
+  {
+    trackingCode: string;
+    directiveId: string;
+    agencyCode: string;
+    instruction: string;
+    dueAt: string;
+    issuedBy: string;
+    role: DirectiveIssuerRole;
+    at: string;
+  }
+>;
+
+/** The agency reports on the directive; `late` when it was already overdue. */
+export type DirectiveReported = DomainEvent<
+  'DirectiveReported',
+  {
+    trackingCode: string;
+    directiveId: string;
+    agencyCode: string;
+    report: string;
+    reportedBy: string;
+    late: boolean;
+    at: string;
+  }
+>;
+
+/** The directive's deadline passed without a report: escalated to the agency's manager, like a missed deadline. */
+export type DirectiveOverdue = DomainEvent<
+  'DirectiveOverdue',
+  { trackingCode: string; directiveId: string; agencyCode: string; dueAt: string; at: string }
+>;
+
 export type RequestEvent =
   | RequestRegistered
   | RequestRoutedToAgency
@@ -370,7 +410,10 @@ export type RequestEvent =
   | DuplicateAbsorbed
   | LinkedToMatter
   | SignatoryAdded
-  | AttachmentAdded;
+  | AttachmentAdded
+  | DirectiveIssued
+  | DirectiveReported
+  | DirectiveOverdue;
 
 export type RequestEventType = RequestEvent['type'];
 
@@ -403,6 +446,9 @@ export const requestEventTypes = [
   'LinkedToMatter',
   'SignatoryAdded',
   'AttachmentAdded',
+  'DirectiveIssued',
+  'DirectiveReported',
+  'DirectiveOverdue',
 ] as const satisfies readonly RequestEventType[];
 
 export const isRequestEvent = (event: { type: string }): event is RequestEvent =>
@@ -440,6 +486,9 @@ export const occurredAt = (event: RequestEvent): string => {
     case 'DuplicateAbsorbed':
     case 'LinkedToMatter':
     case 'SignatoryAdded':
+    case 'DirectiveIssued':
+    case 'DirectiveReported':
+    case 'DirectiveOverdue':
       return event.data.at;
     default: {
       const _exhaustive: never = event;

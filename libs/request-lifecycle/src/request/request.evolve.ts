@@ -195,6 +195,23 @@ export const evolve = (state: RequestState, event: RequestEvent): RequestState =
       if (ids.includes(event.data.attachmentId)) return state;
       return { ...state, attachmentIds: [...ids, event.data.attachmentId] };
     }
+    case 'DirectiveIssued': {
+      const { directiveId, agencyCode, dueAt, issuedBy, role, at } = event.data;
+      if (state.directives?.[directiveId]) return state;
+      const directive = { agencyCode, dueAt, issuedBy, role, issuedAt: at };
+      return { ...state, directives: { ...state.directives, [directiveId]: directive } };
+    }
+    case 'DirectiveReported':
+    case 'DirectiveOverdue': {
+      const { directiveId, at } = event.data;
+      const directive = state.directives?.[directiveId];
+      if (!directive) return state;
+      const changed =
+        event.type === 'DirectiveReported'
+          ? { ...directive, reportedAt: at }
+          : { ...directive, overdueAt: at };
+      return { ...state, directives: { ...state.directives, [directiveId]: changed } };
+    }
     default: {
       // An event type this version does not know (written by a newer one) changes nothing here.
       const _exhaustive: never = event;

@@ -1,4 +1,4 @@
-import type { CampaignLetter, RegisteredCitizen } from './request.events';
+import type { CampaignLetter, DirectiveIssuerRole, RegisteredCitizen } from './request.events';
 import type {
   RequestPriority,
   AnswerOutcome,
@@ -85,6 +85,8 @@ export interface RegisteredRequest {
   readonly absorbed?: readonly string[];
   /** The collective matter this request belongs to (ADR 27). */
   readonly matterId?: string;
+  /** Directives given on this request by id (ADR 37): open until the agency reports. */
+  readonly directives?: Readonly<Record<string, RequestDirective>>;
   readonly closure?: {
     readonly reason: CloseReason;
     readonly duplicateOf?: string;
@@ -92,6 +94,17 @@ export interface RegisteredRequest {
     readonly article?: { readonly articleId: string; readonly version: number };
     readonly at: string;
   };
+}
+
+/** A directive as the decider and the watcher need it; its instruction and report stay in the stream. */
+export interface RequestDirective {
+  readonly agencyCode: string;
+  readonly dueAt: string;
+  readonly issuedBy: string;
+  readonly role: DirectiveIssuerRole;
+  readonly issuedAt: string;
+  readonly reportedAt?: string;
+  readonly overdueAt?: string;
 }
 
 export type RequestState = NotRegisteredRequest | RegisteredRequest;

@@ -44,6 +44,11 @@ export const domainErrorCategories = {
   MATTER_NOT_FOUND: 'not_found',
   // An agency answers a matter only when it holds every request of it (a 409: the matter's state).
   MATTER_NOT_ALL_ASSIGNED: 'conflict',
+  // Officials' directives (ADR 37): the bound agency must be the one holding (or that answered) the request.
+  DIRECTIVE_AGENCY_NOT_INVOLVED: 'conflict',
+  DIRECTIVE_NOT_FOUND: 'not_found',
+  DIRECTIVE_ALREADY_REPORTED: 'conflict',
+  DIRECTIVE_NOT_DUE: 'conflict',
   // Knowledge base (ADR 36): an edit made on an older version of the article.
   ARTICLE_VERSION_CONFLICT: 'conflict',
 } as const;

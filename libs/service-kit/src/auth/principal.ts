@@ -8,6 +8,8 @@ export const tokenRoles = [
   /** Writes knowledge-base articles for the categories routed to its agency (ADR 36). */
   'agency_editor',
   'supervisor',
+  /** The governor or a deputy: gives directives to agencies and reads their report (ADR 37). */
+  'official',
   'auditor',
   'admin',
 ] as const satisfies readonly ActorRole[];
