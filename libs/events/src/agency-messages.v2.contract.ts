@@ -39,6 +39,8 @@ export interface AgencyRequestUpdatedV2 extends Omit<AgencyRequestUpdatedV1, 'fo
   readonly escalationLevel?: EscalationLevel;
   /** Present when change is `answer_rated` (issue #10 item 7): the citizen's rating, 1–5. */
   readonly rating?: number;
+  /** Present (true) when change is `answered` by the agency's manager in person at the centre (ADR 38). */
+  readonly inPerson?: true;
 }
 
 export type AgencyRequestAssignedEventV2 = IntegrationEventEnvelope<
@@ -90,8 +92,9 @@ export const agencyMessageDataSchemasV2: Record<AgencyIntegrationEvent['eventTyp
       closeReason: enumOf(closeReasons),
       escalationLevel: { type: 'integer', enum: [...escalationLevels] },
       rating: { type: 'integer', minimum: 1, maximum: 5 },
+      inPerson: { const: true },
     },
-    ['dueAt', 'followUp', 'closeReason', 'escalationLevel', 'rating'],
+    ['dueAt', 'followUp', 'closeReason', 'escalationLevel', 'rating', 'inPerson'],
     {
       allOf: [
         {
@@ -105,6 +108,10 @@ export const agencyMessageDataSchemasV2: Record<AgencyIntegrationEvent['eventTyp
         },
         { if: { properties: { change: { const: 'answer_rated' } } }, then: { required: ['rating'] } },
         { if: { properties: { change: { const: 'reopened' } } }, then: { required: ['dueAt'] } },
+        {
+          if: { required: ['inPerson'] },
+          then: { properties: { change: { const: 'answered' } } },
+        },
       ],
     },
   ),
