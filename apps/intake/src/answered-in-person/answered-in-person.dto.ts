@@ -1,6 +1,6 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsString, Length, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsString, Length, ValidateNested } from 'class-validator';
 import { answerOutcomes, type AnswerOutcome } from '@samad/request-lifecycle';
 import { RegisterRequestDto } from '../register-request/register-request.request.dto';
 import { RegisterRequestResponseDto } from '../register-request/register-request.response.dto';
@@ -21,6 +21,7 @@ export class AnsweredInPersonRequestDto extends OmitType(RegisterRequestDto, [
   'answeredAtFirstContact',
 ] as const) {
   @ApiProperty({ type: InPersonAnswerDto, description: "The manager's answer, for the manager's agency" })
+  @IsDefined()
   @ValidateNested()
   @Type(() => InPersonAnswerDto)
   answer!: InPersonAnswerDto;
