@@ -40,6 +40,8 @@ const callers = {
   'agency_staff of ABFA': () => bearer('agency_staff', { agency: 'ABFA', sub: 'sec-staff-abfa' }),
   'agency_staff of BARGH': () => bearer('agency_staff', { agency: 'BARGH', sub: 'sec-staff-bargh' }),
   'agency_system of ABFA': () => bearer('agency_system', { agency: 'ABFA', sub: 'abfa-integration' }),
+  // ADR 38: reads its agency's requests like its staff, and registers and answers callers in person.
+  'agency_manager of ABFA': () => bearer('agency_manager', { agency: 'ABFA', sub: 'sec-manager-abfa' }),
   supervisor: () => bearer('supervisor', { sub: 'sec-supervisor' }),
   auditor: () => bearer('auditor', { sub: 'sec-auditor' }),
   admin: () => bearer('admin', { sub: 'sec-admin' }),
@@ -138,14 +140,24 @@ const endpoints: Endpoint[] = [
     service: 'agency',
     method: 'GET',
     route: '/api/agency/requests/{code}/attachments',
-    allowed: { 'agency_staff of ABFA': 'ok', 'agency_system of ABFA': 'ok', 'agency_staff of BARGH': 404 },
+    allowed: {
+      'agency_staff of ABFA': 'ok',
+      'agency_system of ABFA': 'ok',
+      'agency_manager of ABFA': 'ok',
+      'agency_staff of BARGH': 404,
+    },
     request: (f) => ({ path: `/api/agency/requests/${f.shared}/attachments` }),
   },
   {
     service: 'agency',
     method: 'GET',
     route: '/api/agency/requests/{code}/attachments/{id}',
-    allowed: { 'agency_staff of ABFA': 404, 'agency_system of ABFA': 404, 'agency_staff of BARGH': 404 },
+    allowed: {
+      'agency_staff of ABFA': 404,
+      'agency_system of ABFA': 404,
+      'agency_manager of ABFA': 404,
+      'agency_staff of BARGH': 404,
+    },
     request: (f) => ({ path: `/api/agency/requests/${f.shared}/attachments/${randomUUID()}` }),
   },
   {
@@ -154,6 +166,19 @@ const endpoints: Endpoint[] = [
     route: '/api/requests',
     allowed: { operator: 'ok', supervisor: 'ok' },
     request: () => ({ path: '/api/requests', body: registrationBody() }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/requests/answered-in-person',
+    allowed: { 'agency_manager of ABFA': 'ok' },
+    request: () => ({
+      path: '/api/requests/answered-in-person',
+      body: {
+        ...registrationBody({ categoryCode: 'WAT-CUT', countyCode: 'BND' }),
+        answer: { outcome: 'positive', text: 'اکیپ در محل است و آب امروز وصل می‌شود' },
+      },
+    }),
   },
   {
     service: 'intake',
@@ -406,6 +431,7 @@ const endpoints: Endpoint[] = [
     allowed: {
       'agency_staff of ABFA': 'ok',
       'agency_system of ABFA': 'ok',
+      'agency_manager of ABFA': 'ok',
       'agency_staff of BARGH': 404,
       supervisor: 'ok',
       auditor: 'ok',
@@ -427,7 +453,12 @@ const endpoints: Endpoint[] = [
     method: 'GET',
     route: '/api/agency/requests/{code}/details',
     // Another agency's staff meet the request as if it did not exist.
-    allowed: { 'agency_staff of ABFA': 'ok', 'agency_system of ABFA': 'ok', 'agency_staff of BARGH': 404 },
+    allowed: {
+      'agency_staff of ABFA': 'ok',
+      'agency_system of ABFA': 'ok',
+      'agency_manager of ABFA': 'ok',
+      'agency_staff of BARGH': 404,
+    },
     request: (f) => ({ path: `/api/agency/requests/${f.shared}/details` }),
   },
   {
