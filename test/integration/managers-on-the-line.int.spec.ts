@@ -90,7 +90,7 @@ describe('managers on the line', () => {
     const idempotencyKey = `manager-abfa-${randomUUID()}`;
     const res = await answeredInPerson(
       'manager.abfa',
-      { ...registration(), answer: { outcome: 'positive', text: ANSWER } },
+      { ...registration(), answeredInPerson: { outcome: 'positive', text: ANSWER } },
       { 'idempotency-key': idempotencyKey },
     );
     expect(res.status).toBe(201);
@@ -118,7 +118,7 @@ describe('managers on the line', () => {
     // A retried submit is the same request, nothing appended.
     const retried = await answeredInPerson(
       'manager.abfa',
-      { ...registration(), answer: { outcome: 'positive', text: ANSWER } },
+      { ...registration(), answeredInPerson: { outcome: 'positive', text: ANSWER } },
       { 'idempotency-key': idempotencyKey },
     );
     expect(retried.status).toBe(201);
@@ -216,7 +216,7 @@ describe('managers on the line', () => {
 
     const notTheirs = await answeredInPerson('manager.bargh', {
       ...registration('WAT-CUT'),
-      answer: { outcome: 'negative', text: 'به ما مربوط نیست' },
+      answeredInPerson: { outcome: 'negative', text: 'به ما مربوط نیست' },
     });
     expect(notTheirs.status).toBe(403);
     expect(notTheirs.body.code).toBe('CATEGORY_NOT_ROUTED_TO_AGENCY');
@@ -224,7 +224,7 @@ describe('managers on the line', () => {
 
   it('only managers use it, managers do not register as operators, and a bad answer stores nothing', async () => {
     const byOperator = await requestJson('POST', `${intake.baseUrl}/api/requests/answered-in-person`, {
-      body: { ...registration(), answer: { outcome: 'positive', text: ANSWER } },
+      body: { ...registration(), answeredInPerson: { outcome: 'positive', text: ANSWER } },
       headers: await bearer('operator'),
     });
     expect(byOperator.status).toBe(403);
@@ -237,12 +237,12 @@ describe('managers on the line', () => {
     expect(noAnswer.status).toBe(400);
     const blank = await answeredInPerson('manager.abfa', {
       ...registration(),
-      answer: { outcome: 'positive', text: '   ' },
+      answeredInPerson: { outcome: 'positive', text: '   ' },
     });
     expect(blank.status).toBe(400);
     const withArticle = await answeredInPerson('manager.abfa', {
       ...registration(),
-      answer: { outcome: 'positive', text: ANSWER },
+      answeredInPerson: { outcome: 'positive', text: ANSWER },
       answeredAtFirstContact: { articleId: 'x' },
     });
     expect(withArticle.status).toBe(400);

@@ -167,6 +167,88 @@ const endpoints: Endpoint[] = [
     allowed: { operator: 'ok', supervisor: 'ok' },
     request: () => ({ path: '/api/requests', body: registrationBody() }),
   },
+  // ADR 36: the knowledge base and answer templates (agency editors are not among the callers here).
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/knowledge/articles',
+    allowed: { operator: 'ok', supervisor: 'ok', admin: 'ok' },
+    request: () => ({ path: `/api/knowledge/articles?q=${encodeURIComponent('آب')}` }),
+  },
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/knowledge/suggestions',
+    allowed: { operator: 'ok', supervisor: 'ok', admin: 'ok' },
+    request: () => ({
+      path: `/api/knowledge/suggestions?categoryCode=WAT-CUT&description=${encodeURIComponent('آب قطع است')}`,
+    }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/knowledge/articles',
+    allowed: { admin: 'ok' },
+    request: () => ({
+      path: '/api/knowledge/articles',
+      body: { categoryCode: 'WAT-CUT', titleFa: 'مقاله‌ی آزمون', body: 'متن مقاله‌ی آزمون' },
+    }),
+  },
+  {
+    service: 'intake',
+    method: 'PUT',
+    route: '/api/knowledge/articles/{articleId}',
+    allowed: { admin: 404 },
+    request: () => ({
+      path: `/api/knowledge/articles/${randomUUID()}`,
+      body: { categoryCode: 'WAT-CUT', titleFa: 'مقاله‌ی آزمون', body: 'متن', baseVersion: 1 },
+    }),
+  },
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/knowledge/articles/{articleId}/versions',
+    allowed: { admin: 404 },
+    request: () => ({ path: `/api/knowledge/articles/${randomUUID()}/versions` }),
+  },
+  {
+    service: 'agency',
+    method: 'GET',
+    route: '/api/agency/templates',
+    allowed: { 'agency_staff of ABFA': 'ok', 'agency_staff of BARGH': 'ok' },
+    request: () => ({ path: '/api/agency/templates' }),
+  },
+  {
+    service: 'agency',
+    method: 'POST',
+    route: '/api/agency/templates',
+    allowed: { 'agency_staff of ABFA': 'ok', 'agency_staff of BARGH': 'ok' },
+    request: () => ({ path: '/api/agency/templates', body: { title: 'آزمون', body: 'پاسخ آزمون' } }),
+  },
+  {
+    service: 'agency',
+    method: 'PUT',
+    route: '/api/agency/templates/{templateId}',
+    allowed: { 'agency_staff of ABFA': 404, 'agency_staff of BARGH': 404 },
+    request: () => ({
+      path: `/api/agency/templates/${randomUUID()}`,
+      body: { title: 'آزمون', body: 'پاسخ آزمون' },
+    }),
+  },
+  {
+    service: 'agency',
+    method: 'DELETE',
+    route: '/api/agency/templates/{templateId}',
+    allowed: { 'agency_staff of ABFA': 404, 'agency_staff of BARGH': 404 },
+    request: () => ({ path: `/api/agency/templates/${randomUUID()}` }),
+  },
+  {
+    service: 'agency',
+    method: 'POST',
+    route: '/api/agency/requests/{code}/answer-preview/{templateId}',
+    allowed: { 'agency_staff of ABFA': 404, 'agency_staff of BARGH': 404 },
+    request: (f) => ({ path: `/api/agency/requests/${f.shared}/answer-preview/${randomUUID()}` }),
+  },
   {
     service: 'intake',
     method: 'POST',
@@ -176,7 +258,7 @@ const endpoints: Endpoint[] = [
       path: '/api/requests/answered-in-person',
       body: {
         ...registrationBody({ categoryCode: 'WAT-CUT', countyCode: 'BND' }),
-        answer: { outcome: 'positive', text: 'اکیپ در محل است و آب امروز وصل می‌شود' },
+        answeredInPerson: { outcome: 'positive', text: 'اکیپ در محل است و آب امروز وصل می‌شود' },
       },
     }),
   },

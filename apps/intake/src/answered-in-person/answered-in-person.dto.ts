@@ -20,11 +20,14 @@ export class InPersonAnswerDto {
 export class AnsweredInPersonRequestDto extends OmitType(RegisterRequestDto, [
   'answeredAtFirstContact',
 ] as const) {
-  @ApiProperty({ type: InPersonAnswerDto, description: "The manager's answer, for the manager's agency" })
+  @ApiProperty({
+    type: InPersonAnswerDto,
+    description: "The manager's answer, for the manager's agency (named like `answeredAtFirstContact`)",
+  })
   @IsDefined()
   @ValidateNested()
   @Type(() => InPersonAnswerDto)
-  answer!: InPersonAnswerDto;
+  answeredInPerson!: InPersonAnswerDto;
 }
 
 /** As an operator's registration answers, with `status: answered` and `answeredBy`: the manager's agency. */

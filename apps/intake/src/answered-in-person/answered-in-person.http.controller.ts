@@ -64,7 +64,7 @@ export class AnsweredInPersonHttpController {
     }
     // The guard let only agency managers in, and the verifier bound each to a known agency.
     const agencyCode = principal.agencyCode as string;
-    const { answer, ...registration } = body;
+    const { answeredInPerson: answer, ...registration } = body;
     const { registration: registered, replayed } = await this.handler.execute(
       registration,
       { actor: { id: principal.id, role: principal.role }, correlationId, idempotencyKey },
