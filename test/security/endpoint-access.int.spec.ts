@@ -40,6 +40,8 @@ const callers = {
   'agency_staff of ABFA': () => bearer('agency_staff', { agency: 'ABFA', sub: 'sec-staff-abfa' }),
   'agency_staff of BARGH': () => bearer('agency_staff', { agency: 'BARGH', sub: 'sec-staff-bargh' }),
   'agency_system of ABFA': () => bearer('agency_system', { agency: 'ABFA', sub: 'abfa-integration' }),
+  // ADR 38: reads its agency's requests like its staff, and registers and answers callers in person.
+  'agency_manager of ABFA': () => bearer('agency_manager', { agency: 'ABFA', sub: 'sec-manager-abfa' }),
   supervisor: () => bearer('supervisor', { sub: 'sec-supervisor' }),
   official: () => bearer('official', { sub: 'sec-official' }),
   auditor: () => bearer('auditor', { sub: 'sec-auditor' }),
@@ -139,14 +141,24 @@ const endpoints: Endpoint[] = [
     service: 'agency',
     method: 'GET',
     route: '/api/agency/requests/{code}/attachments',
-    allowed: { 'agency_staff of ABFA': 'ok', 'agency_system of ABFA': 'ok', 'agency_staff of BARGH': 404 },
+    allowed: {
+      'agency_staff of ABFA': 'ok',
+      'agency_system of ABFA': 'ok',
+      'agency_manager of ABFA': 'ok',
+      'agency_staff of BARGH': 404,
+    },
     request: (f) => ({ path: `/api/agency/requests/${f.shared}/attachments` }),
   },
   {
     service: 'agency',
     method: 'GET',
     route: '/api/agency/requests/{code}/attachments/{id}',
-    allowed: { 'agency_staff of ABFA': 404, 'agency_system of ABFA': 404, 'agency_staff of BARGH': 404 },
+    allowed: {
+      'agency_staff of ABFA': 404,
+      'agency_system of ABFA': 404,
+      'agency_manager of ABFA': 404,
+      'agency_staff of BARGH': 404,
+    },
     request: (f) => ({ path: `/api/agency/requests/${f.shared}/attachments/${randomUUID()}` }),
   },
   {
@@ -155,6 +167,101 @@ const endpoints: Endpoint[] = [
     route: '/api/requests',
     allowed: { operator: 'ok', supervisor: 'ok' },
     request: () => ({ path: '/api/requests', body: registrationBody() }),
+  },
+  // ADR 36: the knowledge base and answer templates (agency editors are not among the callers here).
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/knowledge/articles',
+    allowed: { operator: 'ok', supervisor: 'ok', admin: 'ok' },
+    request: () => ({ path: `/api/knowledge/articles?q=${encodeURIComponent('آب')}` }),
+  },
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/knowledge/suggestions',
+    allowed: { operator: 'ok', supervisor: 'ok', admin: 'ok' },
+    request: () => ({
+      path: `/api/knowledge/suggestions?categoryCode=WAT-CUT&description=${encodeURIComponent('آب قطع است')}`,
+    }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/knowledge/articles',
+    allowed: { admin: 'ok' },
+    request: () => ({
+      path: '/api/knowledge/articles',
+      body: { categoryCode: 'WAT-CUT', titleFa: 'مقاله‌ی آزمون', body: 'متن مقاله‌ی آزمون' },
+    }),
+  },
+  {
+    service: 'intake',
+    method: 'PUT',
+    route: '/api/knowledge/articles/{articleId}',
+    allowed: { admin: 404 },
+    request: () => ({
+      path: `/api/knowledge/articles/${randomUUID()}`,
+      body: { categoryCode: 'WAT-CUT', titleFa: 'مقاله‌ی آزمون', body: 'متن', baseVersion: 1 },
+    }),
+  },
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/knowledge/articles/{articleId}/versions',
+    allowed: { admin: 404 },
+    request: () => ({ path: `/api/knowledge/articles/${randomUUID()}/versions` }),
+  },
+  {
+    service: 'agency',
+    method: 'GET',
+    route: '/api/agency/templates',
+    allowed: { 'agency_staff of ABFA': 'ok', 'agency_staff of BARGH': 'ok' },
+    request: () => ({ path: '/api/agency/templates' }),
+  },
+  {
+    service: 'agency',
+    method: 'POST',
+    route: '/api/agency/templates',
+    allowed: { 'agency_staff of ABFA': 'ok', 'agency_staff of BARGH': 'ok' },
+    request: () => ({ path: '/api/agency/templates', body: { title: 'آزمون', body: 'پاسخ آزمون' } }),
+  },
+  {
+    service: 'agency',
+    method: 'PUT',
+    route: '/api/agency/templates/{templateId}',
+    allowed: { 'agency_staff of ABFA': 404, 'agency_staff of BARGH': 404 },
+    request: () => ({
+      path: `/api/agency/templates/${randomUUID()}`,
+      body: { title: 'آزمون', body: 'پاسخ آزمون' },
+    }),
+  },
+  {
+    service: 'agency',
+    method: 'DELETE',
+    route: '/api/agency/templates/{templateId}',
+    allowed: { 'agency_staff of ABFA': 404, 'agency_staff of BARGH': 404 },
+    request: () => ({ path: `/api/agency/templates/${randomUUID()}` }),
+  },
+  {
+    service: 'agency',
+    method: 'POST',
+    route: '/api/agency/requests/{code}/answer-preview/{templateId}',
+    allowed: { 'agency_staff of ABFA': 404, 'agency_staff of BARGH': 404 },
+    request: (f) => ({ path: `/api/agency/requests/${f.shared}/answer-preview/${randomUUID()}` }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/requests/answered-in-person',
+    allowed: { 'agency_manager of ABFA': 'ok' },
+    request: () => ({
+      path: '/api/requests/answered-in-person',
+      body: {
+        ...registrationBody({ categoryCode: 'WAT-CUT', countyCode: 'BND' }),
+        answeredInPerson: { outcome: 'positive', text: 'اکیپ در محل است و آب امروز وصل می‌شود' },
+      },
+    }),
   },
   {
     service: 'intake',
@@ -441,6 +548,7 @@ const endpoints: Endpoint[] = [
     allowed: {
       'agency_staff of ABFA': 'ok',
       'agency_system of ABFA': 'ok',
+      'agency_manager of ABFA': 'ok',
       'agency_staff of BARGH': 404,
       supervisor: 'ok',
       auditor: 'ok',
@@ -462,7 +570,12 @@ const endpoints: Endpoint[] = [
     method: 'GET',
     route: '/api/agency/requests/{code}/details',
     // Another agency's staff meet the request as if it did not exist.
-    allowed: { 'agency_staff of ABFA': 'ok', 'agency_system of ABFA': 'ok', 'agency_staff of BARGH': 404 },
+    allowed: {
+      'agency_staff of ABFA': 'ok',
+      'agency_system of ABFA': 'ok',
+      'agency_manager of ABFA': 'ok',
+      'agency_staff of BARGH': 404,
+    },
     request: (f) => ({ path: `/api/agency/requests/${f.shared}/details` }),
   },
   {

@@ -20,6 +20,7 @@ import { RecordFollowUpHttpController } from './record-follow-up/record-follow-u
 import { SupplyInformationHttpController } from './supply-information/supply-information.http.controller';
 import { RegisterRequestHandler } from './register-request/register-request.handler';
 import { RegisterRequestHttpController } from './register-request/register-request.http.controller';
+import { AnsweredInPersonHttpController } from './answered-in-person/answered-in-person.http.controller';
 import { SearchRequestsHttpController } from './search-requests/search-requests.http.controller';
 import { TrackRequestHttpController } from './track-request/track-request.http.controller';
 import { Open311ClientsHttpController } from './open311/open311-clients.http.controller';
@@ -49,6 +50,7 @@ export class IntakeModule {
       ],
       controllers: [
         GetCatalogHttpController,
+        AnsweredInPersonHttpController,
         RegisterRequestHttpController,
         SearchRequestsHttpController,
         RecordFollowUpHttpController,

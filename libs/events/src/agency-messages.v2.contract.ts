@@ -41,6 +41,8 @@ export interface AgencyRequestUpdatedV2 extends Omit<AgencyRequestUpdatedV1, 'fo
   readonly rating?: number;
   /** Present when change is `directive_*` (ADR 37): which directive, and when the agency must report on it. */
   readonly directive?: { readonly directiveId: string; readonly dueAt: string; readonly role: string };
+  /** Present (true) when change is `answered` by the agency's manager in person at the centre (ADR 38). */
+  readonly inPerson?: true;
 }
 
 export type AgencyRequestAssignedEventV2 = IntegrationEventEnvelope<
@@ -97,8 +99,9 @@ export const agencyMessageDataSchemasV2: Record<AgencyIntegrationEvent['eventTyp
         dueAt: utcTimestamp,
         role: { type: 'string', enum: ['supervisor', 'official'] },
       }),
+      inPerson: { const: true },
     },
-    ['dueAt', 'followUp', 'closeReason', 'escalationLevel', 'rating', 'directive'],
+    ['dueAt', 'followUp', 'closeReason', 'escalationLevel', 'rating', 'directive', 'inPerson'],
     {
       allOf: [
         {
@@ -121,6 +124,10 @@ export const agencyMessageDataSchemasV2: Record<AgencyIntegrationEvent['eventTyp
         {
           if: { properties: { change: { const: 'directive_overdue' } } },
           then: { required: ['escalationLevel'] },
+        },
+        {
+          if: { required: ['inPerson'] },
+          then: { properties: { change: { const: 'answered' } } },
         },
       ],
     },

@@ -192,6 +192,27 @@ describe('validateIntegrationEvent', () => {
     expect(validateIntegrationEvent({ ...event, data: without(event.data, 'followUp') }).ok).toBe(false);
   });
 
+  it('takes an answer in person with who gave it, on the request topic and on the agency topic (ADR 38)', () => {
+    const answered = sampleOf(IntegrationEventTypes.requestAnswered);
+    const inPerson = { ...answered.data, inPerson: true, answeredBy: 'manager.abfa' };
+    expect(validateIntegrationEvent({ ...answered, data: inPerson }).ok).toBe(true);
+    expect(validateIntegrationEvent({ ...answered, data: without(inPerson, 'answeredBy') }).ok).toBe(false);
+    expect(validateIntegrationEvent({ ...answered, data: { ...inPerson, inPerson: false } }).ok).toBe(false);
+    const routed = sampleOf(IntegrationEventTypes.requestRoutedToAgency);
+    const byManager = { ...without(routed.data, 'ruleId'), routedBy: 'manager' };
+    expect(validateIntegrationEvent({ ...routed, data: byManager }).ok).toBe(true);
+
+    const update = sampleOf(IntegrationEventTypes.agencyRequestUpdated);
+    const answeredUpdate = {
+      ...without(update.data, 'followUp'),
+      change: 'answered',
+      status: 'answered',
+      inPerson: true,
+    };
+    expect(validateIntegrationEvent({ ...update, data: answeredUpdate }).ok).toBe(true);
+    expect(validateIntegrationEvent({ ...update, data: { ...update.data, inPerson: true } }).ok).toBe(false);
+  });
+
   it('reports the current version of each type', () => {
     expect(currentEventVersion(IntegrationEventTypes.requestRegistered)).toBe(2);
     expect(currentEventVersion(IntegrationEventTypes.requestAcknowledged)).toBe(1);

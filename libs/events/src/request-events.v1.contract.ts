@@ -146,6 +146,10 @@ export interface RequestAnsweredV1 {
   readonly answeredAt: string;
   /** The agency's answer template used, at its version (ADR 36); absent when written from scratch. */
   readonly template?: { readonly templateId: string; readonly version: number };
+  /** The agency's manager took the caller at the centre and answered in person (ADR 38). */
+  readonly inPerson?: true;
+  /** Who answered (the manager's user id), present with `inPerson`. */
+  readonly answeredBy?: string;
 }
 
 export interface FollowUpRecordedV1 {
@@ -328,8 +332,12 @@ export const requestEventDataSchemasV1: Record<
       answeredAt: utcTimestamp,
       // Added with ADR 36, optional: earlier events and consumers stay valid.
       template: objectOf({ templateId: code, version: { type: 'integer', minimum: 1 } }),
+      // Added with ADR 38, optional: an agency manager's answer in person, and who gave it.
+      inPerson: { const: true },
+      answeredBy: nonEmptyText,
     },
-    ['template'],
+    ['template', 'inPerson', 'answeredBy'],
+    { dependentRequired: { inPerson: ['answeredBy'] } },
   ),
   [IntegrationEventTypes.followUpRecorded]: objectOf({
     trackingCode,

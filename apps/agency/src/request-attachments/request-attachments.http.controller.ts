@@ -28,7 +28,7 @@ class AgencyAttachmentDto {
  * answers 404 as if it did not exist; each download is recorded as a personal-data view (ADR 20).
  */
 @ApiTags('agency requests')
-@Roles('agency_staff', 'agency_system')
+@Roles('agency_staff', 'agency_system', 'agency_manager')
 @Controller('api/agency/requests')
 export class RequestAttachmentsHttpController {
   constructor(

@@ -30,7 +30,7 @@ import { DEFAULT_DETAILS_PURPOSE, RequestDetailsQuery, RequestDetailsResponse } 
  * from the event store (so an erasure there always wins), and every read is recorded.
  */
 @ApiTags('agency requests')
-@Roles('agency_staff', 'agency_system')
+@Roles('agency_staff', 'agency_system', 'agency_manager')
 @Controller('api/agency/requests')
 export class RequestDetailsHttpController {
   constructor(

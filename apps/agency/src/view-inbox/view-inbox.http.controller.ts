@@ -48,7 +48,7 @@ const filterSql: Record<InboxFilter, string> = {
 
 @ApiTags('agency inbox')
 // Supervisors and auditors look into any agency's inbox; they cannot act on it.
-@Roles('agency_staff', 'agency_system', 'supervisor', 'auditor')
+@Roles('agency_staff', 'agency_system', 'agency_manager', 'supervisor', 'auditor')
 @Controller('api/agency/inbox')
 export class ViewInboxHttpController {
   constructor(private readonly dataSource: DataSource) {}

@@ -11,6 +11,7 @@ import { CreateRequestDescriptions1796234759100 } from './migrations/17962347591
 import { CreateCampaigns1766400000000 } from './migrations/1766400000000-create-campaigns';
 import { CreateKnowledgeBase1767000000000 } from './migrations/1767000000000-create-knowledge-base';
 import { OfficialRole1796250000300 } from './migrations/1796250000300-official-role';
+import { AgencyManagers1767100000000 } from './migrations/1767100000000-agency-managers';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
@@ -28,4 +29,5 @@ export const intakeMigrations = [
   CreateCampaigns1766400000000,
   CreateKnowledgeBase1767000000000,
   OfficialRole1796250000300,
+  AgencyManagers1767100000000,
 ];

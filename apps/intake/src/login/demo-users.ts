@@ -11,7 +11,9 @@ export interface DemoUser {
   agencyCode?: string;
 }
 
-/** One user per role, and one staff member per agency (`staff.abfa` for ABFA). */
+const demoManagerAgencies = ['ABFA', 'BARGH'] as const;
+
+/** One user per role, one staff member per agency (`staff.abfa` for ABFA), a manager for two agencies. */
 export const demoUsers = (): DemoUser[] => [
   { username: 'operator1', role: 'operator' },
   { username: 'supervisor1', role: 'supervisor' },
@@ -22,6 +24,12 @@ export const demoUsers = (): DemoUser[] => [
     username: `staff.${a.code.toLowerCase()}`,
     role: 'agency_staff',
     agencyCode: a.code,
+  })),
+  // Managers present at the centre (ADR 38), for two agencies: `manager.abfa`, `manager.bargh`.
+  ...demoManagerAgencies.map((code): DemoUser => ({
+    username: `manager.${code.toLowerCase()}`,
+    role: 'agency_manager',
+    agencyCode: code,
   })),
 ];
 

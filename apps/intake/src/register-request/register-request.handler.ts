@@ -3,20 +3,23 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@samad/event-store';
 import {
+  capDueByCampaign,
   decide,
+  dueAfterWorkingDays,
   formatJalali,
   formatTrackingCode,
   initialState,
   isRegistered,
   trackingCodeFromNumber,
+  type AnsweredInPerson,
   type CampaignLetter,
   type RegisterRequest,
   type RequestRegistered,
   type RequestState,
   type TrackingCode,
 } from '@samad/request-lifecycle';
-import { defaultPriorityOf } from '@samad/reference-data';
-import { EVENT_STORE, type ActorIdentity } from '@samad/service-kit';
+import { categories, defaultPriorityOf } from '@samad/reference-data';
+import { EVENT_STORE, SERVICE_CONFIG, type ActorIdentity, type ServiceConfig } from '@samad/service-kit';
 import { handleRequestCommand, loadRequest } from '@samad/request-application';
 import { asFieldProblems } from '../shared/field-path';
 import type { RegisterRequestDto } from './register-request.request.dto';
@@ -27,6 +30,12 @@ import { campaignLetterFor, type CampaignLetterInput } from '../campaigns/campai
 import { findCampaign } from '../campaigns/campaigns.table';
 import { KnowledgeError } from '../knowledge/knowledge.errors';
 import { findArticle } from '../knowledge/knowledge.store';
+import {
+  agencyRoutedFor,
+  CategoryNotRoutedToAgencyError,
+  officeCalendarAround,
+  type ManagerAnswer,
+} from '../answered-in-person/manager-answer';
 
 /** The published article the operator read to the caller, at the version read (ADR 36). */
 async function citedArticle(
@@ -78,6 +87,14 @@ interface KeyClaim {
   readonly claimed: boolean;
 }
 
+/** What the registration adds to the operator's form: a campaign letter, an article, a manager's answer. */
+interface RegistrationExtras {
+  readonly campaign?: CampaignLetter;
+  readonly article?: { articleId: string; version: number };
+  /** ADR 38: the manager's answer, with the due date routing would have given at `now`. */
+  readonly answeredInPerson?: (now: Date, campaignTargetAt?: string) => AnsweredInPerson;
+}
+
 // Validation runs the decider before a real code is drawn, so bad input uses up no tracking number.
 const VALIDATION_CODE = trackingCodeFromNumber(1);
 
@@ -86,7 +103,7 @@ const commandFor = (
   registeredBy: string,
   trackingCode: string,
   now: Date,
-  extras: { campaign?: CampaignLetter; article?: { articleId: string; version: number } } = {},
+  extras: RegistrationExtras = {},
 ): RegisterRequest => ({
   type: 'RegisterRequest',
   data: {
@@ -102,6 +119,9 @@ const commandFor = (
     registeredBy,
     ...(extras.campaign && { campaign: extras.campaign }),
     ...(extras.article && { answeredAtFirstContact: extras.article }),
+    ...(extras.answeredInPerson && {
+      answeredInPerson: extras.answeredInPerson(now, extras.campaign?.targetAt),
+    }),
     priority: dto.priority,
     priorityReason: dto.priorityReason,
     defaultPriority: defaultPriorityOf(dto.categoryCode),
@@ -112,6 +132,7 @@ const commandFor = (
 export const registrationSha256 = (
   registration: RequestRegistered['data'] & {
     answeredAtFirstContact?: { articleId: string; version: number };
+    answeredInPerson?: { agencyCode: string; outcome: string; text: string };
   },
 ): string => {
   const { trackingCode: _code, registeredAt: _at, ...what } = registration;
@@ -130,6 +151,9 @@ export const registrationSha256 = (
     ...(what.answeredAtFirstContact
       ? [what.answeredAtFirstContact.articleId, what.answeredAtFirstContact.version]
       : []),
+    ...(what.answeredInPerson
+      ? [what.answeredInPerson.agencyCode, what.answeredInPerson.outcome, what.answeredInPerson.text]
+      : []),
     what.priority,
     what.priorityReason,
   ];
@@ -141,7 +165,8 @@ const responseOf = (state: RequestState): RegisterRequestResponseDto => {
   return {
     trackingCode: state.trackingCode,
     trackingCodeFormatted: formatTrackingCode(state.trackingCode as TrackingCode),
-    status: state.status === 'closed' ? 'closed' : 'registered',
+    status: state.status === 'closed' ? 'closed' : state.status === 'answered' ? 'answered' : 'registered',
+    ...(state.status === 'answered' && state.answer && { answeredBy: state.answer.agencyCode }),
     ...(state.closure?.article && { answeredAtFirstContact: state.closure.article }),
     priority: state.priority,
     registeredAt: state.registeredAt,
@@ -155,10 +180,15 @@ export class RegisterRequestHandler {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly dataSource: DataSource,
     private readonly duplicates: PossibleDuplicatesQuery,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async execute(dto: RegisterRequestDto, context: RegisterRequestContext): Promise<RegisterRequestResult> {
-    const result = await this.register(dto, context);
+  async execute(
+    dto: RegisterRequestDto,
+    context: RegisterRequestContext,
+    inPerson?: ManagerAnswer,
+  ): Promise<RegisterRequestResult> {
+    const result = await this.register(dto, context, inPerson);
     const [registered] = decide(
       commandFor(dto, context.actor.id, VALIDATION_CODE, new Date()),
       initialState(),
@@ -181,11 +211,14 @@ export class RegisterRequestHandler {
   private async register(
     dto: RegisterRequestDto,
     context: RegisterRequestContext,
+    inPerson?: ManagerAnswer,
   ): Promise<RegisterRequestResult> {
     const { actor, correlationId, idempotencyKey } = context;
     const now = new Date();
+    const answeredInPerson = inPerson && this.managerAnswer(inPerson, dto);
+    // The whole decision, answer included: a bad answer is a 400 before a tracking number is drawn.
     const [registered] = asFieldProblems(() =>
-      decide(commandFor(dto, actor.id, VALIDATION_CODE, now), initialState()),
+      decide(commandFor(dto, actor.id, VALIDATION_CODE, now, { answeredInPerson }), initialState()),
     ) as [RequestRegistered];
     const campaign = dto.campaign && (await this.campaignLetter(dto.campaign, registered.data.countyCode));
     const article = dto.answeredAtFirstContact
@@ -200,7 +233,7 @@ export class RegisterRequestHandler {
       const trackingCode = await this.nextTrackingCode();
       const outcome = await handleRequestCommand(
         this.store,
-        commandFor(dto, actor.id, trackingCode, now, { campaign, article }),
+        commandFor(dto, actor.id, trackingCode, now, { campaign, article, answeredInPerson }),
         {
           actor,
           correlationId,
@@ -213,6 +246,7 @@ export class RegisterRequestHandler {
       ...registered.data,
       ...(campaign && { campaign }),
       ...(article && { answeredAtFirstContact: article }),
+      ...(inPerson && { answeredInPerson: inPerson }),
     });
     const claim = await this.claimKey(idempotencyKey, bodySha256, now);
     if (claim.bodySha256 !== bodySha256) throw new IdempotencyKeyReusedError(idempotencyKey);
@@ -225,10 +259,39 @@ export class RegisterRequestHandler {
     // identical, so whichever attempt appends first wins and the others append nothing.
     const outcome = await handleRequestCommand(
       this.store,
-      commandFor(dto, actor.id, claim.trackingCode, claim.registeredAt, { campaign, article }),
+      commandFor(dto, actor.id, claim.trackingCode, claim.registeredAt, {
+        campaign,
+        article,
+        answeredInPerson,
+      }),
       { actor, correlationId, causationId: `idem:${idempotencyKey}` },
     );
     return { registration: responseOf(outcome.state), replayed: !claim.claimed };
+  }
+
+  /**
+   * ADR 38: the manager answers for their own agency, only in a category the rules route to it in the
+   * request's county; due when routing would have made it due (the category's working days on the
+   * configured office calendar with the fixed solar holidays, capped by a campaign's target).
+   */
+  private managerAnswer(
+    inPerson: ManagerAnswer,
+    dto: RegisterRequestDto,
+  ): (now: Date, campaignTargetAt?: string) => AnsweredInPerson {
+    const routedAgency = agencyRoutedFor(dto.categoryCode, dto.countyCode);
+    if (routedAgency !== inPerson.agencyCode) {
+      throw new CategoryNotRoutedToAgencyError(inPerson.agencyCode, dto.categoryCode, dto.countyCode);
+    }
+    const days = categories.find((c) => c.code === dto.categoryCode)?.deadlineDays ?? 1;
+    return (now, campaignTargetAt) => ({
+      agencyCode: inPerson.agencyCode,
+      outcome: inPerson.outcome,
+      text: inPerson.text,
+      dueAt: capDueByCampaign(
+        dueAfterWorkingDays(now, days, officeCalendarAround(now, this.config.workingCalendar)),
+        campaignTargetAt,
+      ),
+    });
   }
 
   private async campaignLetter(input: CampaignLetterInput, countyCode: string): Promise<CampaignLetter> {

@@ -8,11 +8,21 @@ export class RegisterRequestResponseDto {
   @ApiProperty({ example: '493-914-6576', description: 'Grouped for reading aloud' })
   trackingCodeFormatted!: string;
 
-  @ApiProperty({ enum: ['registered', 'closed'], description: 'closed when answered at first contact' })
-  status!: 'registered' | 'closed';
+  @ApiProperty({
+    enum: ['registered', 'closed', 'answered'],
+    description:
+      "closed when answered at first contact; answered when an agency's manager answered in person",
+  })
+  status!: 'registered' | 'closed' | 'answered';
 
   @ApiPropertyOptional({ description: 'The article cited when answered at first contact' })
   answeredAtFirstContact?: { articleId: string; version: number };
+
+  @ApiPropertyOptional({
+    example: 'ABFA',
+    description: 'The agency that answered it, when its manager answered in person (ADR 38)',
+  })
+  answeredBy?: string;
 
   @ApiProperty({ enum: ['normal', 'urgent', 'critical'], description: 'As registered' })
   priority!: 'normal' | 'urgent' | 'critical';

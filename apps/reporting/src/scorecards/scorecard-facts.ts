@@ -16,6 +16,9 @@ export const scorecardFactKinds = [
 ] as const;
 export type ScorecardFactKind = (typeof scorecardFactKinds)[number];
 
+/** An answered fact's `value` when the agency's manager answered in person (ADR 38). */
+export const ANSWERED_IN_PERSON = 1;
+
 /** One fact as the agency's scorecard sees it (codes and times only, never personal data or text). */
 export interface ScorecardFact {
   readonly kind: ScorecardFactKind;
@@ -27,7 +30,10 @@ export interface ScorecardFact {
   readonly receivedAt?: Date;
   /** answered: the due time then running; received: the due time given. */
   readonly dueAt?: Date;
-  /** escalated: 1 (agency manager) or 2 (inspection office); rated: the citizen's 1–5. */
+  /**
+   * escalated: 1 (agency manager) or 2 (inspection office); rated: the citizen's 1–5; answered: 1 when the
+   * agency's manager answered in person at the centre (ADR 38).
+   */
   readonly value?: number;
 }
 
@@ -51,6 +57,7 @@ export const scorecardFactOf = (event: IntegrationEvent): Omit<ScorecardFact, 'r
         trackingCode: event.data.trackingCode,
         agencyCode: event.data.agencyCode,
         at: new Date(event.data.answeredAt),
+        ...(event.data.inPerson === true && { value: ANSWERED_IN_PERSON }),
       };
     case IntegrationEventTypes.requestDeadlineMissed:
       return {

@@ -28,6 +28,13 @@ describe('scorecard facts of integration events', () => {
     expect(
       scorecardFactOf(event('samad.request.answered', { ...base, answeredAt: '2026-12-02T08:00:00.000Z' })),
     ).toEqual({ kind: 'answered', ...base, at: new Date('2026-12-02T08:00:00.000Z') });
+    const inPerson = { ...base, answeredAt: '2026-12-02T08:00:00.000Z', inPerson: true, answeredBy: 'm1' };
+    expect(scorecardFactOf(event('samad.request.answered', inPerson))).toEqual({
+      kind: 'answered',
+      ...base,
+      at: new Date('2026-12-02T08:00:00.000Z'),
+      value: 1,
+    });
     const deadline = { ...base, dueAt: '2026-12-05T06:30:00.000Z', at: '2026-12-05T06:31:00.000Z' };
     expect(scorecardFactOf(event('samad.request.deadline-missed', deadline))).toMatchObject({
       kind: 'deadline_missed',

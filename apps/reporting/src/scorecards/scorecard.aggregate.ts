@@ -1,6 +1,6 @@
 import { nameOf } from '@samad/reference-data';
 import { workingDayMinutes, workingMinutesBetween, type WorkingCalendar } from '@samad/request-lifecycle';
-import type { ScorecardFact, ScorecardFactKind } from './scorecard-facts';
+import { ANSWERED_IN_PERSON, type ScorecardFact, type ScorecardFactKind } from './scorecard-facts';
 import { formatJalaliMonth, jalaliMonthOf, type JalaliMonth } from './scorecard-period';
 
 /** A stored fact with the county it concerns. */
@@ -24,6 +24,8 @@ export interface ScorecardFigures {
   extensionsGranted: number;
   ratings: number;
   meanSatisfaction: number | null;
+  /** Of `answered`, those the agency's manager answered in person at the centre (ADR 38). */
+  answeredInPerson: number;
 }
 
 export type Ranked<Key extends string> = { rank: number; nameFa: string; nameEn: string } & Record<
@@ -82,6 +84,7 @@ export const figuresOf = (facts: readonly ScorecardFact[], calendar: WorkingCale
     extensionsGranted: of('extension_granted').length,
     ratings: ratings.length,
     meanSatisfaction: round(mean(ratings), 2),
+    answeredInPerson: answers.filter((f) => f.value === ANSWERED_IN_PERSON).length,
   };
 };
 

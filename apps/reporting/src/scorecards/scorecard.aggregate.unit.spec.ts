@@ -91,7 +91,18 @@ describe('figures of a group', () => {
       extensionsGranted: 0,
       ratings: 0,
       meanSatisfaction: null,
+      answeredInPerson: 0,
     });
+  });
+
+  it("counts the answers the agency's manager gave in person among the answers (ADR 38)", () => {
+    const due = tehran('2026-12-05');
+    const inPerson = { ...answered(tehran('2026-12-01'), tehran('2026-12-01'), due), value: 1 };
+    const figures = figuresOf(
+      [inPerson, answered(tehran('2026-12-01'), tehran('2026-12-02'), due)],
+      calendar,
+    );
+    expect(figures).toMatchObject({ answered: 2, answeredOnTime: 2, answeredInPerson: 1 });
   });
 
   it('counts extensions, reopens and ratings once their facts exist', () => {

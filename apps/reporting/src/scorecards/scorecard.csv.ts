@@ -27,6 +27,7 @@ export const SCORECARD_CSV_COLUMNS = [
   'extensions_granted',
   'ratings',
   'mean_satisfaction',
+  'answered_in_person',
 ] as const;
 
 /** RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes. */
@@ -51,6 +52,7 @@ const figures = (f: ScorecardFigures): (number | null)[] => [
   f.extensionsGranted,
   f.ratings,
   f.meanSatisfaction,
+  f.answeredInPerson,
 ];
 
 /**

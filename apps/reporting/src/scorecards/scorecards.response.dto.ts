@@ -22,6 +22,8 @@ export class ScorecardFiguresDto {
   @ApiProperty() ratings!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Pending: null until ratings are facts' })
   meanSatisfaction!: number | null;
+  @ApiProperty({ description: "Of answered: by the agency's manager in person at the centre (ADR 38)" })
+  answeredInPerson!: number;
 }
 
 export class AgencyScorecardDto extends ScorecardFiguresDto {

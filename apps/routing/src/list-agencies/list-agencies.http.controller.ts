@@ -6,7 +6,16 @@ import { AgenciesResponse } from '../routing-data/named.response.dto';
 import { listAgencies } from '../routing-data/routing-data.queries';
 
 @ApiTags('routing rules')
-@Roles('operator', 'supervisor', 'official', 'admin', 'auditor', 'agency_staff', 'agency_system')
+@Roles(
+  'operator',
+  'supervisor',
+  'official',
+  'admin',
+  'auditor',
+  'agency_staff',
+  'agency_system',
+  'agency_manager',
+)
 @Controller('api/routing/agencies')
 export class ListAgenciesHttpController {
   constructor(private readonly dataSource: DataSource) {}

@@ -20,7 +20,16 @@ interface RuleRow {
 }
 
 @ApiTags('routing rules')
-@Roles('operator', 'supervisor', 'official', 'admin', 'auditor', 'agency_staff', 'agency_system')
+@Roles(
+  'operator',
+  'supervisor',
+  'official',
+  'admin',
+  'auditor',
+  'agency_staff',
+  'agency_system',
+  'agency_manager',
+)
 @Controller('api/routing/rules')
 export class ListRulesHttpController {
   constructor(private readonly dataSource: DataSource) {}

@@ -157,6 +157,7 @@ export const toAgencyMessages = (before: RequestState, event: RequestEvent): Age
     ...(event.type === 'RequestClosed' && { closeReason: event.data.reason }),
     ...(event.type === 'RequestEscalated' && { escalationLevel: event.data.level }),
     ...(event.type === 'AnswerRated' && { rating: event.data.rating }),
+    ...(event.type === 'RequestAnswered' && event.data.inPerson === true && { inPerson: true as const }),
   };
   return [message(agencyCode, trackingCode, IntegrationEventTypes.agencyRequestUpdated, update)];
 };

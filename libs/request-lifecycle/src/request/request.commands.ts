@@ -46,8 +46,24 @@ export type RegisterRequest = DomainCommand<
     priorityReason?: string;
     /** The category's default priority (reference data), looked up by the handler; absent, `normal`. */
     defaultPriority?: RequestPriority;
+    /**
+     * An agency's manager at the centre took the caller and answered in person (ADR 38): registered, routed
+     * to the manager's agency and answered in one append. `dueAt` is the deadline it would have had.
+     */
+    answeredInPerson?: AnsweredInPerson;
   }
 >;
+
+/**
+ * The manager's answer given with the registration (the manager is `registeredBy`); the handler checks the
+ * agency is routed the category and computes the due date as routing would have.
+ */
+export interface AnsweredInPerson {
+  readonly agencyCode: string;
+  readonly outcome: AnswerOutcome;
+  readonly text: string;
+  readonly dueAt: Date;
+}
 
 /** Content checked and stored by the caller; the stream records what it was, never the bytes. */
 export type AddAttachment = DomainCommand<

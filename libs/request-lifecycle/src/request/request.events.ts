@@ -144,6 +144,10 @@ export type RequestAnswered = DomainEvent<
     answeredAt: string;
     /** The agency's answer template the text started from, at the version used (ADR 36). */
     template?: { templateId: string; version: number };
+    /** The agency's manager took the caller at the centre and answered in person (ADR 38). */
+    inPerson?: true;
+    /** Who answered, when it is recorded: the manager, for an answer in person. */
+    answeredBy?: string;
   }
 >;
 

@@ -16,7 +16,8 @@ export type RequestPriority = (typeof requestPriorities)[number];
 export const answerOutcomes = ['positive', 'negative', 'partial'] as const;
 export type AnswerOutcome = (typeof answerOutcomes)[number];
 
-export const routingOrigins = ['rules', 'supervisor'] as const;
+/** `manager`: an agency's manager at the centre took the caller and answered in person (ADR 38). */
+export const routingOrigins = ['rules', 'supervisor', 'manager'] as const;
 export type RoutingOrigin = (typeof routingOrigins)[number];
 
 export const closeReasons = ['answered', 'duplicate', 'withdrawn', 'answered_at_first_contact'] as const;

@@ -2,7 +2,8 @@ import { DomainError } from '../../shared/domain-error';
 import { parseIranianMobile } from '../../value-objects/iranian-mobile.value-object';
 import { parseNationalCode } from '../../value-objects/national-code.value-object';
 import { parseTrackingCode } from '../../value-objects/tracking-code.value-object';
-import type { CitizenInput, RegisterRequest } from '../request.commands';
+import type { AnsweredInPerson, CitizenInput, RegisterRequest } from '../request.commands';
+import { evolve, initialState } from '../request.evolve';
 import type {
   CampaignLetter,
   Citizen,
@@ -26,6 +27,8 @@ import {
   requiredCode,
   requiredText,
 } from './decision-guards';
+import { answer } from './answer.decision';
+import { routeToAgency } from './route-to-agency.decision';
 
 /** The category's default, or the operator's judgement with a reason when it differs (issue #17 item 5). */
 const priorityOf = (
@@ -138,6 +141,16 @@ export const registerRequest = ({ data }: RegisterRequest, state: RequestState):
     );
   }
   const registeredEvent: RequestEvent = { type: 'RequestRegistered', data: registration };
+  if (data.answeredInPerson !== undefined) {
+    if (data.answeredAtFirstContact !== undefined) {
+      throw new DomainError(
+        'INVALID_VALUE',
+        'a request answered in person by a manager is not also answered from an article',
+        'answeredAtFirstContact',
+      );
+    }
+    return answeredInPerson(registeredEvent, data.answeredInPerson, data.now);
+  }
   if (data.answeredAtFirstContact === undefined) return [registeredEvent];
   const article = citedArticle(data.answeredAtFirstContact);
   // Both facts in one append: no agency ever sees it, routing finds it closed.
@@ -168,4 +181,65 @@ const citedArticle = (cited: {
     );
   }
   return { articleId, version: cited.version };
+};
+
+/**
+ * An agency's manager took the caller and answered in person (ADR 38): the same facts the long way would
+ * give — routed to the manager's agency (`routedBy: 'manager'`), acknowledged, answered — decided by the
+ * same rules and appended with the registration, so routing finds it answered and leaves it be.
+ */
+const answeredInPerson = (
+  registeredEvent: RequestEvent,
+  given: AnsweredInPerson,
+  now: Date,
+): RequestEvent[] => {
+  const registration = registeredEvent.data as RequestRegistered['data'];
+  const { trackingCode, registeredBy } = registration;
+  // The answer's own fields are named as the caller sent them: `answeredInPerson.text`, not `text`.
+  const field = (run: () => RequestEvent[]): RequestEvent[] => {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof DomainError && error.field !== undefined && !error.field.includes('.')) {
+        throw new DomainError(error.code, error.message, `answeredInPerson.${error.field}`);
+      }
+      throw error;
+    }
+  };
+  if (!(given?.dueAt instanceof Date)) {
+    throw new DomainError(
+      'VALUE_REQUIRED',
+      'the due date is computed by the caller',
+      'answeredInPerson.dueAt',
+    );
+  }
+  let state = evolve(initialState(), registeredEvent);
+  const routed = field(() =>
+    routeToAgency(
+      {
+        type: 'RouteToAgency',
+        data: { trackingCode, now, agencyCode: given.agencyCode, dueAt: given.dueAt, routedBy: 'manager' },
+      },
+      state,
+    ),
+  );
+  state = routed.reduce(evolve, state);
+  const answered = field(() =>
+    answer(
+      {
+        type: 'Answer',
+        data: { trackingCode, now, agencyCode: given.agencyCode, outcome: given.outcome, text: given.text },
+      },
+      state,
+    ),
+  );
+  return [
+    registeredEvent,
+    ...routed,
+    ...answered.map((event): RequestEvent =>
+      event.type === 'RequestAnswered'
+        ? { ...event, data: { ...event.data, inPerson: true, answeredBy: registeredBy } }
+        : event,
+    ),
+  ];
 };
