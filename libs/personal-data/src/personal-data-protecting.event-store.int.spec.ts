@@ -49,7 +49,7 @@ const nationalCode = (): string => {
   const nine = digits(9);
   return `${nine}${nationalCodeCheckDigit(nine)}`;
 };
-const person = (fullName = 'زهرا کریمی'): CitizenInput => ({
+const person = (fullName = 'زهرا کریمی'): CitizenInput & { nationalCode: string; mobile: string } => ({
   nationalCode: nationalCode(),
   fullName,
   mobile: `09${digits(9)}`,

@@ -10,6 +10,7 @@ import { CreateOpen3111796234627000 } from './migrations/1796234627000-create-op
 import { CreateRequestDescriptions1796234759100 } from './migrations/1796234759100-create-request-descriptions';
 import { CreateCampaigns1766400000000 } from './migrations/1766400000000-create-campaigns';
 import { CreateKnowledgeBase1767000000000 } from './migrations/1767000000000-create-knowledge-base';
+import { MobileOnlyCitizens1796239000000 } from './migrations/1796239000000-mobile-only-citizens';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
@@ -26,4 +27,5 @@ export const intakeMigrations = [
   CreateRequestDescriptions1796234759100,
   CreateCampaigns1766400000000,
   CreateKnowledgeBase1767000000000,
+  MobileOnlyCitizens1796239000000,
 ];
