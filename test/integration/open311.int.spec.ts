@@ -223,6 +223,11 @@ describe('Open311 GeoReport v2', () => {
 
     it('defines the attributes registration needs, the county as a list of Hormozgan’s 13 counties', async () => {
       const json = await getJson('services/WAT-LEAK.json', 'serviceDefinition');
+      // ADR 39: without a national code the request is registered against the mobile (`phone`).
+      expect(json.attributes.find((a: Json) => a.code === 'national_code')).toMatchObject({
+        required: false,
+        order: 1,
+      });
       const county = json.attributes.find((a: Json) => a.code === 'county');
       expect(county).toMatchObject({ datatype: 'singlevaluelist', required: true, order: 2 });
       expect(county.values).toHaveLength(13);
@@ -258,7 +263,9 @@ describe('Open311 GeoReport v2', () => {
       const before = await flow.sql.query(`SELECT count(*)::int AS n FROM intake.open311_requests`);
       const cases: [Record<string, string>, number, RegExp][] = [
         [{ 'attribute[county]': '' }, 400, /attribute\[county\] is required/],
-        [{ 'attribute[national_code]': '' }, 400, /attribute\[national_code\]/],
+        // Without a national code the mobile is the citizen's identity: it must be there, and valid.
+        [{ 'attribute[national_code]': '', phone: '' }, 400, /phone/],
+        [{ 'attribute[national_code]': '', phone: '07633331111' }, 400, /phone/],
         [{ 'attribute[national_code]': '0499370898' }, 400, /attribute\[national_code\]/],
         [{ phone: '07633331111' }, 400, /phone/],
         [{ lat: '35.6892', long: '51.3890' }, 400, /outside Hormozgan/],
@@ -315,6 +322,28 @@ describe('Open311 GeoReport v2', () => {
       const tokenXml = await getXml(`tokens/${created.token}.xml`, 'service_requests');
       expect(String(tokenXml.request.service_request_id).padStart(10, '0')).toBe(code);
       await getJson('tokens/00000000-0000-4000-8000-000000000000.json', 'errors', 404);
+    });
+
+    it('registers a filing without a national code against the mobile (ADR 39)', async () => {
+      const { 'attribute[national_code]': _n, ...withoutCode } = filing();
+      const res = await post('requests.json', withoutCode);
+      expect(res.status).toBe(200);
+      const [created] = JSON.parse(res.text) as Json[];
+      expect(open311SchemaErrors('created', [created])).toEqual([]);
+      const [registered] = await flow.events(created.service_request_id);
+      expect(registered.data).toMatchObject({
+        channel: 'web',
+        registeredBy: `open311:${clientId}`,
+        citizens: [
+          { nationalCode: null, fullName: `${citizen.first} ${citizen.last}`, mobile: citizen.phone },
+        ],
+      });
+      // An empty attribute reads as absent, in a form or a JSON body.
+      const empty = await post('requests.json', filing({ 'attribute[national_code]': '' }));
+      expect(empty.status).toBe(200);
+      const [emptyCreated] = JSON.parse(empty.text) as Json[];
+      const [fromEmpty] = await flow.events(emptyCreated.service_request_id);
+      expect((fromEmpty.data as Json).citizens[0].nationalCode).toBeNull();
     });
 
     it('takes a JSON body too, with attributes nested', async () => {
@@ -440,6 +469,79 @@ describe('Open311 GeoReport v2', () => {
       // No personal data in any GET answer: not the citizen, not their words or address.
       const everything = JSON.stringify([fresh, routed, closed, xml, updates, updatesXml]);
       for (const value of personal) expect(everything).not.toContain(value);
+    });
+
+    it('without a national code: file → token → request, found by the mobile, erased by the mobile (ADR 39)', async () => {
+      const mobile = `0917${String(Date.now()).slice(-7)}`;
+      const { 'attribute[national_code]': _n, ...withoutCode } = filing({ phone: mobile });
+      const filed = JSON.parse((await post('requests.json', withoutCode)).text) as Json[];
+      const code = filed[0].service_request_id as string;
+      expect(await getJson(`tokens/${filed[0].token}.json`, 'tokens')).toEqual([
+        { service_request_id: code, token: filed[0].token },
+      ]);
+      expect(await getJson(`requests/${code}.json`, 'requests')).toEqual([
+        expect.objectContaining({ service_request_id: code, status: 'open', service_code: 'WAT-LEAK' }),
+      ]);
+
+      // Sealed like anyone's: under a key of the citizen's own, found by a digest of the mobile.
+      const { rows: stored } = await flow.sql.query(
+        `SELECT data::text AS data FROM event_store.events WHERE stream_id = $1 ORDER BY stream_revision LIMIT 1`,
+        [`request-${code}`],
+      );
+      expect(stored[0].data).not.toContain(mobile);
+      expect(stored[0].data).toContain('citizenRef');
+
+      // The operator finds the caller by the mobile; the agency gets the contact as for anyone.
+      const operator = await bearer('operator');
+      const found = await waitFor('the mobile-only filing in the caller search', async () => {
+        const res = await requestJson('POST', `${intake.baseUrl}/api/requests/search`, {
+          body: { mobile },
+          headers: operator,
+        });
+        const codes = (res.body.items as Json[]).map((i) => i.trackingCode);
+        return codes.includes(code) ? codes : undefined;
+      });
+      expect(found).toEqual([code]);
+      const inbox = await waitFor('the contact in ABFA’s inbox', async () => {
+        const res = await requestJson(
+          'GET',
+          `${agency.baseUrl}/api/agency/inbox?status=all&trackingCode=${code}`,
+          { headers: await staff() },
+        );
+        return (res.body.items as Json[] | undefined)?.find((i) => i.trackingCode === code);
+      });
+      expect(inbox.citizen).toEqual({ fullName: `${citizen.first} ${citizen.last}`, mobile });
+      // The public lookup proves ownership by the mobile's last four digits, as for everyone.
+      const tracked = await fetch(`${intake.baseUrl}/api/track/${code}?mobileLast4=${mobile.slice(-4)}`);
+      expect(tracked.status).toBe(200);
+
+      // Erased by the mobile: the key goes, the request stays.
+      const admin = await bearer('admin');
+      const erased = await requestJson('POST', `${intake.baseUrl}/api/admin/citizens/erase`, {
+        body: { mobile },
+        headers: admin,
+      });
+      expect(erased.status).toBe(200);
+      expect(erased.body).toMatchObject({ erased: true, requestsAffected: [code] });
+      const [registered] = await flow.events(code);
+      expect((registered.data as Json).citizens).toEqual([
+        { erased: true, nationalCode: null, fullName: null, mobile: null },
+      ]);
+      await waitFor('the mobile gone from the caller search', async () => {
+        const res = await requestJson('POST', `${intake.baseUrl}/api/requests/search`, {
+          body: { mobile },
+          headers: operator,
+        });
+        return (res.body.items as Json[]).length === 0 ? true : undefined;
+      });
+      expect(await getJson(`requests/${code}.json`, 'requests')).toEqual([
+        expect.objectContaining({ service_request_id: code }),
+      ]);
+      const both = await requestJson('POST', `${intake.baseUrl}/api/admin/citizens/erase`, {
+        body: { mobile, nationalCode: citizen.nationalCode },
+        headers: admin,
+      });
+      expect(both.status).toBe(400);
     });
 
     it('a client adds a citizen’s follow-up: recorded in Samad, listed as an update, its words not published', async () => {

@@ -422,6 +422,86 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
       await replaying.close();
     }
   }, 180000);
+
+  it('erases a citizen who filed online without a national code by the mobile, and only them (ADR 39)', async () => {
+    // Sara filed online by mobile alone; the same mobile is also on a phone registration with a code.
+    const mobile = `0916${digits(7)}`;
+    const sara = { fullName: 'سارا احمدی', mobile };
+    const reza = { nationalCode: randomNationalCode(), fullName: 'رضا احمدی', mobile };
+    const operator = await bearer('operator');
+    const online = await call('intake', 'POST', '/api/requests', operator, {
+      channel: 'web',
+      kind: 'request',
+      collective: false,
+      citizens: [sara],
+      countyCode: 'BND',
+      categoryCode: 'WAT-CUT',
+      description: 'فشار آب در طبقه سوم کم است',
+    });
+    expect(online.status).toBe(201);
+    const onlineCode = online.body.trackingCode as string;
+    // At the desk and on the phone a national code is still required.
+    const byPhone = await call('intake', 'POST', '/api/requests', operator, {
+      channel: 'phone',
+      kind: 'request',
+      collective: false,
+      citizens: [sara],
+      countyCode: 'BND',
+      categoryCode: 'WAT-CUT',
+      description: 'فشار آب در طبقه سوم کم است',
+    });
+    expect(byPhone.status).toBe(400);
+    expect(JSON.stringify(byPhone.body)).toContain('citizens[0].nationalCode');
+    const hisCode = await register('MUN-WASTE', 'QSM', [reza]);
+
+    const pending = new Set([onlineCode, hisCode]);
+    await waitFor('both found by the mobile', async () => {
+      const found = await search('mobile', mobile);
+      return [...pending].every((c) => found.includes(c)) ? true : undefined;
+    });
+    expect((await reveal(onlineCode)).citizens).toEqual([
+      { index: 0, erased: false, nationalCode: null, mobile },
+    ]);
+    await waitInInbox('ABFA', onlineCode);
+    expect((await inboxItem('ABFA', onlineCode))?.citizen).toEqual(sara);
+
+    const erased = await call('intake', 'POST', '/api/admin/citizens/erase', await bearer('admin'), {
+      mobile: toPersianDigits(mobile),
+    });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ erased: true, requestsAffected: [onlineCode] });
+    const again = await call('intake', 'POST', '/api/admin/citizens/erase', await bearer('admin'), {
+      mobile,
+    });
+    expect(again.body).toMatchObject({ erased: false, requestsAffected: [] });
+    for (const body of [{}, { mobile, nationalCode: reza.nationalCode }]) {
+      const refused = await call('intake', 'POST', '/api/admin/citizens/erase', await bearer('admin'), body);
+      expect(refused.status).toBe(400);
+    }
+
+    // Sara is gone everywhere; Reza, who shares the mobile but has a national code, is untouched.
+    const h = await history(onlineCode);
+    expect(h.verification).toEqual({ ok: true, eventsChecked: h.events.length });
+    expect(h.events[0].data.citizens).toEqual([
+      { erased: true, nationalCode: null, fullName: null, mobile: null },
+    ]);
+    expect(JSON.stringify(h)).not.toContain(sara.fullName);
+    expect((await reveal(onlineCode)).citizens).toEqual([
+      { index: 0, erased: true, nationalCode: null, mobile: null },
+    ]);
+    await waitFor('Sara gone from the caller search', async () => {
+      const found = await search('mobile', mobile);
+      return !found.includes(onlineCode) && found.includes(hisCode) ? true : undefined;
+    });
+    expect(await search('nationalCode', reza.nationalCode)).toEqual([hisCode]);
+    expect(
+      (await waitInInbox('ABFA', onlineCode, (item) => item.citizen?.fullName === null)).citizen,
+    ).toEqual({ fullName: null, mobile: null });
+    expect((await reveal(hisCode)).citizens).toEqual([
+      { index: 0, erased: false, nationalCode: reza.nationalCode, mobile },
+    ]);
+    expect(await raw.verifyAll()).toMatchObject({ ok: true });
+  }, 120000);
 });
 
 function parsedOrNothing(value: string): Json[] {

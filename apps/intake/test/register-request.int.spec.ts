@@ -168,6 +168,11 @@ describe('intake: registering requests and the catalog', () => {
       { citizens: [citizen({ fullName: ' \u200c ' })] },
       'citizens[0].fullName',
     ],
+    [
+      'a desk registration without a national code (only web registers by mobile, ADR 39)',
+      { channel: 'desk', citizens: [{ ...citizen(), nationalCode: undefined }] },
+      'citizens[0].nationalCode',
+    ],
     ['an unknown kind', { kind: 'praise' }, 'kind'],
     ['an unknown field', { priority: 'high' }, 'priority'],
   ])('refuses %s, naming the field, and stores nothing', async (_case, overrides, field) => {
@@ -346,9 +351,14 @@ describe('intake: registering requests and the catalog', () => {
       'categoryCode',
       'description',
       'campaign',
+      'answeredAtFirstContact',
       'priority',
       'priorityReason',
     ]);
     expect(schemas.TrackRequestResponseDto.properties).not.toHaveProperty('citizens');
+    // ADR 39: optional in the schema, required by the decider on every channel but `web`.
+    const citizen = schemas.CitizenDto as unknown as { properties: object; required: string[] };
+    expect(citizen.properties).toHaveProperty('nationalCode');
+    expect(citizen.required).toEqual(['fullName', 'mobile']);
   });
 });

@@ -56,7 +56,12 @@ import {
 // a version only ever gains optional fields; anything else is a new version with an upcaster.
 
 export interface CitizenV1 {
-  readonly nationalCode: string;
+  /**
+   * 10 digits; null for a citizen who filed online (channel `web`) without one and is known by the mobile
+   * (ADR 39). Added to v1 as a tolerant change, like the erased shape: a present citizen always has a name
+   * and a mobile, so `mobile !== null` tells a mobile-only citizen from an erased one.
+   */
+  readonly nationalCode: string | null;
   readonly fullName: string;
   /** Canonical `09xxxxxxxxx`. */
   readonly mobile: string;
@@ -251,14 +256,21 @@ export type RequestLifecycleIntegrationEventV1 =
   | RequestAttachmentIntegrationEventV1
   | RequestDirectiveIntegrationEventV1;
 
-// A citizen is either present (all three fields valid) or erased (`erased: true` and all three null).
+// A citizen is either present (name and mobile valid; the national code valid, or null for a mobile-only
+// citizen, ADR 39) or erased (`erased: true` and all three null).
 const citizenV1: SchemaObject = {
   ...objectOf({ nationalCode: {}, fullName: {}, mobile: {}, erased: { const: true } }, ['erased']),
   if: { required: ['erased'] },
   then: {
     properties: { nationalCode: { type: 'null' }, fullName: { type: 'null' }, mobile: { type: 'null' } },
   },
-  else: { properties: { nationalCode, fullName: nonEmptyText, mobile: iranianMobile } },
+  else: {
+    properties: {
+      nationalCode: { oneOf: [nationalCode, { type: 'null' }] },
+      fullName: nonEmptyText,
+      mobile: iranianMobile,
+    },
+  },
 };
 
 /** Data schemas of the v1 request lifecycle events, keyed by event type. */

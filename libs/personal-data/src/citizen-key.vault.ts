@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { poolTimeoutSettings, type PostgresTimeouts } from '@samad/event-store';
-import { CitizenDigests } from './citizen.digests';
+import { CitizenDigests, type CitizenIdentity } from './citizen.digests';
 import { newDataKey, unwrapDataKey, wrapDataKey } from './personal-data.cipher';
 import type { PersonalDataKeys } from './personal-data.secret';
 
@@ -111,18 +111,19 @@ export class CitizenKeyVault {
 
   /**
    * The live key of each citizen of a registration (created on first use), each recorded as used in the
-   * stream at its index. Citizens are given by canonical national code.
+   * stream at its index. Citizens are given by canonical national code, or by mobile when they have none
+   * (ADR 39).
    */
   async keysForRegistration(
     streamId: string,
-    citizens: readonly { readonly citizenIndex: number; readonly nationalCode: string }[],
+    citizens: readonly ({ readonly citizenIndex: number } & CitizenIdentity)[],
   ): Promise<CitizenKey[]> {
     const found = new Map<number, CitizenKey>();
     for (let attempt = 1; found.size < citizens.length; attempt++) {
       // A key erased between the insert and the select of one statement shows up as missing: ask again.
       if (attempt > MAX_ATTEMPTS) throw new Error(`no live key for a citizen of ${streamId}`);
       const missing = citizens.filter((c) => !found.has(c.citizenIndex));
-      const digestOf = new Map(missing.map((c) => [c.citizenIndex, this.digests.keyLookup(c.nationalCode)]));
+      const digestOf = new Map(missing.map((c) => [c.citizenIndex, this.digests.citizenKeyLookup(c)]));
       const proposals = new Map<string, { ref: string; wrapped: Buffer }>();
       for (const digest of digestOf.values()) {
         const hex = digest.toString('hex');
@@ -203,10 +204,12 @@ export class CitizenKeyVault {
   }
 
   /**
-   * Destroys every key of the citizen with this national code, and says where they were used. Idempotent:
-   * a repeat after an unfinished erasure returns the same keys and links; after completeErasure, nothing.
+   * Destroys every key of the citizen with this national code (or, given a mobile, of the citizen who filed
+   * by that mobile alone, ADR 39), and says where they were used. Idempotent: a repeat after an unfinished
+   * erasure returns the same keys and links; after completeErasure, nothing.
    */
-  async erase(nationalCode: string): Promise<CitizenErasure> {
+  async erase(who: string | CitizenIdentity): Promise<CitizenErasure> {
+    const identity: CitizenIdentity = typeof who === 'string' ? { nationalCode: who } : who;
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -216,7 +219,7 @@ export class CitizenKeyVault {
             SET data_key = NULL, erased_at = coalesce(erased_at, now())
           WHERE lookup_digest = $1
           RETURNING citizen_ref::text AS citizen_ref, erased_at`,
-        [this.digests.keyLookup(nationalCode)],
+        [this.digests.citizenKeyLookup(identity)],
       );
       const refs = keys.map((k) => k.citizen_ref);
       const { rows: links } = await client.query<{

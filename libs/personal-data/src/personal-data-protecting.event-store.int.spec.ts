@@ -49,7 +49,7 @@ const nationalCode = (): string => {
   const nine = digits(9);
   return `${nine}${nationalCodeCheckDigit(nine)}`;
 };
-const person = (fullName = 'زهرا کریمی'): CitizenInput => ({
+const person = (fullName = 'زهرا کریمی'): CitizenInput & { nationalCode: string; mobile: string } => ({
   nationalCode: nationalCode(),
   fullName,
   mobile: `09${digits(9)}`,
@@ -62,6 +62,7 @@ async function register(
   citizens: CitizenInput[],
   trackingCode = newCode(),
   description = 'قطعی آب در محله',
+  channel: 'phone' | 'web' = 'phone',
 ): Promise<string> {
   const events = decide(
     {
@@ -70,7 +71,7 @@ async function register(
         trackingCode,
         now: new Date(),
         kind: 'complaint',
-        channel: 'phone',
+        channel,
         collective: citizens.length > 1,
         citizens,
         countyCode: 'MIN',
@@ -206,6 +207,33 @@ describe('personal data sealed per citizen in the event store (PostgreSQL)', () 
     const [stored] = await raw.readStream(requestStreamName(again));
     expect(citizensOf(stored)[0].citizenRef).not.toBe(erasure.citizenRefs[0]);
     expect(citizensOf((await store.readStream(requestStreamName(again)))[0])).toEqual([zahra]);
+  });
+
+  it('seals a mobile-only citizen under a key of their own, found and erased by the mobile (ADR 39)', async () => {
+    const withCode = person('رضا احمدی');
+    const byMobile = { nationalCode: null, fullName: 'سارا احمدی', mobile: withCode.mobile };
+    const online = await register(store, [byMobile], newCode(), 'فشار آب کم است', 'web');
+    const again = await register(store, [byMobile], newCode(), 'هنوز فشار آب کم است', 'web');
+    const desk = await register(store, [withCode]);
+    const [stored] = await raw.readStream(requestStreamName(online));
+    expect(JSON.stringify(stored.data)).not.toContain(byMobile.mobile);
+    const ref = citizensOf(stored)[0].citizenRef;
+    expect(ref).toEqual(expect.any(String));
+    // One key for the same mobile-only citizen; another for whoever has a national code, same mobile or not.
+    expect(citizensOf((await raw.readStream(requestStreamName(again)))[0])[0].citizenRef).toBe(ref);
+    expect(citizensOf((await raw.readStream(requestStreamName(desk)))[0])[0].citizenRef).not.toBe(ref);
+    expect(citizensOf((await store.readStream(requestStreamName(online)))[0])).toEqual([byMobile]);
+
+    // Erasing the national code holder does not touch the mobile-only citizen, nor the other way round.
+    expect((await vault.erase({ mobile: byMobile.mobile })).links.map((l) => l.streamId).sort()).toEqual(
+      [requestStreamName(online), requestStreamName(again)].sort(),
+    );
+    expect(citizensOf((await store.readStream(requestStreamName(online)))[0])).toEqual([erased]);
+    expect(citizensOf((await store.readStream(requestStreamName(desk)))[0])).toEqual([withCode]);
+    expect((await vault.erase(withCode.nationalCode)).links.map((l) => l.streamId)).toEqual([
+      requestStreamName(desk),
+    ]);
+    expect(await raw.verifyAll()).toMatchObject({ ok: true });
   });
 
   it('repeats an unfinished erasure with the same answer, and knows nothing once it is complete', async () => {

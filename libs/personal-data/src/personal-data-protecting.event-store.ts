@@ -13,6 +13,7 @@ import type {
 import { randomUUID } from 'node:crypto';
 import { erasedCitizen, erasedText } from '@samad/request-lifecycle';
 import type { CitizenKeyVault } from './citizen-key.vault';
+import { identityOf } from './citizen.digests';
 import {
   PersonalDataIntegrityError,
   isSealedPersonalData,
@@ -72,10 +73,18 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
 /** Text is sealed under the key of the registration's representative: the citizen who gave it (ADR 19). */
 export const TEXT_KEY_CITIZEN_INDEX = 0;
 
-type PlainCitizen = { readonly nationalCode: string } & Record<string, unknown>;
+// In clear: with a national code, or without one but with a mobile (a mobile-only citizen, ADR 39). The
+// erased shape (every field null) is not plain: there is nothing left to seal.
+type PlainCitizen = { readonly nationalCode: string | null; readonly mobile: string } & Record<
+  string,
+  unknown
+>;
 
-const isPlainCitizen = (value: unknown): value is PlainCitizen =>
-  typeof value === 'object' && value !== null && typeof (value as PlainCitizen).nationalCode === 'string';
+const isPlainCitizen = (value: unknown): value is PlainCitizen => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { nationalCode, mobile } = value as Record<string, unknown>;
+  return typeof nationalCode === 'string' || (nationalCode === null && typeof mobile === 'string');
+};
 
 const isSealedCitizen = (value: unknown): value is SealedCitizen =>
   typeof value === 'object' &&
@@ -219,7 +228,7 @@ export class PersonalDataProtectingEventStore implements EventStore {
     const slots = citizenSlotsOf(event.type, event.data);
     if (!slots?.some((slot) => isPlainCitizen(slot.value))) return event;
     const plain = slots.flatMap(({ citizenIndex, value }) =>
-      isPlainCitizen(value) ? [{ citizenIndex, nationalCode: value.nationalCode }] : [],
+      isPlainCitizen(value) ? [{ citizenIndex, ...identityOf(value) }] : [],
     );
     const keys = new Map(
       (await this.vault.keysForRegistration(streamId, plain)).map((k) => [k.citizenIndex, k]),

@@ -17,7 +17,8 @@ export async function projectIntoAgencyReadModel(
     case IntegrationEventTypes.requestRegistered: {
       const d = event.data;
       // Only what an agency needs to reach the citizen: the first signatory whose data is not erased.
-      const found = d.citizens.findIndex((c) => c.nationalCode !== null);
+      // A mobile-only citizen (ADR 39) has no national code but is not erased: its mobile is there.
+      const found = d.citizens.findIndex((c) => c.mobile !== null);
       const contactIndex = found === -1 ? 0 : found;
       const contact = d.citizens[contactIndex];
       await sql.query(
@@ -39,7 +40,7 @@ export async function projectIntoAgencyReadModel(
           d.citizens.length,
           d.registeredAt,
           contactIndex,
-          contact.nationalCode === null,
+          contact.mobile === null,
           d.priority ?? 'normal',
         ],
       );

@@ -4,6 +4,7 @@ import type { EventStore } from '@samad/event-store';
 import type { CitizenKeyVault, SealedAttachments } from '@samad/personal-data';
 import {
   isDomainError,
+  parseIranianMobile,
   parseNationalCode,
   trackingCodeOfStream,
   type ErasePersonalData,
@@ -32,8 +33,17 @@ export class EraseCitizenHandler {
     private readonly dataSource: DataSource,
   ) {}
 
-  async execute(nationalCodeInput: string, context: EraseCitizenContext): Promise<EraseCitizenResponseDto> {
-    const erasure = await this.vault.erase(parseNationalCode(nationalCodeInput));
+  /** By national code, or by the mobile of a citizen who filed without one (ADR 39); a string is a national code. */
+  async execute(
+    who: string | { nationalCode: string } | { mobile: string },
+    context: EraseCitizenContext,
+  ): Promise<EraseCitizenResponseDto> {
+    const given = typeof who === 'string' ? { nationalCode: who } : who;
+    const erasure = await this.vault.erase(
+      'nationalCode' in given
+        ? { nationalCode: parseNationalCode(given.nationalCode) }
+        : { mobile: parseIranianMobile(given.mobile) },
+    );
     const affected = new Set<string>();
     for (const link of erasure.links) {
       const trackingCode = trackingCodeOfStream(link.streamId);

@@ -12,6 +12,7 @@ import { CreateCampaigns1766400000000 } from './migrations/1766400000000-create-
 import { CreateKnowledgeBase1767000000000 } from './migrations/1767000000000-create-knowledge-base';
 import { OfficialRole1796250000300 } from './migrations/1796250000300-official-role';
 import { AgencyManagers1767100000000 } from './migrations/1767100000000-agency-managers';
+import { MobileOnlyCitizens1796239000000 } from './migrations/1796239000000-mobile-only-citizens';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
@@ -30,4 +31,5 @@ export const intakeMigrations = [
   CreateKnowledgeBase1767000000000,
   OfficialRole1796250000300,
   AgencyManagers1767100000000,
+  MobileOnlyCitizens1796239000000,
 ];

@@ -48,7 +48,8 @@ export interface Filing {
 
 /**
  * POST requests' parameters as Samad's registration: one citizen (first_name + last_name, phone as the
- * mobile, attribute[national_code]), the category (service_code), the county (attribute[county]), the kind
+ * mobile, attribute[national_code] when given: without it the citizen is registered against the mobile,
+ * ADR 39), the category (service_code), the county (attribute[county]), the kind
  * (attribute[kind], default request), channel web. The place, address and media URL go into the
  * description, which Samad seals like any citizen's words (ADR 19). email, device_id and account_id are
  * not kept. Format checks on the citizen's fields are the decider's, as for an operator.
@@ -76,12 +77,12 @@ export function filingOf(params: Record<string, unknown>): Filing {
       'attribute[collective]: collective requests are registered at the desk, not over Open311',
     );
   }
+  // Optional (ADR 39): without it the request is registered against the mobile given as `phone`.
   const nationalCode = attributes['national_code'];
-  if (typeof nationalCode !== 'string' || nationalCode.trim() === '') {
-    throw badRequest(
-      'attribute[national_code] is required: Samad registers a request against a national code',
-    );
+  if (nationalCode !== undefined && nationalCode !== null && typeof nationalCode !== 'string') {
+    throw badRequest('attribute[national_code] must be text');
   }
+  const withNationalCode = typeof nationalCode === 'string' && nationalCode.trim() !== '';
   const firstName = required(textParam(params, 'first_name', 100), 'first_name');
   const lastName = required(textParam(params, 'last_name', 100), 'last_name');
   const phone = required(textParam(params, 'phone', 32), 'phone');
@@ -101,7 +102,13 @@ export function filingOf(params: Record<string, unknown>): Filing {
       channel: 'web',
       kind: kind as RequestKind,
       collective: false,
-      citizens: [{ nationalCode, fullName: `${firstName} ${lastName}`, mobile: phone }],
+      citizens: [
+        {
+          ...(withNationalCode && { nationalCode }),
+          fullName: `${firstName} ${lastName}`,
+          mobile: phone,
+        },
+      ],
       countyCode: county,
       categoryCode: serviceCode,
       description: [description.trim(), ...place].join('\n'),

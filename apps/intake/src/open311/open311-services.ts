@@ -68,10 +68,12 @@ export const attributesFor = (locale: Open311Locale): Open311Attribute[] => {
       variable: true,
       code: 'national_code',
       datatype: 'string',
-      required: true,
+      // ADR 39: without it the request is registered against the mobile sent as `phone`.
+      required: false,
       datatype_description: fa
-        ? 'کد ملی ده‌رقمی شهروند (ارقام فارسی پذیرفته است)'
-        : "The citizen's 10-digit Iranian national code, check digit included (Persian digits accepted)",
+        ? 'کد ملی ده‌رقمی شهروند (ارقام فارسی پذیرفته است)؛ اختیاری: بدون آن درخواست با شماره همراه (phone) ثبت می‌شود'
+        : "The citizen's 10-digit Iranian national code, check digit included (Persian digits accepted). " +
+          'Optional: without it the request is registered against the mobile sent as phone',
       order: 1,
       description: fa ? 'کد ملی' : 'National code',
     },

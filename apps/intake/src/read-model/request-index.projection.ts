@@ -83,8 +83,9 @@ export const requestIndexProjection =
           );
         }
         // An erased citizen (relayed after the erasure) leaves nothing to find the request by.
+        // A mobile-only citizen (ADR 39) is found by the mobile's digest alone.
         const present = d.citizens.flatMap((c, index) =>
-          c.nationalCode === null ? [] : [{ index, nationalCode: c.nationalCode, mobile: c.mobile }],
+          c.mobile === null ? [] : [{ index, nationalCode: c.nationalCode, mobile: c.mobile }],
         );
         if (present.length === 0) return;
         await manager.query(
@@ -93,7 +94,7 @@ export const requestIndexProjection =
           [
             d.trackingCode,
             present.map((c) => c.index),
-            present.map((c) => digests.nationalCode(c.nationalCode)),
+            present.map((c) => (c.nationalCode === null ? null : digests.nationalCode(c.nationalCode))),
             present.map((c) => digests.mobile(c.mobile)),
           ],
         );

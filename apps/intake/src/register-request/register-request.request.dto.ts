@@ -31,14 +31,17 @@ const countyCodes = codesOf('county');
 const categoryCodes = codesOf('category');
 
 export class CitizenDto {
-  @ApiProperty({
-    description: 'کد ملی: 10 digits with its check digit; Persian digits and dashes accepted',
+  @ApiPropertyOptional({
+    description:
+      'کد ملی: 10 digits with its check digit; Persian digits and dashes accepted. Required on every channel ' +
+      'but `web`: a citizen filing online without one is registered against the mobile (ADR 39).',
     example: '۰۴۹۹۳۷۰۸۹۹',
   })
+  @IsOptional()
   @IsString()
   @MaxLength(32)
   @ParsesWith(parseNationalCode)
-  nationalCode!: string;
+  nationalCode?: string;
 
   @ApiProperty({ description: 'Full name; Arabic ي/ك are stored as Persian ی/ک', example: 'زهرا كريمي' })
   @IsString()

@@ -19,7 +19,13 @@ export class RevealedCitizenResponse {
   @ApiProperty({ example: 0, description: 'Place in the registration (0 = the first signatory)' })
   index!: number;
   @ApiProperty({ example: false }) erased!: boolean;
-  @ApiProperty({ example: '0499370899', nullable: true, type: String }) nationalCode!: string | null;
+  @ApiProperty({
+    example: '0499370899',
+    nullable: true,
+    type: String,
+    description: 'null when erased, or for a citizen who filed online by mobile alone (ADR 39)',
+  })
+  nationalCode!: string | null;
   @ApiProperty({ example: '09171234567', nullable: true, type: String }) mobile!: string | null;
 }
 

@@ -12,6 +12,7 @@ import { recordPersonalDataViewed } from '@samad/request-application';
 import {
   DomainError,
   parseTrackingCode,
+  isErasedCitizen,
   parseViewReason,
   requestStreamName,
   type RegisteredCitizen,
@@ -25,7 +26,7 @@ import {
 
 const toRevealed = (citizen: RegisteredCitizen, index: number): RevealedCitizenResponse => ({
   index,
-  erased: citizen.nationalCode === null,
+  erased: isErasedCitizen(citizen),
   nationalCode: citizen.nationalCode,
   mobile: citizen.mobile,
 });

@@ -172,6 +172,19 @@ describe('domain event → integration envelope', () => {
     },
   );
 
+  it('maps a mobile-only citizen (ADR 39) to a valid v1 registration that reads back the same', () => {
+    const event = events.requestRegistered({
+      channel: 'web',
+      citizens: [{ nationalCode: null, fullName: 'زهرا کریمی', mobile: '09171234567' }],
+    });
+    const envelope = toIntegrationEnvelope(event, recorded(0));
+    expect(validateIntegrationEvent(envelope)).toEqual({ ok: true, event: envelope });
+    expect((envelope.data as { citizens: unknown }).citizens).toEqual([
+      { nationalCode: null, fullName: 'زهرا کریمی', mobile: '09171234567' },
+    ]);
+    expect(toRequestEvent(envelope)).toMatchObject({ data: { citizens: event.data.citizens } });
+  });
+
   it('fills the envelope from the recorded event and the fact itself', () => {
     const envelope = toIntegrationEnvelope(events.requestAnswered(), {
       ...recorded(4),

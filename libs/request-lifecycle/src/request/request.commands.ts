@@ -18,7 +18,8 @@ export type DomainCommand<Type extends string, Data extends object> = Readonly<{
 
 /** As typed by the operator: decide normalises digits, Arabic letters and phone formats. */
 export interface CitizenInput {
-  readonly nationalCode: string;
+  /** Required, except on channel `web`: absent (or null/empty) there, the citizen is registered by mobile (ADR 39). */
+  readonly nationalCode?: string | null;
   readonly fullName: string;
   readonly mobile: string;
 }

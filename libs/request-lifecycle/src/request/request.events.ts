@@ -17,8 +17,11 @@ export type DomainEvent<Type extends string, Data extends object> = Readonly<{
 }>;
 
 export interface Citizen {
-  /** Canonical 10-digit کد ملی. */
-  readonly nationalCode: string;
+  /**
+   * Canonical 10-digit کد ملی; null for a citizen who filed online (channel `web`) without one, registered
+   * against the mobile instead (ADR 39). Such a citizen always has a mobile, which tells them from the erased.
+   */
+  readonly nationalCode: string | null;
   readonly fullName: string;
   /** Canonical `09xxxxxxxxx`. */
   readonly mobile: string;
@@ -51,8 +54,18 @@ export const erasedCitizen: ErasedCitizen = Object.freeze({
  */
 export const erasedText = '[erased]';
 
+// Not `nationalCode === null`: a mobile-only citizen (ADR 39) has none either, but keeps a mobile.
 export const isErasedCitizen = (citizen: RegisteredCitizen): citizen is ErasedCitizen =>
-  (citizen as { erased?: unknown }).erased === true || citizen.nationalCode === null;
+  (citizen as { erased?: unknown }).erased === true ||
+  (citizen.nationalCode === null && citizen.mobile === null);
+
+/** A citizen registered against the mobile, without a national code (channel `web`, ADR 39). */
+export const isMobileOnlyCitizen = (
+  citizen: RegisteredCitizen,
+): citizen is Citizen & { nationalCode: null } => !isErasedCitizen(citizen) && citizen.nationalCode === null;
+
+/** Channels on which a citizen may be registered with a mobile and no national code (ADR 39). */
+export const mobileOnlyChannels: readonly string[] = ['web'];
 
 // Timestamps are ISO strings, not Dates, so a JSON round trip through the store gives back the same event.
 

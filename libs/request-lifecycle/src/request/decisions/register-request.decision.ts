@@ -4,18 +4,20 @@ import { parseNationalCode } from '../../value-objects/national-code.value-objec
 import { parseTrackingCode } from '../../value-objects/tracking-code.value-object';
 import type { AnsweredInPerson, CitizenInput, RegisterRequest } from '../request.commands';
 import { evolve, initialState } from '../request.evolve';
-import type {
-  CampaignLetter,
-  Citizen,
-  RegisteredCitizen,
-  RequestEvent,
-  RequestRegistered,
+import {
+  mobileOnlyChannels,
+  type CampaignLetter,
+  type Citizen,
+  type RegisteredCitizen,
+  type RequestEvent,
+  type RequestRegistered,
 } from '../request.events';
 import type { RegisteredRequest, RequestState } from '../request.state';
 import {
   requestChannels,
   requestKinds,
   requestPriorities,
+  type RequestChannel,
   type RequestPriority,
 } from '../request.vocabulary';
 import {
@@ -49,7 +51,32 @@ const priorityOf = (
   return { priority, priorityReason };
 };
 
-const citizensOf = (input: readonly CitizenInput[] | undefined, collective: boolean): Citizen[] => {
+/**
+ * The citizen's national code, or null on a channel where the mobile alone identifies them (ADR 39: an
+ * online filing without one). At the desk and on the phone the operator asks for it, as ever.
+ */
+const nationalCodeOf = (
+  input: string | null | undefined,
+  channel: RequestChannel,
+  field: string,
+): string | null => {
+  const absent = input === undefined || input === null || input.trim() === '';
+  if (absent && mobileOnlyChannels.includes(channel)) return null;
+  if (absent) {
+    throw new DomainError(
+      'VALUE_REQUIRED',
+      `a national code is required on channel ${channel} (only ${mobileOnlyChannels.join(', ')} registers by mobile)`,
+      field,
+    );
+  }
+  return parseNationalCode(input, field);
+};
+
+const citizensOf = (
+  input: readonly CitizenInput[] | undefined,
+  collective: boolean,
+  channel: RequestChannel,
+): Citizen[] => {
   const list = Array.isArray(input) ? input : [];
   if (list.length === 0)
     throw new DomainError('VALUE_REQUIRED', 'at least one citizen is required', 'citizens');
@@ -62,17 +89,19 @@ const citizensOf = (input: readonly CitizenInput[] | undefined, collective: bool
   const seen = new Set<string>();
   return list.map((citizen, i) => {
     const field = `citizens[${i}]`;
-    const nationalCode = parseNationalCode(citizen?.nationalCode ?? '', `${field}.nationalCode`);
+    const nationalCode = nationalCodeOf(citizen?.nationalCode, channel, `${field}.nationalCode`);
+    const fullName = requiredText(citizen?.fullName, `${field}.fullName`, false);
+    const mobile = parseIranianMobile(citizen?.mobile ?? '', `${field}.mobile`);
     // One person signing twice is a typo or a padded petition; either way the operator should look again.
-    if (seen.has(nationalCode)) {
-      throw new DomainError('INVALID_VALUE', 'the same national code appears twice', `${field}.nationalCode`);
+    // A citizen without a national code is known by the mobile (ADR 39).
+    const identity = nationalCode ?? `mobile:${mobile}`;
+    if (seen.has(identity)) {
+      throw nationalCode === null
+        ? new DomainError('INVALID_VALUE', 'the same mobile appears twice', `${field}.mobile`)
+        : new DomainError('INVALID_VALUE', 'the same national code appears twice', `${field}.nationalCode`);
     }
-    seen.add(nationalCode);
-    return {
-      nationalCode,
-      fullName: requiredText(citizen?.fullName, `${field}.fullName`, false),
-      mobile: parseIranianMobile(citizen?.mobile ?? '', `${field}.mobile`),
-    };
+    seen.add(identity);
+    return { nationalCode, fullName, mobile };
   });
 };
 
@@ -113,12 +142,13 @@ const calendarDate = (value: string, field: string): string => {
 export const registerRequest = ({ data }: RegisterRequest, state: RequestState): RequestEvent[] => {
   if (typeof data.collective !== 'boolean')
     throw new DomainError('INVALID_VALUE', 'must be true or false', 'collective');
+  const channel = oneOf(data.channel, requestChannels, 'channel');
   const registration: RequestRegistered['data'] = {
     trackingCode: parseTrackingCode(data.trackingCode ?? ''),
     kind: oneOf(data.kind, requestKinds, 'kind'),
-    channel: oneOf(data.channel, requestChannels, 'channel'),
+    channel,
     collective: data.collective,
-    citizens: citizensOf(data.citizens, data.collective),
+    citizens: citizensOf(data.citizens, data.collective, channel),
     countyCode: requiredCode(data.countyCode, 'countyCode'),
     categoryCode: requiredCode(data.categoryCode, 'categoryCode'),
     description: requiredText(data.description, 'description'),

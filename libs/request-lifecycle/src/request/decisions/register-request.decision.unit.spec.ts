@@ -1,4 +1,7 @@
 import { DomainError } from '../../shared/domain-error';
+import { isErasedCitizen, isMobileOnlyCitizen, type RequestRegistered } from '../request.events';
+import { decide } from '../request.decider';
+import { initialState } from '../request.evolve';
 import {
   citizenAli,
   citizenZahra,
@@ -133,6 +136,96 @@ describe('RegisterRequest', () => {
       spec([])
         .when(commands.registerRequest(data as never))
         .thenThrows(DomainError, thrownWith(code, field));
+    });
+  });
+
+  describe('a citizen without a national code (ADR 39)', () => {
+    const byMobile = { fullName: 'زهرا کریمی', mobile: '۰۹۱۷ ۱۲۳ ۴۵۶۷' };
+    const registeredByMobile = { nationalCode: null, fullName: 'زهرا کریمی', mobile: '09171234567' };
+
+    it.each([
+      ['absent', byMobile],
+      ['null', { ...byMobile, nationalCode: null }],
+      ['blank', { ...byMobile, nationalCode: '  ' }],
+    ])('registers an online filing against the mobile when the national code is %s', (_case, citizen) => {
+      spec([])
+        .when(commands.registerRequest({ channel: 'web', registeredBy: 'open311:app', citizens: [citizen] }))
+        .then(
+          events.requestRegistered({
+            channel: 'web',
+            registeredBy: 'open311:app',
+            citizens: [registeredByMobile],
+          }),
+        );
+    });
+
+    it('still takes a national code online when the citizen gives one', () => {
+      spec([])
+        .when(commands.registerRequest({ channel: 'web', registeredBy: 'open311:app' }))
+        .then(events.requestRegistered({ channel: 'web', registeredBy: 'open311:app' }));
+    });
+
+    it('reads as present, not erased: it keeps a name and a mobile', () => {
+      const [registered] = decide(
+        commands.registerRequest({ channel: 'web', citizens: [byMobile] }),
+        initialState(),
+      ) as [RequestRegistered];
+      const [citizen] = registered.data.citizens;
+      expect(isErasedCitizen(citizen)).toBe(false);
+      expect(isMobileOnlyCitizen(citizen)).toBe(true);
+      expect(JSON.parse(JSON.stringify(citizen))).toEqual(registeredByMobile);
+    });
+
+    it('is a retry, not a new registration, when the same online filing comes again', () => {
+      spec([events.requestRegistered({ channel: 'web', citizens: [registeredByMobile] })])
+        .when(commands.registerRequest({ channel: 'web', citizens: [byMobile] }))
+        .thenNothingHappened();
+    });
+
+    it('is another registration when a national code is added to a mobile-only filing', () => {
+      spec([events.requestRegistered({ channel: 'web', citizens: [registeredByMobile] })])
+        .when(commands.registerRequest({ channel: 'web' }))
+        .thenThrows(DomainError, thrownWith('REQUEST_ALREADY_REGISTERED'));
+    });
+
+    it.each(['phone', 'desk', 'trip_letter'] as const)(
+      'keeps requiring the national code on channel %s',
+      (channel) => {
+        spec([])
+          .when(commands.registerRequest({ channel, citizens: [byMobile] }))
+          .thenThrows(DomainError, thrownWith('VALUE_REQUIRED', 'citizens[0].nationalCode'));
+      },
+    );
+
+    it('requires a valid mobile, the only identifier left', () => {
+      spec([])
+        .when(
+          commands.registerRequest({ channel: 'web', citizens: [{ ...byMobile, mobile: '07633331111' }] }),
+        )
+        .thenThrows(DomainError, thrownWith('INVALID_MOBILE', 'citizens[0].mobile'));
+    });
+
+    it('refuses an invalid national code online: absent is allowed, wrong is not', () => {
+      spec([])
+        .when(
+          commands.registerRequest({
+            channel: 'web',
+            citizens: [{ ...byMobile, nationalCode: '0499370898' }],
+          }),
+        )
+        .thenThrows(DomainError, thrownWith('INVALID_NATIONAL_CODE', 'citizens[0].nationalCode'));
+    });
+
+    it('refuses the same mobile twice among mobile-only citizens', () => {
+      spec([])
+        .when(
+          commands.registerRequest({
+            channel: 'web',
+            collective: true,
+            citizens: [byMobile, { ...byMobile, fullName: 'علی رئیسی' }],
+          }),
+        )
+        .thenThrows(DomainError, thrownWith('INVALID_VALUE', 'citizens[1].mobile'));
     });
   });
 
