@@ -174,7 +174,9 @@ describe('Kubernetes manifests (infra/k8s)', () => {
         .sort();
     // routing holds the key only because the shared configuration requires it; its role cannot read personal_data.
     expect(readers('samad-personal-data')).toEqual(['agency', 'intake', 'reporting', 'routing']);
-    expect(readers('samad-audit-signing')).toEqual(['intake', 'reporting']);
+    expect(readers('samad-audit-signing')).toEqual(['intake']);
+    // reporting verifies checkpoints and bundles with the public half only.
+    expect(readers('samad-audit-public')).toEqual(['reporting']);
   });
 
   describe.each(services)('%s', (service) => {
