@@ -1,0 +1,97 @@
+// Every call goes to the console's own origin; the server routes it to the right service (ADR 0040).
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  code?: string;
+  detail?: string;
+  errors?: FieldProblem[];
+}
+
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.title ?? `HTTP ${problem.status}`);
+  }
+}
+
+export interface Session {
+  username: string;
+  accessToken: string;
+  role: string;
+  agencyCode?: string;
+}
+
+const SESSION_KEY = 'samad.session';
+
+export const loadSession = (): Session | undefined => {
+  const stored = sessionStorage.getItem(SESSION_KEY);
+  return stored ? (JSON.parse(stored) as Session) : undefined;
+};
+
+export const saveSession = (session: Session | undefined): void => {
+  if (session) sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  else sessionStorage.removeItem(SESSION_KEY);
+};
+
+export async function api<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await res.text();
+  const body = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!res.ok) throw new ProblemError({ status: res.status, ...(body as Partial<Problem>) });
+  return body as T;
+}
+
+// Persian messages for the stable codes the APIs answer with; anything else shows the API's own title.
+const codeMessages: Record<string, { fa: string; en: string }> = {
+  INVALID_CREDENTIALS: { fa: 'نام کاربری یا گذرواژه نادرست است', en: 'Wrong username or password' },
+  UNAUTHENTICATED: { fa: 'دوباره وارد شوید', en: 'Please sign in again' },
+  UNAUTHORIZED: { fa: 'دوباره وارد شوید', en: 'Please sign in again' },
+  FORBIDDEN: { fa: 'اجازه این کار را ندارید', en: 'You may not do this' },
+  REQUEST_NOT_FOUND: {
+    fa: 'درخواستی با این کد رهگیری و شماره همراه یافت نشد',
+    en: 'No request matches this tracking code and mobile',
+  },
+  INVALID_INPUT: { fa: 'برخی خانه‌ها نادرست است', en: 'Some fields are not valid' },
+  TOO_MANY_REQUESTS: { fa: 'تلاش‌ها زیاد بود؛ کمی بعد دوباره بکوشید', en: 'Too many tries; wait a little' },
+  SERVICE_UNAVAILABLE: { fa: 'سرویس در دسترس نیست', en: 'The service is not answering' },
+};
+
+/** The message to show for a failed call, in the screen's language. */
+export function problemMessage(error: unknown, lang: 'fa' | 'en'): string {
+  if (!(error instanceof ProblemError)) return lang === 'fa' ? 'ارتباط برقرار نشد' : 'Could not connect';
+  const known = error.problem.code ? codeMessages[error.problem.code] : undefined;
+  if (known) return known[lang];
+  if (error.problem.status === 401) return codeMessages.UNAUTHENTICATED[lang];
+  if (error.problem.status === 429) return codeMessages.TOO_MANY_REQUESTS[lang];
+  const title = error.problem.title ?? `HTTP ${error.problem.status}`;
+  // The APIs write "فارسی (English)": show the half in the screen's language.
+  const gloss = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(title);
+  return gloss ? (lang === 'fa' ? gloss[1] : gloss[2]) : title;
+}
+
+/** Field errors of a 400 keyed by the form's field name: `citizens[0].nationalCode` → `nationalCode`. */
+export function fieldErrors(error: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (!(error instanceof ProblemError)) return out;
+  for (const { field, message } of error.problem.errors ?? []) {
+    const name = field.replace(/^citizens\[0\]\./, '');
+    (out[name] ??= []).push(message);
+  }
+  return out;
+}
