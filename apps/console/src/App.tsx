@@ -63,7 +63,19 @@ export function App() {
         <ConfigProvider
           direction={lang === 'fa' ? 'rtl' : 'ltr'}
           locale={lang === 'fa' ? faIR : enUS}
-          theme={{ token: { fontFamily: 'Vazirmatn, Tahoma, sans-serif', colorPrimary: '#0b5394' } }}
+          theme={{
+            // Secondary and hint text dark enough for WCAG AA contrast (4.5:1) on white.
+            token: {
+              fontFamily: 'Vazirmatn, Tahoma, sans-serif',
+              colorPrimary: '#0b5394',
+              colorLink: '#0b5394',
+              colorError: '#cf1322',
+              colorSuccess: '#237804',
+              colorTextSecondary: '#595959',
+              colorTextDescription: '#595959',
+              colorTextTertiary: '#595959',
+            },
+          }}
         >
           <AntApp>
             <a className="skip-link" href="#main">

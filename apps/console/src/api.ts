@@ -26,6 +26,12 @@ export interface Session {
   agencyCode?: string;
 }
 
+/** A fresh Idempotency-Key; crypto.randomUUID exists only in secure contexts (not plain http on a LAN address). */
+export const idempotencyKey = (): string =>
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 const SESSION_KEY = 'samad.session';
 
 export const loadSession = (): Session | undefined => {

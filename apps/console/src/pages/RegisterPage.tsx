@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Result, Row, Select, Typography, type InputRef } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, fieldErrors, problemMessage } from '../api';
+import { api, fieldErrors, idempotencyKey, problemMessage } from '../api';
 import { isValidIranianMobile, isValidNationalCode, toAsciiDigits } from '../domain';
 import { digits, groupedCode } from '../format';
 import { useI18n, vocabulary } from '../i18n';
@@ -65,7 +65,7 @@ export function RegisterPage() {
     mutationFn: (values: FormValues) =>
       api<Registered>('POST', '/api/requests', {
         token: session?.accessToken,
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
+        headers: { 'Idempotency-Key': idempotencyKey() },
         body: {
           channel: values.channel,
           kind: values.kind,
@@ -245,7 +245,12 @@ export function RegisterPage() {
               name="description"
               rules={[{ required: true, message: t.required }]}
             >
-              <Input.TextArea rows={4} maxLength={4000} showCount data-testid="description" />
+              <Input.TextArea
+                rows={4}
+                maxLength={4000}
+                showCount={{ formatter: ({ count, maxLength }) => digits(`${count} / ${maxLength}`, lang) }}
+                data-testid="description"
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { api, fieldErrors, problemMessage } from '../api';
+import { api, fieldErrors, idempotencyKey, problemMessage } from '../api';
 import { digits, groupedCode, jalali } from '../format';
 import { useI18n, vocabulary } from '../i18n';
 import type { Inbox } from '../inbox';
@@ -34,6 +34,8 @@ export function RequestPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [answering, setAnswering] = useState(false);
+  // The inbox is a read model fed over Kafka: after answering, look again until it shows the answer.
+  const [awaitingAnswer, setAwaitingAnswer] = useState(false);
   const [form] = Form.useForm<AnswerValues>();
 
   // The inbox row itself: the agency sees only what it holds, with only the contact it needs.
@@ -43,17 +45,19 @@ export function RequestPage() {
       api<Inbox>('GET', `/api/agency/inbox?status=all&trackingCode=${encodeURIComponent(code)}`, {
         token: session?.accessToken,
       }).then((inbox) => inbox.items[0] ?? null),
+    refetchInterval: (query) => (awaitingAnswer && !query.state.data?.answer ? 1000 : false),
   });
 
   const answer = useMutation({
     mutationFn: (values: AnswerValues) =>
       api('POST', `/api/agency/requests/${encodeURIComponent(code)}/answer`, {
         token: session?.accessToken,
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
+        headers: { 'Idempotency-Key': idempotencyKey() },
         body: values,
       }),
     onSuccess: () => {
       setAnswering(false);
+      setAwaitingAnswer(true);
       void message.success(t.answered);
       void queryClient.invalidateQueries({ queryKey: ['inbox'] });
       void queryClient.invalidateQueries({ queryKey: ['inbox-item', code] });

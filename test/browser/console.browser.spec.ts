@@ -1,0 +1,228 @@
+// The people's console in a real browser (issue 14, ADR 0040): Debian's Chromium driven by playwright-core
+// against the four services and the console's one-origin server. An operator registers a phone complaint
+// typed in Persian, the agency's staff answers it, the citizen tracks it; each screen is scanned with axe-core
+// and photographed into docs/screenshots/.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startConsoleServer } from '../../scripts/console/console-server';
+import { repoRoot, waitFor } from '../support/environment';
+import { startService, stopService, type RunningService } from '../support/service-process';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const staticDir = join(repoRoot, 'dist', 'console');
+const screenshots = join(repoRoot, 'docs', 'screenshots');
+type ServiceName = 'intake' | 'routing' | 'agency' | 'reporting';
+const names: ServiceName[] = ['intake', 'routing', 'agency', 'reporting'];
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const toAscii = (text: string): string =>
+  text.replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+
+/** axe-core's WCAG 2 A/AA rules on the page as it is; the serious and critical findings, described. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the console's Content-Security-Policy forbids inline scripts.
+  await page.evaluate(axe.source);
+  // Strings, not functions: this file is compiled for Node, without the DOM's types.
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as axe.AxeResults;
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+describe('the people’s console in Chromium: register, answer, track', () => {
+  const services = {} as Record<ServiceName, RunningService>;
+  let server: Server;
+  let base: string;
+  let context: BrowserContext;
+  let userDataDir: string;
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(chromiumPath))
+      throw new Error(`Chromium not found at ${chromiumPath}: install it with \`apt-get install chromium\``);
+    if (!existsSync(join(staticDir, 'index.html')))
+      throw new Error('the console is not built: run `npx vite build --config apps/console/vite.config.mjs`');
+    const backends: Record<string, string[]> = {};
+    for (const name of names) {
+      services[name] = startService(name, await freePort());
+      backends[name] = [services[name].baseUrl];
+    }
+    const ready = (name: ServiceName) =>
+      waitFor(
+        `${name} ready`,
+        async () =>
+          (await fetch(`${services[name].baseUrl}/health/ready`)).status === 200 ? true : undefined,
+        { timeoutMs: 150000, intervalMs: 500 },
+      );
+    await Promise.all(names.map(ready)).catch((error: unknown) => {
+      for (const name of names)
+        process.stderr.write(`--- ${name}\n${services[name].output().slice(-3000)}\n`);
+      throw error;
+    });
+    const port = await freePort();
+    server = await startConsoleServer({ root: repoRoot, staticDir, backends }, port);
+    base = `http://127.0.0.1:${port}`;
+    mkdirSync(screenshots, { recursive: true });
+    userDataDir = mkdtempSync(join(tmpdir(), 'samad-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1280, height: 900 },
+      locale: 'fa-IR',
+      timezoneId: 'Asia/Tehran',
+    });
+    // One origin: nothing, fonts included, may come from anywhere else.
+    context.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(base) && !url.startsWith('data:')) foreignRequests.push(url);
+    });
+  }, 240000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await Promise.all(names.map((name) => services[name] && stopService(services[name])));
+  }, 60000);
+
+  let trackingCode = '';
+  const answerText = 'لوله اصلی ترمیم شد و آب از ساعت ۱۴ وصل است.';
+
+  it('lets the operator sign in and register a phone complaint typed in Persian, with Persian digits', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    expect(await page.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual([
+      'fa',
+      'rtl',
+    ]);
+    await page.getByLabel('نام کاربری').fill('operator1');
+    await page.getByLabel('گذرواژه').fill('samad-demo');
+    await shoot(page, 'sign-in');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('گذرواژه').press('Enter');
+    await page.waitForURL(`${base}/register`);
+
+    // Typed as an operator would, Persian digits; a wrong check digit is caught while typing.
+    const nationalCode = page.getByLabel('کد ملی', { exact: true });
+    await nationalCode.pressSequentially('۰۴۹۹۳۷۰۸۹۸');
+    await page.getByText('رقم کنترل کد ملی درست نیست').waitFor();
+    await nationalCode.press('Backspace');
+    await nationalCode.pressSequentially('۹');
+    await page.getByText('کد ملی معتبر است').waitFor();
+    await page.getByLabel('تلفن همراه').pressSequentially('۰۹۱۷۱۲۳۴۵۶۷');
+    await page.getByLabel('نام و نام خانوادگی').pressSequentially('زهرا كريمي'); // Arabic ي and ك
+    await page.getByLabel('شهرستان').click();
+    await page.getByLabel('شهرستان').pressSequentially('میناب');
+    await page.getByLabel('شهرستان').press('Enter');
+    await page.getByLabel('موضوع').click();
+    await page.getByLabel('موضوع').pressSequentially('قطعی آب');
+    await page.getByLabel('موضوع').press('Enter');
+    await page.getByLabel('شرح درخواست').pressSequentially('قطعی آب در محله از سه روز پیش؛ پلاک ۱۲');
+    await shoot(page, 'register');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('شرح درخواست').press('Control+Enter');
+
+    const shown = page.getByTestId('tracking-code');
+    await shown.waitFor({ timeout: 30000 });
+    const text = (await shown.textContent()) ?? '';
+    expect(text).toMatch(/^[۰-۹]{3}-[۰-۹]{3}-[۰-۹]{4}$/);
+    trackingCode = toAscii(text).replace(/-/g, '');
+    await shoot(page, 'tracking-code');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.close();
+  }, 120000);
+
+  it('shows it in the water agency’s inbox, and its staff answers it (field errors beside the field)', async () => {
+    expect(trackingCode).toMatch(/^\d{10}$/);
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('نام کاربری').fill('staff.abfa');
+    await page.getByLabel('گذرواژه').fill('samad-demo');
+    await page.getByLabel('گذرواژه').press('Enter');
+    await page.waitForURL(`${base}/agency/inbox`);
+    // Routing runs over Kafka; the inbox refreshes by itself until the request arrives.
+    const row = page.getByTestId(`inbox-${trackingCode}`);
+    await row.waitFor({ timeout: 90000 });
+    await shoot(page, 'inbox');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await row.click();
+    await page.waitForURL(`${base}/agency/requests/${trackingCode}`);
+    await page.getByText('زهرا کریمی').first().waitFor(); // stored with Persian ی and ک
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'پاسخ', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    // Sent empty: the API's Problem Details name the field, and the dialog shows it under that field.
+    await dialog.getByRole('button', { name: 'ارسال' }).click();
+    await dialog
+      .locator('.ant-form-item-explain-error')
+      .getByText(/templateId/)
+      .waitFor();
+    await shoot(page, 'answer-dialog');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await dialog.getByLabel('متن پاسخ به شهروند').fill(answerText);
+    await dialog.getByRole('button', { name: 'ارسال' }).click();
+    await page.getByTestId('answer-shown').getByText(answerText).waitFor({ timeout: 30000 });
+    await page.close();
+  }, 180000);
+
+  it('lets the citizen track it with the code and the last four mobile digits, and see the answer', async () => {
+    expect(trackingCode).toMatch(/^\d{10}$/);
+    const page = await context.newPage();
+    await page.goto(`${base}/track`);
+    const persian = trackingCode.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+    await page.getByLabel('کد رهگیری').pressSequentially(persian);
+    await page.getByLabel('چهار رقم آخر تلفن همراه').pressSequentially('۴۵۶۷');
+    await page.getByRole('button', { name: 'پیگیری' }).click();
+    const answer = page.getByTestId('tracked-answer');
+    await answer.getByText(answerText).waitFor({ timeout: 30000 });
+    const tracked = (await page.getByTestId('tracked').textContent()) ?? '';
+    expect(tracked).toContain('آب و فاضلاب'); // the agency, by its Persian name
+    expect(tracked).toMatch(/۱۴۰[0-9۰-۹]/); // Jalali year, Persian digits
+    expect(tracked).not.toMatch(/[0-9]/); // no Latin digits on the Persian screen
+    await shoot(page, 'track');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // The English switch: the same screen left to right.
+    await page.getByTestId('lang-switch').click();
+    expect(await page.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual([
+      'en',
+      'ltr',
+    ]);
+    await page.getByRole('heading', { name: 'Track a request' }).waitFor();
+    await page.getByTestId('lang-switch').click();
+    expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).toContain('Vazirmatn');
+    expect(await page.evaluate("document.fonts.check('16px Vazirmatn')")).toBe(true);
+    await page.close();
+    expect(foreignRequests).toEqual([]);
+  }, 120000);
+});
