@@ -130,25 +130,40 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     await page.getByLabel('گذرواژه').press('Enter');
     await page.waitForURL(`${base}/register`);
 
-    // Typed as an operator would, Persian digits; a wrong check digit is caught while typing.
-    const nationalCode = page.getByLabel('کد ملی', { exact: true });
-    await nationalCode.pressSequentially('۰۴۹۹۳۷۰۸۹۸');
+    // Keyboard only, typed as an operator would: focus starts on the national code, Tab walks the form in
+    // reading order, the selects search as typed, Ctrl+Enter registers. A wrong check digit shows at once.
+    const keys = page.keyboard;
+    await page.getByLabel('کد ملی', { exact: true }).waitFor();
+    expect(await page.evaluate('document.activeElement?.id')).toBe('nationalCode');
+    await keys.type('۰۴۹۹۳۷۰۸۹۸');
     await page.getByText('رقم کنترل کد ملی درست نیست').waitFor();
-    await nationalCode.press('Backspace');
-    await nationalCode.pressSequentially('۹');
+    await keys.press('Backspace');
+    await keys.type('۹');
     await page.getByText('کد ملی معتبر است').waitFor();
-    await page.getByLabel('تلفن همراه').pressSequentially('۰۹۱۷۱۲۳۴۵۶۷');
-    await page.getByLabel('نام و نام خانوادگی').pressSequentially('زهرا كريمي'); // Arabic ي and ك
-    await page.getByLabel('شهرستان').click();
-    await page.getByLabel('شهرستان').pressSequentially('میناب');
-    await page.getByLabel('شهرستان').press('Enter');
-    await page.getByLabel('موضوع').click();
-    await page.getByLabel('موضوع').pressSequentially('قطعی آب');
-    await page.getByLabel('موضوع').press('Enter');
-    await page.getByLabel('شرح درخواست').pressSequentially('قطعی آب در محله از سه روز پیش؛ پلاک ۱۲');
+    await keys.press('Tab');
+    await keys.type('۰۹۱۷۱۲۳۴۵۶۷'); // mobile
+    await keys.press('Tab');
+    await keys.type('زهرا كريمي'); // full name, with the Arabic ي and ك an Arabic keyboard gives
+    await keys.press('Tab'); // channel: 111 call already
+    await keys.press('Tab'); // kind: complaint already
+    await keys.press('Tab');
+    // A select filters as the operator types; Enter takes the highlighted option once it is there.
+    const choose = async (text: string) => {
+      await keys.type(text);
+      await page.locator('.ant-select-item-option-active', { hasText: text }).waitFor();
+      await keys.press('Enter');
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+        .waitFor({ state: 'hidden' });
+    };
+    await choose('میناب'); // county
+    await keys.press('Tab');
+    await choose('قطعی آب'); // category
+    await keys.press('Tab');
+    await keys.type('قطعی آب در محله از سه روز پیش؛ پلاک ۱۲');
     await shoot(page, 'register');
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.getByLabel('شرح درخواست').press('Control+Enter');
+    await keys.press('Control+Enter');
 
     const shown = page.getByTestId('tracking-code');
     await shown.waitFor({ timeout: 30000 });
@@ -185,7 +200,7 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     await dialog.getByRole('button', { name: 'ارسال' }).click();
     await dialog
       .locator('.ant-form-item-explain-error')
-      .getByText(/templateId/)
+      .getByText('متن پاسخ را بنویسید یا الگویی برگزینید')
       .waitFor();
     await shoot(page, 'answer-dialog');
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -193,6 +208,18 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     await dialog.getByRole('button', { name: 'ارسال' }).click();
     await page.getByTestId('answer-shown').getByText(answerText).waitFor({ timeout: 30000 });
     await page.close();
+
+    // Another agency's staff, with the request's URL: nothing of it, as if it did not exist.
+    const other = await context.newPage();
+    await other.goto(`${base}/sign-in`);
+    await other.getByLabel('نام کاربری').fill('staff.bargh');
+    await other.getByLabel('گذرواژه').fill('samad-demo');
+    await other.getByLabel('گذرواژه').press('Enter');
+    await other.waitForURL(`${base}/agency/inbox`);
+    await other.goto(`${base}/agency/requests/${trackingCode}`);
+    await other.getByText('موردی نیست').waitFor();
+    expect(await other.getByText('زهرا کریمی').count()).toBe(0);
+    await other.close();
   }, 180000);
 
   it('lets the citizen track it with the code and the last four mobile digits, and see the answer', async () => {
@@ -211,6 +238,11 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     expect(tracked).not.toMatch(/[0-9]/); // no Latin digits on the Persian screen
     await shoot(page, 'track');
     expect(await accessibilityProblems(page)).toEqual([]);
+
+    // Rates it, by keyboard as much as by mouse: five stars, then send.
+    await page.getByRole('radio').nth(4).click();
+    await page.getByRole('button', { name: 'ثبت امتیاز' }).click();
+    await page.getByTestId('verdict-given').getByText('امتیاز شما: ۵ / ۵').waitFor({ timeout: 30000 });
 
     // The English switch: the same screen left to right.
     await page.getByTestId('lang-switch').click();

@@ -91,13 +91,25 @@ export function problemMessage(error: unknown, lang: 'fa' | 'en'): string {
   return gloss ? (lang === 'fa' ? gloss[1] : gloss[2]) : title;
 }
 
+// Persian for the field messages the APIs give in English; any other message is shown as the API wrote it.
+const fieldMessages: [RegExp, string][] = [
+  [/give the answer text or a templateId/, 'متن پاسخ را بنویسید یا الگویی برگزینید'],
+  [/national code has 10 digits/, 'کد ملی ۱۰ رقم است'],
+  [/national code check digit/, 'رقم کنترل کد ملی درست نیست'],
+  [/not an issued national code/, 'این کد ملی صادر نشده است'],
+  [/mobile/i, 'شماره همراه معتبر نیست'],
+  [/should not be empty|must be longer than or equal to 1/, 'این خانه را پر کنید'],
+  [/unknown (county|category) code/, 'از فهرست برگزینید'],
+];
+
 /** Field errors of a 400 keyed by the form's field name: `citizens[0].nationalCode` → `nationalCode`. */
-export function fieldErrors(error: unknown): Record<string, string[]> {
+export function fieldErrors(error: unknown, lang: 'fa' | 'en' = 'en'): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   if (!(error instanceof ProblemError)) return out;
   for (const { field, message } of error.problem.errors ?? []) {
     const name = field.replace(/^citizens\[0\]\./, '');
-    (out[name] ??= []).push(message);
+    const persian = fieldMessages.find(([pattern]) => pattern.test(message))?.[1];
+    (out[name] ??= []).push(lang === 'fa' && persian ? persian : message);
   }
   return out;
 }

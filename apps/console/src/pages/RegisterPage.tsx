@@ -78,7 +78,7 @@ export function RegisterPage() {
       }),
     onSuccess: setDone,
     onError: (error) => {
-      const errors = fieldErrors(error);
+      const errors = fieldErrors(error, lang);
       form.setFields(
         Object.entries(errors)
           .filter(([field]) => form.getFieldInstance(field as keyof FormValues) !== undefined)

@@ -63,7 +63,7 @@ export function RequestPage() {
       void queryClient.invalidateQueries({ queryKey: ['inbox-item', code] });
     },
     onError: (error) => {
-      const errors = fieldErrors(error);
+      const errors = fieldErrors(error, lang);
       form.setFields(
         Object.entries(errors)
           .filter(([field]) => field === 'outcome' || field === 'text')

@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Form, Input, Rate, Space, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { api, problemMessage } from '../api';
 import { toAsciiDigits } from '../domain';
-import { groupedCode, jalali } from '../format';
+import { digits, groupedCode, jalali } from '../format';
 import { useI18n, vocabulary } from '../i18n';
 
 interface Named {
@@ -21,22 +22,36 @@ interface Tracked {
   agency?: Named;
   dueAt?: string;
   answer?: { outcome: string; text: string; answeredAt: string };
+  verdict?: { openUntil?: string; rating?: number; objected?: boolean };
 }
 
 /** Public: a citizen follows a request with its tracking code and the last four digits of their mobile. */
 export function TrackPage() {
   const { t, lang } = useI18n();
   const name = (n?: Named) => (n ? (lang === 'fa' ? n.nameFa : n.nameEn) : '—');
+  const [asked, setAsked] = useState<{ code: string; last4: string }>();
+  const [rating, setRating] = useState(0);
   const track = useMutation({
-    mutationFn: ({ code, last4 }: { code: string; last4: string }) =>
-      api<Tracked>(
+    mutationFn: ({ code, last4 }: { code: string; last4: string }) => {
+      const proof = { code: toAsciiDigits(code).replace(/[\s-]/g, ''), last4: toAsciiDigits(last4).trim() };
+      setAsked(proof);
+      return api<Tracked>(
         'GET',
-        `/api/track/${encodeURIComponent(toAsciiDigits(code).replace(/[\s-]/g, ''))}?mobileLast4=${encodeURIComponent(
-          toAsciiDigits(last4).trim(),
-        )}`,
-      ),
+        `/api/track/${encodeURIComponent(proof.code)}?mobileLast4=${encodeURIComponent(proof.last4)}`,
+      );
+    },
+  });
+  // The citizen's verdict on the answer (ADR 25): a rating of 1–5, or an objection that reopens it.
+  const verdict = useMutation({
+    mutationFn: (body: { verdict: 'rate'; rating: number } | { verdict: 'object' }) =>
+      api('POST', `/api/track/${encodeURIComponent(asked!.code)}/verdict`, {
+        body: { ...body, mobileLast4: asked!.last4 },
+      }),
+    onSuccess: () => asked && track.mutate(asked),
   });
   const found = track.data;
+  const canJudge =
+    found?.answer && found.verdict?.openUntil && !found.verdict.rating && !found.verdict.objected;
   return (
     <Card>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
@@ -95,6 +110,46 @@ export function TrackPage() {
                     {t.answeredAt}: {jalali(found.answer.answeredAt, lang)}
                   </Typography.Text>
                 </div>
+              ) : (
+                t.notYet
+              ),
+            },
+            {
+              key: 'verdict',
+              label: t.verdict,
+              children: found.verdict?.rating ? (
+                <span data-testid="verdict-given">
+                  {t.yourRating}: {digits(found.verdict.rating, lang)} / {digits(5, lang)}
+                </span>
+              ) : found.verdict?.objected ? (
+                <span data-testid="verdict-given">{t.objected}</span>
+              ) : canJudge ? (
+                <Space wrap>
+                  <Rate value={rating} onChange={setRating} aria-label={t.rate} />
+                  <Button
+                    type="primary"
+                    disabled={rating === 0}
+                    loading={verdict.isPending}
+                    onClick={() => verdict.mutate({ verdict: 'rate', rating })}
+                  >
+                    {t.sendRating}
+                  </Button>
+                  <Button
+                    danger
+                    onClick={() => verdict.mutate({ verdict: 'object' })}
+                    loading={verdict.isPending}
+                  >
+                    {t.object}
+                  </Button>
+                  <Typography.Text type="secondary">
+                    {t.until} {jalali(found.verdict?.openUntil, lang)}
+                  </Typography.Text>
+                  {verdict.isError && (
+                    <Alert type="error" role="alert" message={problemMessage(verdict.error, lang)} />
+                  )}
+                </Space>
+              ) : found.answer ? (
+                '—'
               ) : (
                 t.notYet
               ),
