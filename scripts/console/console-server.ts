@@ -46,7 +46,13 @@ function serveStatic(staticDir: string, req: IncomingMessage, res: ServerRespons
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://console').pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://console').pathname);
+  } catch {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('bad path');
+    return;
+  }
   const candidate = normalize(join(staticDir, pathname));
   const inside = candidate === staticDir || candidate.startsWith(staticDir + sep);
   const isFile = inside && existsSync(candidate) && statSync(candidate).isFile();

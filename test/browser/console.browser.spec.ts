@@ -140,6 +140,7 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     await keys.press('Backspace');
     await keys.type('۹');
     await page.getByText('کد ملی معتبر است').waitFor();
+    await page.getByTestId('caller-history').waitFor(); // the caller's earlier requests, at once
     await keys.press('Tab');
     await keys.type('۰۹۱۷۱۲۳۴۵۶۷'); // mobile
     await keys.press('Tab');
@@ -186,6 +187,11 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     // Routing runs over Kafka; the inbox refreshes by itself until the request arrives.
     const row = page.getByTestId(`inbox-${trackingCode}`);
     await row.waitFor({ timeout: 90000 });
+    // The inbox's search takes the code as a citizen reads it, Persian digits and dashes.
+    const persianCode = trackingCode.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+    await page.getByLabel('جستجو در کارتابل').fill(persianCode.replace(/^(.{3})(.{3})/, '$1-$2-'));
+    await row.waitFor();
+    await page.getByLabel('جستجو در کارتابل').fill('');
     await shoot(page, 'inbox');
     expect(await accessibilityProblems(page)).toEqual([]);
 

@@ -1,7 +1,13 @@
-import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import DatePicker, { type DateObject } from 'react-multi-date-picker';
+import persian from 'react-date-object/calendars/persian';
+import persianFa from 'react-date-object/locales/persian_fa';
+import persianEn from 'react-date-object/locales/persian_en';
 import { Link } from 'react-router-dom';
 import { api, problemMessage } from '../api';
+import { normalizePersianText, toAsciiDigits } from '../domain';
 import { digits, groupedCode, jalali, timeLeft, toneColour } from '../format';
 import { useI18n, vocabulary } from '../i18n';
 import type { Inbox, InboxItem } from '../inbox';
@@ -11,11 +17,34 @@ import { useSession } from '../session';
 export function InboxPage() {
   const { t, lang } = useI18n();
   const { session } = useSession();
+  const [status, setStatus] = useState<'open' | 'answered' | 'all'>('open');
+  const [search, setSearch] = useState('');
+  const [dueBy, setDueBy] = useState<DateObject | null>(null);
   const inbox = useQuery({
-    queryKey: ['inbox', session?.agencyCode],
-    queryFn: () => api<Inbox>('GET', '/api/agency/inbox?status=open', { token: session?.accessToken }),
+    queryKey: ['inbox', session?.agencyCode, status],
+    queryFn: () => api<Inbox>('GET', `/api/agency/inbox?status=${status}`, { token: session?.accessToken }),
     refetchInterval: 15_000,
   });
+  // Search as typed, any digits and ی/ک; and "due by" a Jalali day (end of that day, Tehran).
+  const fold = (text: string) => normalizePersianText(toAsciiDigits(text)).toLowerCase();
+  const folded = fold(search);
+  // A tracking code as read aloud (۴۹۳-۹۱۴-۶۵۷۶) is searched without its dashes.
+  const wanted = /^[\d\s-]+$/.test(folded) ? folded.replace(/[\s-]/g, '') : folded;
+  const dueLimit = dueBy ? dueBy.toDate().setHours(23, 59, 59, 999) : undefined;
+  const items = (inbox.data?.items ?? []).filter(
+    (item) =>
+      (dueLimit === undefined || new Date(item.dueAt).getTime() <= dueLimit) &&
+      (wanted === '' ||
+        fold(
+          [
+            item.trackingCode,
+            item.category.nameFa,
+            item.category.nameEn,
+            item.county.nameFa,
+            item.description,
+          ].join(' '),
+        ).includes(wanted)),
+  );
 
   const left = (item: InboxItem) => {
     const { hours, tone } = timeLeft(item.dueAt);
@@ -42,11 +71,41 @@ export function InboxPage() {
           {t.refresh}
         </Button>
       </Space>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Segmented
+          value={status}
+          onChange={(value) => setStatus(value as typeof status)}
+          options={[
+            { value: 'open', label: t.filterOpen },
+            { value: 'answered', label: t.filterAnswered },
+            { value: 'all', label: t.filterAll },
+          ]}
+        />
+        <Input
+          allowClear
+          placeholder={t.search}
+          aria-label={t.search}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ width: 240 }}
+        />
+        <label htmlFor="due-by">{t.dueBy}</label>
+        <DatePicker
+          id="due-by"
+          value={dueBy}
+          onChange={(value) => setDueBy((value as DateObject | null) ?? null)}
+          calendar={persian}
+          locale={lang === 'fa' ? persianFa : persianEn}
+          calendarPosition={lang === 'fa' ? 'bottom-right' : 'bottom-left'}
+          inputClass="ant-input"
+        />
+        {dueBy && <Button onClick={() => setDueBy(null)}>{t.clear}</Button>}
+      </Space>
       {inbox.isError && <Alert type="error" role="alert" message={problemMessage(inbox.error, lang)} />}
       <Table<InboxItem>
         rowKey="trackingCode"
         loading={inbox.isLoading}
-        dataSource={inbox.data?.items ?? []}
+        dataSource={items}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t.empty }}
         columns={[

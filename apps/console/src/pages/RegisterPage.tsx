@@ -1,9 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, Result, Row, Select, Typography, type InputRef } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  List,
+  Result,
+  Row,
+  Select,
+  Tag,
+  Typography,
+  type InputRef,
+} from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, fieldErrors, idempotencyKey, problemMessage } from '../api';
 import { isValidIranianMobile, isValidNationalCode, toAsciiDigits } from '../domain';
-import { digits, groupedCode } from '../format';
+import { digits, groupedCode, jalali } from '../format';
 import { useI18n, vocabulary } from '../i18n';
 import { useSession } from '../session';
 
@@ -26,6 +40,15 @@ interface Registered {
   status: string;
   registeredAt: string;
   possibleDuplicates?: { trackingCode: string }[];
+}
+
+interface EarlierRequest {
+  trackingCode: string;
+  status: string;
+  statusFa: string;
+  category: Named;
+  agency?: Named;
+  registeredAt: string;
 }
 
 interface FormValues {
@@ -53,7 +76,24 @@ export function RegisterPage() {
   const [done, setDone] = useState<Registered>();
   const first = useRef<InputRef>(null);
   const nationalCode = Form.useWatch('nationalCode', form);
+  const mobile = Form.useWatch('mobile', form);
   const name = (n: Named) => (lang === 'fa' ? n.nameFa : n.nameEn);
+
+  // The caller's earlier and open requests, as soon as the national code (or else the mobile) is complete.
+  const callerKey = isValidNationalCode(codeDigits(nationalCode))
+    ? { nationalCode: codeDigits(nationalCode) }
+    : mobile && isValidIranianMobile(mobile)
+      ? { mobile: toAsciiDigits(mobile) }
+      : undefined;
+  const earlier = useQuery({
+    queryKey: ['caller', callerKey],
+    enabled: callerKey !== undefined,
+    queryFn: () =>
+      api<{ items: EarlierRequest[] }>('POST', '/api/requests/search', {
+        token: session?.accessToken,
+        body: callerKey,
+      }),
+  });
 
   const catalog = useQuery({
     queryKey: ['catalog'],
@@ -254,6 +294,30 @@ export function RegisterPage() {
             </Form.Item>
           </Col>
         </Row>
+        {callerKey && earlier.data && (
+          <Card
+            size="small"
+            title={t.earlierRequests}
+            data-testid="caller-history"
+            style={{ marginBottom: 16 }}
+          >
+            <List
+              size="small"
+              locale={{ emptyText: t.noEarlierRequests }}
+              dataSource={earlier.data.items}
+              renderItem={(item) => (
+                <List.Item>
+                  <span dir="ltr">{groupedCode(item.trackingCode, lang)}</span>
+                  <span>{name(item.category)}</span>
+                  <Tag color={item.status === 'closed' ? undefined : '#0b5394'}>
+                    {lang === 'fa' ? item.statusFa : (vocabulary[item.status]?.en ?? item.status)}
+                  </Tag>
+                  <span>{jalali(item.registeredAt, lang)}</span>
+                </List.Item>
+              )}
+            />
+          </Card>
+        )}
         {register.isError && (
           <Alert
             type="error"
