@@ -261,6 +261,25 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).toContain('Vazirmatn');
     expect(await page.evaluate("document.fonts.check('16px Vazirmatn')")).toBe(true);
     await page.close();
-    expect(foreignRequests).toEqual([]);
   }, 120000);
+
+  it('shows the supervisor the province’s figures and each agency’s on-time rate, in charts', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('نام کاربری').fill('supervisor1');
+    await page.getByLabel('گذرواژه').fill('samad-demo');
+    await page.getByLabel('گذرواژه').press('Enter');
+    await page.waitForURL(`${base}/supervisor`);
+    // Reporting's read model follows Kafka: the answered-on-time figure appears once it has the answer.
+    await page
+      .getByTestId('on-time-rate')
+      .getByText(/[۰-۹]+٪/)
+      .waitFor({ timeout: 90000 });
+    await page.locator('svg').first().waitFor();
+    expect(await page.getByText('آب و فاضلاب').count()).toBeGreaterThan(0);
+    await shoot(page, 'supervisor');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.close();
+    expect(foreignRequests).toEqual([]);
+  }, 150000);
 });

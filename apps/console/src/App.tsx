@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
 import faIR from 'antd/locale/fa_IR';
 import enUS from 'antd/locale/en_US';
@@ -13,6 +13,9 @@ import { RegisterPage } from './pages/RegisterPage';
 import { InboxPage } from './pages/InboxPage';
 import { RequestPage } from './pages/RequestPage';
 import { TrackPage } from './pages/TrackPage';
+
+// The charts load only for those who see them.
+const SupervisorPage = lazy(() => import('./pages/SupervisorPage'));
 
 const LANG_KEY = 'samad.lang';
 
@@ -50,6 +53,9 @@ export function App() {
     { key: '/', label: <Link to="/">{t.navHome}</Link> },
     ...(session && ['operator', 'supervisor'].includes(session.role)
       ? [{ key: '/register', label: <Link to="/register">{t.navRegister}</Link> }]
+      : []),
+    ...(session?.role === 'supervisor'
+      ? [{ key: '/supervisor', label: <Link to="/supervisor">{t.navDashboard}</Link> }]
       : []),
     ...(session?.role === 'agency_staff'
       ? [{ key: '/agency/inbox', label: <Link to="/agency/inbox">{t.navInbox}</Link> }]
@@ -149,6 +155,16 @@ export function App() {
                     element={
                       <RequireRole roles={['agency_staff']}>
                         <RequestPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/supervisor"
+                    element={
+                      <RequireRole roles={['supervisor']}>
+                        <Suspense fallback={t.loading}>
+                          <SupervisorPage />
+                        </Suspense>
                       </RequireRole>
                     }
                   />

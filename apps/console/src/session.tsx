@@ -12,6 +12,8 @@ export const useSession = () => useContext(SessionContext);
 export const homeOf = (role: string): string =>
   role === 'agency_staff'
     ? '/agency/inbox'
-    : role === 'operator' || role === 'supervisor'
-      ? '/register'
-      : '/';
+    : role === 'supervisor'
+      ? '/supervisor'
+      : role === 'operator'
+        ? '/register'
+        : '/';
