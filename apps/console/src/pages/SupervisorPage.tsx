@@ -98,70 +98,82 @@ export default function SupervisorPage() {
               <Typography.Title level={2} style={{ fontSize: 18 }}>
                 {t.onTimeByAgency}
               </Typography.Title>
-              <ReactEChartsCore
-                echarts={echarts}
-                opts={{ renderer: 'svg' }}
-                style={{ height: Math.max(220, agencies.length * 40 + 60) }}
-                option={{
-                  aria: { enabled: true },
-                  textStyle: { fontFamily: 'Vazirmatn' },
-                  tooltip: { trigger: 'axis' },
-                  grid: { containLabel: true, left: 16, right: 16, top: 8, bottom: 8 },
-                  xAxis: {
-                    type: 'value',
-                    max: 100,
-                    inverse: fa,
-                    axisLabel: { formatter: (v: number) => `${number(v)}٪` },
-                  },
-                  yAxis: {
-                    type: 'category',
-                    position: fa ? 'right' : 'left',
-                    data: agencies.map(name),
-                  },
-                  series: [
-                    {
-                      type: 'bar',
-                      name: t.onTimeRate,
-                      data: agencies.map((row) => percent(row.answeredOnTimeRate) ?? 0),
-                      itemStyle: { color: '#0b5394' },
-                      label: {
-                        show: true,
-                        position: fa ? 'left' : 'right',
-                        formatter: ({ value }: { value: number }) => `${number(value)}٪`,
-                      },
+              {/* ECharts lays SVG text out left to right; the axes are mirrored for Persian instead. */}
+              <div dir="ltr">
+                <ReactEChartsCore
+                  echarts={echarts}
+                  opts={{ renderer: 'svg' }}
+                  style={{ height: Math.max(220, agencies.length * 40 + 60) }}
+                  option={{
+                    aria: { enabled: true },
+                    animation: false,
+                    textStyle: { fontFamily: 'Vazirmatn' },
+                    tooltip: { trigger: 'axis' },
+                    // Room for the agency names on the reading side (right in Persian).
+                    grid: { left: fa ? 48 : 210, right: fa ? 210 : 48, top: 8, bottom: 28 },
+                    xAxis: {
+                      type: 'value',
+                      max: 100,
+                      inverse: fa,
+                      axisLabel: { formatter: (v: number) => `${number(v)}٪` },
                     },
-                  ],
-                }}
-              />
+                    yAxis: {
+                      type: 'category',
+                      position: fa ? 'right' : 'left',
+                      data: agencies.map(name),
+                      axisLabel: { width: 200, overflow: 'truncate' },
+                    },
+                    series: [
+                      {
+                        type: 'bar',
+                        name: t.onTimeRate,
+                        data: agencies.map((row) => percent(row.answeredOnTimeRate) ?? 0),
+                        itemStyle: { color: '#0b5394' },
+                        label: {
+                          show: true,
+                          position: fa ? 'left' : 'right',
+                          formatter: ({ value }: { value: number }) => `${number(value)}٪`,
+                        },
+                      },
+                    ],
+                  }}
+                />
+              </div>
             </Col>
             <Col xs={24} lg={8}>
               <Typography.Title level={2} style={{ fontSize: 18 }}>
                 {t.byChannel}
               </Typography.Title>
-              <ReactEChartsCore
-                echarts={echarts}
-                opts={{ renderer: 'svg' }}
-                style={{ height: 260 }}
-                option={{
-                  aria: { enabled: true },
-                  textStyle: { fontFamily: 'Vazirmatn' },
-                  tooltip: { trigger: 'item' },
-                  series: [
-                    {
-                      type: 'pie',
-                      radius: ['40%', '70%'],
-                      data: Object.entries(data.byChannel).map(([channel, count]) => ({
-                        name: vocabulary[channel]?.[lang] ?? channel,
-                        value: count,
-                      })),
-                      label: {
-                        formatter: ({ name: label, value }: { name: string; value: number }) =>
-                          `${label}: ${number(value)}`,
+              {/* ECharts lays SVG text out left to right; the axes are mirrored for Persian instead. */}
+              <div dir="ltr">
+                <ReactEChartsCore
+                  echarts={echarts}
+                  opts={{ renderer: 'svg' }}
+                  style={{ height: 260 }}
+                  option={{
+                    aria: { enabled: true },
+                    animation: false,
+                    textStyle: { fontFamily: 'Vazirmatn' },
+                    tooltip: { trigger: 'item' },
+                    series: [
+                      {
+                        type: 'pie',
+                        radius: ['40%', '70%'],
+                        data: Object.entries(data.byChannel)
+                          .filter(([, count]) => count > 0)
+                          .map(([channel, count]) => ({
+                            name: vocabulary[channel]?.[lang] ?? channel,
+                            value: count,
+                          })),
+                        label: {
+                          formatter: ({ name: label, value }: { name: string; value: number }) =>
+                            `${label}: ${number(value)}`,
+                        },
                       },
-                    },
-                  ],
-                }}
-              />
+                    ],
+                  }}
+                />
+              </div>
             </Col>
           </Row>
         </>
