@@ -4,7 +4,7 @@ import faIR from 'antd/locale/fa_IR';
 import enUS from 'antd/locale/en_US';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { loadSession, saveSession, type Session } from './api';
+import { api, loadSession, saveSession, type Session } from './api';
 import { dictionaries, LangContext, type Lang } from './i18n';
 import { SessionContext } from './session';
 import { HomePage } from './pages/HomePage';
@@ -114,6 +114,10 @@ export function App() {
                   {session ? (
                     <Button
                       onClick={() => {
+                        // Ends the session on the server too (its refresh tokens stop working); best effort.
+                        void api('POST', '/api/auth/logout', { token: session.accessToken }).catch(
+                          () => undefined,
+                        );
                         setSession(undefined);
                         navigate('/');
                       }}

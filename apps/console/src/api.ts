@@ -22,6 +22,7 @@ export class ProblemError extends Error {
 export interface Session {
   username: string;
   accessToken: string;
+  refreshToken?: string;
   role: string;
   agencyCode?: string;
 }
@@ -44,19 +45,50 @@ export const saveSession = (session: Session | undefined): void => {
   else sessionStorage.removeItem(SESSION_KEY);
 };
 
+// One refresh at a time: each refresh token works once, and presenting a used one ends the whole session.
+let refreshing: Promise<string | undefined> | undefined;
+
+function refreshAccessToken(): Promise<string | undefined> {
+  refreshing ??= (async () => {
+    const session = loadSession();
+    if (!session?.refreshToken) return undefined;
+    const res = await fetch('/api/auth/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ refreshToken: session.refreshToken }),
+    });
+    if (!res.ok) return undefined;
+    const answer = (await res.json()) as { accessToken: string; refreshToken: string };
+    saveSession({ ...session, accessToken: answer.accessToken, refreshToken: answer.refreshToken });
+    return answer.accessToken;
+  })().finally(() => {
+    refreshing = undefined;
+  });
+  return refreshing;
+}
+
 export async function api<T>(
   method: string,
   path: string,
   options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  const res = await fetch(path, {
-    method,
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  const send = (token: string | undefined) => {
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    return fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  };
+  // The stored token is the newest (a refresh replaces it); the access token lasts 15 minutes.
+  const signedIn = options.token !== undefined;
+  let res = await send(signedIn ? (loadSession()?.accessToken ?? options.token) : undefined);
+  if (res.status === 401 && signedIn) {
+    const renewed = await refreshAccessToken();
+    if (renewed) res = await send(renewed);
+  }
   const text = await res.text();
   const body = text ? (JSON.parse(text) as unknown) : undefined;
   if (!res.ok) throw new ProblemError({ status: res.status, ...(body as Partial<Problem>) });

@@ -7,6 +7,7 @@ import { homeOf, useSession } from '../session';
 
 interface LoginAnswer {
   accessToken: string;
+  refreshToken: string;
   role: string;
   agencyCode?: string;
 }
