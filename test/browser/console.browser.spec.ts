@@ -199,6 +199,9 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     await page.waitForURL(`${base}/agency/requests/${trackingCode}`);
     await page.getByText('زهرا کریمی').first().waitFor(); // stored with Persian ی and ک
     expect(await accessibilityProblems(page)).toEqual([]);
+    // Acknowledged first: the status follows once the agency's read model has the event.
+    await page.getByRole('button', { name: 'اعلام وصول' }).click();
+    await page.getByText('در دست بررسی').waitFor({ timeout: 30000 });
     await page.getByRole('button', { name: 'پاسخ', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Alert,
   App,
@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api, fieldErrors, idempotencyKey, problemMessage } from '../api';
 import { digits, groupedCode, jalali } from '../format';
+import { ActionDialog } from '../ActionDialog';
 import { useI18n, vocabulary } from '../i18n';
 import type { Inbox } from '../inbox';
 import { useSession } from '../session';
@@ -34,6 +35,7 @@ export function RequestPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [answering, setAnswering] = useState(false);
+  const [dialog, setDialog] = useState<'refer' | 'return'>();
   // The inbox is a read model fed over Kafka: after answering, look again until it shows the answer.
   const [awaitingAnswer, setAwaitingAnswer] = useState(false);
   const [form] = Form.useForm<AnswerValues>();
@@ -72,7 +74,32 @@ export function RequestPage() {
     },
   });
 
+  const path = (action: string) => `/api/agency/requests/${encodeURIComponent(code)}/${action}`;
+  const post = (action: string, body?: unknown) =>
+    api('POST', path(action), {
+      token: session?.accessToken,
+      headers: { 'Idempotency-Key': idempotencyKey() },
+      body: body ?? {},
+    });
+  // After an action the inbox row changes once the agency's read model has the event: look again for a while.
+  const [expectChange, setExpectChange] = useState<string>();
+  const acted = (status: string) => {
+    setExpectChange(status);
+    void message.success(t.done);
+    void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+  };
+  const acknowledge = useMutation({
+    mutationFn: () => post('acknowledge'),
+    onSuccess: () => acted('acknowledged'),
+  });
   const request = item.data;
+  const refreshing = expectChange !== undefined && request?.status !== expectChange;
+  const { refetch } = item;
+  useEffect(() => {
+    if (!refreshing) return;
+    const timer = setInterval(() => void refetch(), 1000);
+    return () => clearInterval(timer);
+  }, [refreshing, refetch]);
   const name = (n: { nameFa: string; nameEn: string }) => (lang === 'fa' ? n.nameFa : n.nameEn);
   return (
     <Card>
@@ -136,10 +163,50 @@ export function RequestPage() {
             ]}
           />
           {!request.answer && (
-            <Button type="primary" style={{ marginTop: 16 }} onClick={() => setAnswering(true)}>
-              {t.answer}
-            </Button>
+            <Space wrap style={{ marginTop: 16 }}>
+              <Button type="primary" onClick={() => setAnswering(true)}>
+                {t.answer}
+              </Button>
+              {request.status === 'routed' && (
+                <Button onClick={() => acknowledge.mutate()} loading={acknowledge.isPending}>
+                  {t.acknowledge}
+                </Button>
+              )}
+              <Button onClick={() => setDialog('refer')}>{t.refer}</Button>
+              <Button danger onClick={() => setDialog('return')}>
+                {t.returnIt}
+              </Button>
+              {acknowledge.isError && (
+                <Alert type="error" role="alert" message={problemMessage(acknowledge.error, lang)} />
+              )}
+            </Space>
           )}
+          <ActionDialog
+            open={dialog === 'refer'}
+            title={t.refer}
+            fields={[
+              { name: 'unit', label: t.referUnit },
+              { name: 'toStaff', label: t.referStaff },
+              { name: 'note', label: t.note, multiline: true },
+            ]}
+            send={(values) => post('refer', values)}
+            onDone={() => {
+              setDialog(undefined);
+              acted('referred');
+            }}
+            onClose={() => setDialog(undefined)}
+          />
+          <ActionDialog
+            open={dialog === 'return'}
+            title={t.returnIt}
+            fields={[{ name: 'reason', label: t.returnReason, multiline: true }]}
+            send={(values) => post('return', values)}
+            onDone={() => {
+              setDialog(undefined);
+              acted('returned');
+            }}
+            onClose={() => setDialog(undefined)}
+          />
         </>
       )}
       <Modal
