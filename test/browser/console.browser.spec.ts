@@ -260,6 +260,8 @@ describe('the people’s console in Chromium: register, answer, track', () => {
       'ltr',
     ]);
     await page.getByRole('heading', { name: 'Track a request' }).waitFor();
+    await shoot(page, 'track-en');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByTestId('lang-switch').click();
     expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).toContain('Vazirmatn');
     expect(await page.evaluate("document.fonts.check('16px Vazirmatn')")).toBe(true);

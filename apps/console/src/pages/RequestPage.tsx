@@ -143,7 +143,11 @@ export function RequestPage() {
               {
                 key: 'description',
                 label: t.description,
-                children: <span style={{ whiteSpace: 'pre-wrap' }}>{request.description}</span>,
+                children: (
+                  <span dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
+                    {request.description}
+                  </span>
+                ),
               },
               { key: 'routed', label: t.received, children: jalali(request.routedAt, lang) },
               { key: 'due', label: t.due, children: jalali(request.dueAt, lang) },
@@ -154,7 +158,8 @@ export function RequestPage() {
                       label: t.answer,
                       children: (
                         <div data-testid="answer-shown">
-                          <Tag>{vocabulary[request.answer.outcome]?.[lang]}</Tag> {request.answer.text}
+                          <Tag>{vocabulary[request.answer.outcome]?.[lang]}</Tag>{' '}
+                          <span dir="auto">{request.answer.text}</span>
                         </div>
                       ),
                     },

@@ -103,7 +103,7 @@ export function TrackPage() {
               children: found.answer ? (
                 <div data-testid="tracked-answer">
                   <Tag>{vocabulary[found.answer.outcome]?.[lang] ?? found.answer.outcome}</Tag>
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>
+                  <Typography.Paragraph dir="auto" style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>
                     {found.answer.text}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary">
