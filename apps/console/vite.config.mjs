@@ -11,6 +11,12 @@ export default defineConfig({
   root: here,
   base: '/',
   plugins: [react()],
+  resolve: {
+    // The domain library's browser entry point (tsconfig.base.json maps it for TypeScript).
+    alias: {
+      '@samad/request-lifecycle/browser': `${root}libs/request-lifecycle/src/browser.ts`,
+    },
+  },
   build: { outDir: `${root}dist/console`, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
   server: {
     port: Number(process.env.CONSOLE_DEV_PORT ?? 5173),
