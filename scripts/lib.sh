@@ -24,6 +24,24 @@ build() {
   npx tsc -b tsconfig.build.json
 }
 
+# The people's console (ADR 0040): static files in dist/console, served with the APIs on one origin.
+build_console() {
+  say "building the console (Vite)"
+  npx vite build --config apps/console/vite.config.mjs --logLevel warn
+}
+
+# The browser tests drive Debian's Chromium; install it when missing and this shell may (root with apt-get).
+ensure_chromium() {
+  local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [ -x "$chromium" ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    say "installing Chromium for the browser tests (apt-get install -y chromium)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 ||
+      say "could not install Chromium; the browser tests will say how"
+  fi
+  return 0
+}
+
 run_node() { node -r "$ROOT/scripts/register-paths.js" "$@"; }
 
 # A local PostgreSQL that was stopped (a reboot, a killed session) is started again with the machine's own

@@ -12,13 +12,16 @@ export SAMAD_DEMO_USERS="${SAMAD_DEMO_USERS:-1}"
 require_tools
 ensure_dependencies
 build
+build_console
 bash infra/local/kafka.sh start
 supervisor=""
 waiter=""
+console=""
 stop_all() {
   trap "" INT TERM # finish cleaning up even if npm forwards a second signal
   trap - EXIT
   if [ -n "$waiter" ]; then kill "$waiter" 2>/dev/null || true; fi
+  if [ -n "$console" ]; then kill "$console" 2>/dev/null || true; fi
   # The supervisor stops every service process it started (SIGTERM, then SIGKILL at its deadline)...
   if [ -n "$supervisor" ]; then
     kill -TERM "$supervisor" 2>/dev/null || true
@@ -36,6 +39,9 @@ run_node dist/scripts/prepare.js
 # ends); node itself, not the run_node function, so that $! is the supervisor's pid and not a subshell's.
 node -r "$ROOT/scripts/register-paths.js" dist/scripts/supervise.js &
 supervisor=$!
+# The console and the APIs on one origin, http://localhost:3000 (CONSOLE_PORT), routed as the ingress does.
+node -r "$ROOT/scripts/register-paths.js" dist/scripts/console-server.js &
+console=$!
 # Prints where to go once every instance is healthy (and says which are slow, meanwhile).
 node -r "$ROOT/scripts/register-paths.js" dist/scripts/wait-for-services.js &
 waiter=$!

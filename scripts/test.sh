@@ -13,6 +13,8 @@ export SAMAD_DEMO_USERS=1
 require_tools
 ensure_dependencies || exit 1
 build || exit 1
+build_console || exit 1
+ensure_chromium
 trap 'bash infra/local/kafka.sh stop' EXIT
 trap 'exit 130' INT TERM # so the EXIT trap runs on Ctrl-C too
 KAFKA_FRESH=1 bash infra/local/kafka.sh start || exit 1
@@ -24,6 +26,7 @@ say "lint (ESLint with Nx module boundaries), format (Prettier), types (tsc)"
 npx nx show projects >/dev/null && npx eslint . --max-warnings=0 || checks_failed=1
 npx prettier --check . --log-level=warn || checks_failed=1
 npx tsc -p tsconfig.json --noEmit || checks_failed=1
+npx tsc -p apps/console/tsconfig.json --noEmit || checks_failed=1
 
 mkdir -p .local
 npx jest --ci --json --outputFile=.local/jest-results.json "$@"

@@ -28,7 +28,15 @@ async function main(): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
+  const consolePort = process.env.CONSOLE_PORT ?? '3000';
   console.log('\nSamad is up (Ctrl-C stops everything):');
+  console.log(
+    `\n  open http://localhost:${consolePort}` +
+      (process.env.SAMAD_DEMO_USERS === '1'
+        ? ' — sign in as operator1 / samad-demo (111 operator) or staff.abfa / samad-demo (water agency), ' +
+          'or track a request without signing in\n'
+        : '\n'),
+  );
   const width = Math.max(...instances.map((i) => i.name.length));
   for (const instance of instances) {
     const base = `http://127.0.0.1:${instance.port}`;

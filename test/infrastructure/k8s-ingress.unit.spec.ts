@@ -2,23 +2,14 @@
 // that service, and nothing else (health probes stay inside the cluster). Routes are read from the source.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { DEFAULT_PORTS, type ServiceName } from '@samad/service-kit';
+import { ingressFile, ingressPaths, readIngress, routeResolver } from '../../scripts/console/ingress-routes';
 import { repoRoot } from '../support/environment';
 
-interface IngressPath {
-  path: string;
-  pathType: string;
-  backend: { service: { name: string; port: { name: string } } };
-}
-
-const base = join(repoRoot, 'infra', 'k8s', 'base');
 const services = Object.keys(DEFAULT_PORTS) as ServiceName[];
-const ingress = parseAllDocuments(readFileSync(join(base, 'ingress.yaml'), 'utf8'))[0].toJSON() as {
-  metadata: { annotations: Record<string, string> };
-  spec: { ingressClassName: string; rules: { http: { paths: IngressPath[] } }[] };
-};
-const paths = ingress.spec.rules.flatMap((rule) => rule.http.paths);
+// The same reading of the file the console's local server routes by (ADR 0040): one path map.
+const ingress = readIngress(ingressFile(repoRoot));
+const paths = ingressPaths(ingress);
 
 /** Each HTTP route a service's controllers declare, with `:params` filled in (as a caller would send it). */
 function routesOf(service: ServiceName): string[] {
@@ -40,10 +31,7 @@ function routesOf(service: ServiceName): string[] {
 }
 
 /** The service ingress-nginx picks: regex locations `~* ^path`, longest path first. */
-const serviceFor = (route: string): string | undefined =>
-  [...paths]
-    .sort((a, b) => b.path.length - a.path.length)
-    .find((p) => new RegExp(`^${p.path}`, 'i').test(route))?.backend.service.name;
+const serviceFor = routeResolver(paths);
 
 describe('Kubernetes Ingress (infra/k8s/base/ingress.yaml)', () => {
   it('is an ingress-nginx Ingress with regex paths on the services’ named http ports', () => {

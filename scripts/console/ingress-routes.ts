@@ -1,0 +1,38 @@
+/**
+ * The one path map (ADR 0040): infra/k8s/base/ingress.yaml says which service serves which path, and both the
+ * cluster's ingress-nginx and the console's local server (npm start, port 3000) route by it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+export interface IngressPath {
+  path: string;
+  pathType: string;
+  backend: { service: { name: string; port: { name: string } } };
+}
+
+export interface IngressDocument {
+  metadata: { annotations: Record<string, string> };
+  spec: { ingressClassName: string; rules: { http: { paths: IngressPath[] } }[] };
+}
+
+export const ingressFile = (root: string): string => join(root, 'infra', 'k8s', 'base', 'ingress.yaml');
+
+export function readIngress(file: string): IngressDocument {
+  return parseAllDocuments(readFileSync(file, 'utf8'))[0].toJSON() as IngressDocument;
+}
+
+export const ingressPaths = (ingress: IngressDocument): IngressPath[] =>
+  ingress.spec.rules.flatMap((rule) => rule.http.paths);
+
+/**
+ * The service ingress-nginx picks for a path, as it does with use-regex: each path becomes a case-insensitive
+ * location `~* ^path`, and the longest path wins. Undefined: not routed (health probes, /metrics stay inside).
+ */
+export function routeResolver(paths: IngressPath[]): (path: string) => string | undefined {
+  const ordered = [...paths]
+    .sort((a, b) => b.path.length - a.path.length)
+    .map((p) => ({ pattern: new RegExp(`^${p.path}`, 'i'), service: p.backend.service.name }));
+  return (path) => ordered.find((p) => p.pattern.test(path))?.service;
+}

@@ -1,0 +1,301 @@
+// The people's console in a real browser (issue 14, ADR 0040): Debian's Chromium driven by playwright-core
+// against the four services and the console's one-origin server. An operator registers a phone complaint
+// typed in Persian, the agency's staff answers it, the citizen tracks it; each screen is scanned with axe-core
+// and photographed into docs/screenshots/.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startConsoleServer } from '../../scripts/console/console-server';
+import { repoRoot, waitFor } from '../support/environment';
+import { startService, stopService, type RunningService } from '../support/service-process';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const staticDir = join(repoRoot, 'dist', 'console');
+const screenshots = join(repoRoot, 'docs', 'screenshots');
+type ServiceName = 'intake' | 'routing' | 'agency' | 'reporting';
+const names: ServiceName[] = ['intake', 'routing', 'agency', 'reporting'];
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const toAscii = (text: string): string =>
+  text.replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+
+/** axe-core's WCAG 2 A/AA rules on the page as it is; the serious and critical findings, described. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the console's Content-Security-Policy forbids inline scripts.
+  await page.evaluate(axe.source);
+  // Strings, not functions: this file is compiled for Node, without the DOM's types.
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as axe.AxeResults;
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+describe('the people’s console in Chromium: register, answer, track', () => {
+  const services = {} as Record<ServiceName, RunningService>;
+  let server: Server;
+  let base: string;
+  let context: BrowserContext;
+  let userDataDir: string;
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(chromiumPath))
+      throw new Error(`Chromium not found at ${chromiumPath}: install it with \`apt-get install chromium\``);
+    if (!existsSync(join(staticDir, 'index.html')))
+      throw new Error('the console is not built: run `npx vite build --config apps/console/vite.config.mjs`');
+    const backends: Record<string, string[]> = {};
+    for (const name of names) {
+      services[name] = startService(name, await freePort());
+      backends[name] = [services[name].baseUrl];
+    }
+    const ready = (name: ServiceName) =>
+      waitFor(
+        `${name} ready`,
+        async () =>
+          (await fetch(`${services[name].baseUrl}/health/ready`)).status === 200 ? true : undefined,
+        { timeoutMs: 150000, intervalMs: 500 },
+      );
+    await Promise.all(names.map(ready)).catch((error: unknown) => {
+      for (const name of names)
+        process.stderr.write(`--- ${name}\n${services[name].output().slice(-3000)}\n`);
+      throw error;
+    });
+    const port = await freePort();
+    server = await startConsoleServer({ root: repoRoot, staticDir, backends }, port);
+    base = `http://127.0.0.1:${port}`;
+    mkdirSync(screenshots, { recursive: true });
+    userDataDir = mkdtempSync(join(tmpdir(), 'samad-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1280, height: 900 },
+      locale: 'fa-IR',
+      timezoneId: 'Asia/Tehran',
+    });
+    // One origin: nothing, fonts included, may come from anywhere else.
+    context.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(base) && !url.startsWith('data:')) foreignRequests.push(url);
+    });
+  }, 240000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await Promise.all(names.map((name) => services[name] && stopService(services[name])));
+  }, 60000);
+
+  let trackingCode = '';
+  const answerText = 'لوله اصلی ترمیم شد و آب از ساعت ۱۴ وصل است.';
+
+  it('lets the operator sign in and register a phone complaint typed in Persian, with Persian digits', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    expect(await page.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual([
+      'fa',
+      'rtl',
+    ]);
+    await page.getByLabel('نام کاربری').fill('operator1');
+    await page.getByLabel('گذرواژه').fill('samad-demo');
+    await shoot(page, 'sign-in');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('گذرواژه').press('Enter');
+    await page.waitForURL(`${base}/register`);
+
+    // Keyboard only, typed as an operator would: focus starts on the national code, Tab walks the form in
+    // reading order, the selects search as typed, Ctrl+Enter registers. A wrong check digit shows at once.
+    const keys = page.keyboard;
+    await page.getByLabel('کد ملی', { exact: true }).waitFor();
+    expect(await page.evaluate('document.activeElement?.id')).toBe('nationalCode');
+    await keys.type('۰۴۹۹۳۷۰۸۹۸');
+    await page.getByText('رقم کنترل کد ملی درست نیست').waitFor();
+    await keys.press('Backspace');
+    await keys.type('۹');
+    await page.getByText('کد ملی معتبر است').waitFor();
+    await page.getByTestId('caller-history').waitFor(); // the caller's earlier requests, at once
+    await keys.press('Tab');
+    await keys.type('۰۹۱۷۱۲۳۴۵۶۷'); // mobile
+    await keys.press('Tab');
+    await keys.type('زهرا كريمي'); // full name, with the Arabic ي and ك an Arabic keyboard gives
+    await keys.press('Tab'); // channel: 111 call already
+    await keys.press('Tab'); // kind: complaint already
+    await keys.press('Tab');
+    // A select filters as the operator types; Enter takes the highlighted option once it is there.
+    const choose = async (text: string) => {
+      await keys.type(text);
+      await page.locator('.ant-select-item-option-active', { hasText: text }).waitFor();
+      await keys.press('Enter');
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+        .waitFor({ state: 'hidden' });
+    };
+    await choose('میناب'); // county
+    await keys.press('Tab');
+    await choose('قطعی آب'); // category
+    await keys.press('Tab');
+    await keys.type('قطعی آب در محله از سه روز پیش؛ پلاک ۱۲');
+    await shoot(page, 'register');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await keys.press('Control+Enter');
+
+    const shown = page.getByTestId('tracking-code');
+    await shown.waitFor({ timeout: 30000 });
+    const text = (await shown.textContent()) ?? '';
+    expect(text).toMatch(/^[۰-۹]{3}-[۰-۹]{3}-[۰-۹]{4}$/);
+    trackingCode = toAscii(text).replace(/-/g, '');
+    await shoot(page, 'tracking-code');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.close();
+  }, 120000);
+
+  it('shows it in the water agency’s inbox, and its staff answers it (field errors beside the field)', async () => {
+    expect(trackingCode).toMatch(/^\d{10}$/);
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('نام کاربری').fill('staff.abfa');
+    await page.getByLabel('گذرواژه').fill('samad-demo');
+    await page.getByLabel('گذرواژه').press('Enter');
+    await page.waitForURL(`${base}/agency/inbox`);
+    // Routing runs over Kafka; the inbox refreshes by itself until the request arrives.
+    const row = page.getByTestId(`inbox-${trackingCode}`);
+    await row.waitFor({ timeout: 90000 });
+    // The inbox's search takes the code as a citizen reads it, Persian digits and dashes.
+    const persianCode = trackingCode.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+    await page.getByLabel('جستجو در کارتابل').fill(persianCode.replace(/^(.{3})(.{3})/, '$1-$2-'));
+    await row.waitFor();
+    await page.getByLabel('جستجو در کارتابل').fill('');
+    await shoot(page, 'inbox');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await row.click();
+    await page.waitForURL(`${base}/agency/requests/${trackingCode}`);
+    await page.getByText('زهرا کریمی').first().waitFor(); // stored with Persian ی and ک
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // Acknowledged first: the status follows once the agency's read model has the event.
+    await page.getByRole('button', { name: 'اعلام وصول' }).click();
+    await page.getByText('در دست بررسی').waitFor({ timeout: 30000 });
+    await page.getByRole('button', { name: 'پاسخ', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    // Sent empty: the API's Problem Details name the field, and the dialog shows it under that field.
+    await dialog.getByRole('button', { name: 'ارسال' }).click();
+    await dialog
+      .locator('.ant-form-item-explain-error')
+      .getByText('متن پاسخ را بنویسید یا الگویی برگزینید')
+      .waitFor();
+    await shoot(page, 'answer-dialog');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await dialog.getByLabel('متن پاسخ به شهروند').fill(answerText);
+    await dialog.getByRole('button', { name: 'ارسال' }).click();
+    await page.getByTestId('answer-shown').getByText(answerText).waitFor({ timeout: 30000 });
+    await page.close();
+
+    // Another agency's staff, with the request's URL: nothing of it, as if it did not exist.
+    const other = await context.newPage();
+    await other.goto(`${base}/sign-in`);
+    await other.getByLabel('نام کاربری').fill('staff.bargh');
+    await other.getByLabel('گذرواژه').fill('samad-demo');
+    await other.getByLabel('گذرواژه').press('Enter');
+    await other.waitForURL(`${base}/agency/inbox`);
+    await other.goto(`${base}/agency/requests/${trackingCode}`);
+    await other.getByText('موردی نیست').waitFor();
+    expect(await other.getByText('زهرا کریمی').count()).toBe(0);
+    await other.close();
+  }, 180000);
+
+  it('lets the citizen track it with the code and the last four mobile digits, and see the answer', async () => {
+    expect(trackingCode).toMatch(/^\d{10}$/);
+    const page = await context.newPage();
+    await page.goto(`${base}/track`);
+    const persian = trackingCode.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+    await page.getByLabel('کد رهگیری').pressSequentially(persian);
+    await page.getByLabel('چهار رقم آخر تلفن همراه').pressSequentially('۴۵۶۷');
+    await page.getByRole('button', { name: 'پیگیری' }).click();
+    const answer = page.getByTestId('tracked-answer');
+    await answer.getByText(answerText).waitFor({ timeout: 30000 });
+    const tracked = (await page.getByTestId('tracked').textContent()) ?? '';
+    expect(tracked).toContain('آب و فاضلاب'); // the agency, by its Persian name
+    expect(tracked).toMatch(/۱۴۰[0-9۰-۹]/); // Jalali year, Persian digits
+    expect(tracked).not.toMatch(/[0-9]/); // no Latin digits on the Persian screen
+    await shoot(page, 'track');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // Rates it, by keyboard as much as by mouse: five stars, then send.
+    await page.getByRole('radio').nth(4).click();
+    await page.getByRole('button', { name: 'ثبت امتیاز' }).click();
+    await page.getByTestId('verdict-given').getByText('امتیاز شما: ۵ / ۵').waitFor({ timeout: 30000 });
+
+    // The English switch: the same screen left to right.
+    await page.getByTestId('lang-switch').click();
+    expect(await page.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual([
+      'en',
+      'ltr',
+    ]);
+    await page.getByRole('heading', { name: 'Track a request' }).waitFor();
+    await shoot(page, 'track-en');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByTestId('lang-switch').click();
+    expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).toContain('Vazirmatn');
+    expect(await page.evaluate("document.fonts.check('16px Vazirmatn')")).toBe(true);
+    await page.close();
+  }, 120000);
+
+  it('shows the supervisor the province’s figures and each agency’s on-time rate, in charts', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('نام کاربری').fill('supervisor1');
+    await page.getByLabel('گذرواژه').fill('samad-demo');
+    await page.getByLabel('گذرواژه').press('Enter');
+    await page.waitForURL(`${base}/supervisor`);
+    // Reporting's read model follows Kafka: the answered-on-time figure appears once it has the answer.
+    await page
+      .getByTestId('on-time-rate')
+      .getByText(/[۰-۹]+٪/)
+      .waitFor({ timeout: 90000 });
+    await page.locator('svg').first().waitFor();
+    expect(await page.getByText('آب و فاضلاب').count()).toBeGreaterThan(0);
+    await shoot(page, 'supervisor');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // A spoilt access token (as after its 15 minutes): the console renews it with the refresh token.
+    await page.evaluate(
+      `(() => { const s = JSON.parse(sessionStorage.getItem('samad.session'));
+        sessionStorage.setItem('samad.session', JSON.stringify({ ...s, accessToken: s.accessToken + 'x' })); })()`,
+    );
+    await page.reload();
+    await page
+      .getByTestId('on-time-rate')
+      .getByText(/[۰-۹]+٪/)
+      .waitFor({ timeout: 30000 });
+    await page.close();
+    expect(foreignRequests).toEqual([]);
+  }, 150000);
+});
