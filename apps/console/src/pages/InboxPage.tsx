@@ -20,16 +20,23 @@ export function InboxPage() {
   const [status, setStatus] = useState<'open' | 'answered' | 'all'>('open');
   const [search, setSearch] = useState('');
   const [dueBy, setDueBy] = useState<DateObject | null>(null);
-  const inbox = useQuery({
-    queryKey: ['inbox', session?.agencyCode, status],
-    queryFn: () => api<Inbox>('GET', `/api/agency/inbox?status=${status}`, { token: session?.accessToken }),
-    refetchInterval: 15_000,
-  });
   // Search as typed, any digits and ی/ک; and "due by" a Jalali day (end of that day, Tehran).
   const fold = (text: string) => normalizePersianText(toAsciiDigits(text)).toLowerCase();
   const folded = fold(search);
   // A tracking code as read aloud (۴۹۳-۹۱۴-۶۵۷۶) is searched without its dashes.
   const wanted = /^[\d\s-]+$/.test(folded) ? folded.replace(/[\s-]/g, '') : folded;
+  // A whole tracking code is looked up by the server, whatever its status and however long the inbox.
+  const code = /^\d{10}$/.test(wanted) ? wanted : undefined;
+  const inbox = useQuery({
+    queryKey: ['inbox', session?.agencyCode, status, code],
+    queryFn: () =>
+      api<Inbox>(
+        'GET',
+        code ? `/api/agency/inbox?status=all&trackingCode=${code}` : `/api/agency/inbox?status=${status}`,
+        { token: session?.accessToken },
+      ),
+    refetchInterval: 15_000,
+  });
   const dueLimit = dueBy ? dueBy.toDate().setHours(23, 59, 59, 999) : undefined;
   const items = (inbox.data?.items ?? []).filter(
     (item) =>
