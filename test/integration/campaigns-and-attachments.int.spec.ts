@@ -1,6 +1,7 @@
 // Provincial-trip campaigns (ADR 28) and attachments (ADR 29) over HTTP against real PostgreSQL and Kafka:
 // intake (campaigns, letters, files, erasure), routing (capped due dates), agency (downloads), reporting (board).
 import ExcelJS from 'exceljs';
+import { nameOf } from '@samad/reference-data';
 import {
   endOfTehranDay,
   formatJalaliDate,
@@ -135,6 +136,7 @@ describe('provincial-trip campaigns and attachments', () => {
       letterNumber: '۱۲۳/ص/۱۴۰۵',
       letterDate: tehranDateKey(new Date()),
       targetAt,
+      campaignName: 'سفر استانی به هرمزگان',
     });
     for (const code of [a, b]) {
       const routed = await flow.waitForEvent(code, 'RequestRoutedToAgency');
@@ -166,6 +168,11 @@ describe('provincial-trip campaigns and attachments', () => {
       expect.objectContaining({ agencyCode: 'ABFA', countyCode: 'BND', received: 1, answered: 1 }),
       expect.objectContaining({ agencyCode: 'ABFA', countyCode: 'MIN', received: 1, answered: 0 }),
     ]);
+    // Named, not only coded: the campaign, each agency and county in Persian (reference data).
+    const agencyFa = nameOf('agency', 'ABFA').nameFa;
+    expect(board.body).toMatchObject({ campaignId, campaignName: 'سفر استانی به هرمزگان' });
+    expect(board.body.lines[0]).toMatchObject({ agencyNameFa: agencyFa, countyNameFa: 'بندرعباس' });
+    expect(board.body.lines[1]).toMatchObject({ countyNameFa: nameOf('county', 'MIN').nameFa });
 
     // Only supervisors see it.
     const asOperator = await requestJson('GET', boardUrl, { headers: await operator() });
@@ -178,6 +185,8 @@ describe('provincial-trip campaigns and attachments', () => {
     const csvText = csvBytes.toString('utf8');
     expect(csvText).toContain('پاسخ پیش از موعد سفر');
     expect(csvText).toContain('جمع کل,,,,2,1,1,0,0');
+    expect(csvText).toContain('سفر,سفر استانی به هرمزگان\r\n');
+    expect(csvText).toContain(`${agencyFa},ABFA,بندرعباس,BND,1,1,1,0,0`);
 
     const xlsx = await fetch(boardUrl, {
       headers: {
@@ -194,6 +203,9 @@ describe('provincial-trip campaigns and attachments', () => {
     expect(values).toContainEqual(['موعد پاسخ', expect.stringMatching(/ ۱۴[۰-۹]{2}، ۲۳:۵۹$/)]); // Jalali, end of day
     expect(values).toContainEqual(expect.arrayContaining(['دریافتی', 'پاسخ‌داده‌شده', 'معوق']));
     expect(values).toContainEqual(['جمع کل', '', '', '', 2, 1, 1, 0, 0]);
+    expect(values).toContainEqual(['سفر', 'سفر استانی به هرمزگان']);
+    expect(values).toContainEqual(['شناسه سفر', campaignId]);
+    expect(values).toContainEqual([agencyFa, 'ABFA', 'بندرعباس', 'BND', 1, 1, 1, 0, 0]);
   });
 
   it('refuses an unknown or closed campaign and a county outside it, with a Problem', async () => {
