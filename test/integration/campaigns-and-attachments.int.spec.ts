@@ -1,6 +1,7 @@
 // Provincial-trip campaigns (ADR 28) and attachments (ADR 29) over HTTP against real PostgreSQL and Kafka:
 // intake (campaigns, letters, files, erasure), routing (capped due dates), agency (downloads), reporting (board).
 import ExcelJS from 'exceljs';
+import { nameOf } from '@samad/reference-data';
 import {
   endOfTehranDay,
   formatJalaliDate,
@@ -135,6 +136,7 @@ describe('provincial-trip campaigns and attachments', () => {
       letterNumber: '۱۲۳/ص/۱۴۰۵',
       letterDate: tehranDateKey(new Date()),
       targetAt,
+      campaignName: 'سفر استانی به هرمزگان',
     });
     for (const code of [a, b]) {
       const routed = await flow.waitForEvent(code, 'RequestRoutedToAgency');
@@ -166,6 +168,11 @@ describe('provincial-trip campaigns and attachments', () => {
       expect.objectContaining({ agencyCode: 'ABFA', countyCode: 'BND', received: 1, answered: 1 }),
       expect.objectContaining({ agencyCode: 'ABFA', countyCode: 'MIN', received: 1, answered: 0 }),
     ]);
+    // Named, not only coded: the campaign, each agency and county in Persian (reference data).
+    const agencyFa = nameOf('agency', 'ABFA').nameFa;
+    expect(board.body).toMatchObject({ campaignId, campaignName: 'سفر استانی به هرمزگان' });
+    expect(board.body.lines[0]).toMatchObject({ agencyNameFa: agencyFa, countyNameFa: 'بندرعباس' });
+    expect(board.body.lines[1]).toMatchObject({ countyNameFa: nameOf('county', 'MIN').nameFa });
 
     // Only supervisors see it.
     const asOperator = await requestJson('GET', boardUrl, { headers: await operator() });
@@ -178,6 +185,8 @@ describe('provincial-trip campaigns and attachments', () => {
     const csvText = csvBytes.toString('utf8');
     expect(csvText).toContain('پاسخ پیش از موعد سفر');
     expect(csvText).toContain('جمع کل,,,,2,1,1,0,0');
+    expect(csvText).toContain('سفر,سفر استانی به هرمزگان\r\n');
+    expect(csvText).toContain(`${agencyFa},ABFA,بندرعباس,BND,1,1,1,0,0`);
 
     const xlsx = await fetch(boardUrl, {
       headers: {
@@ -194,6 +203,9 @@ describe('provincial-trip campaigns and attachments', () => {
     expect(values).toContainEqual(['موعد پاسخ', expect.stringMatching(/ ۱۴[۰-۹]{2}، ۲۳:۵۹$/)]); // Jalali, end of day
     expect(values).toContainEqual(expect.arrayContaining(['دریافتی', 'پاسخ‌داده‌شده', 'معوق']));
     expect(values).toContainEqual(['جمع کل', '', '', '', 2, 1, 1, 0, 0]);
+    expect(values).toContainEqual(['سفر', 'سفر استانی به هرمزگان']);
+    expect(values).toContainEqual(['شناسه سفر', campaignId]);
+    expect(values).toContainEqual([agencyFa, 'ABFA', 'بندرعباس', 'BND', 1, 1, 1, 0, 0]);
   });
 
   it('refuses an unknown or closed campaign and a county outside it, with a Problem', async () => {
@@ -312,5 +324,77 @@ describe('provincial-trip campaigns and attachments', () => {
     );
     expect(rows[0].n).toBe(1);
     expect((await flow.events(code)).filter((e) => e.type === 'AttachmentAdded')).toHaveLength(1);
+  });
+
+  it('registers a letter with its scans in one multipart call, once under a retry, or not at all', async () => {
+    const registration = {
+      channel: 'trip_letter',
+      kind: 'demand',
+      collective: false,
+      citizens: [{ nationalCode: freshNationalCode(), fullName: 'مريم كاظمي', mobile: '۰۹۱۷۱۲۳۴۵۶۷' }],
+      countyCode: 'BND',
+      categoryCode: 'WAT-CUT',
+      description: 'نامه‌ی مردمی در سفر استانی با پیوست',
+    };
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(32, 3),
+    ]);
+    const formOf = (files: Buffer[], body: Json = registration): FormData => {
+      const form = new FormData();
+      form.append('registration', JSON.stringify(body));
+      files.forEach((bytes, i) => form.append('files', new Blob([bytes]), `page-${i}.pdf`));
+      return form;
+    };
+    const send = async (form: FormData, key?: string) =>
+      fetch(`${intake.baseUrl}/api/requests`, {
+        method: 'POST',
+        headers: { ...(await operator()), ...(key && { 'idempotency-key': key }) },
+        body: form,
+      });
+
+    const key = `multipart-${Date.now()}`;
+    const first = await send(formOf([pdf('page one'), png]), key);
+    expect(first.status).toBe(201);
+    const body = (await first.json()) as Json;
+    const code = body.trackingCode as string;
+    expect(body.attachments).toEqual([
+      expect.objectContaining({ trackingCode: code, contentType: 'application/pdf' }),
+      expect.objectContaining({ trackingCode: code, contentType: 'image/png' }),
+    ]);
+    // A retry with the same key registers nothing new and attaches nothing twice.
+    const again = await send(formOf([pdf('page one'), png]), key);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const replayed = (await again.json()) as Json;
+    expect(replayed.trackingCode).toBe(code);
+    expect((replayed.attachments as Json[]).map((a) => a.id)).toEqual(
+      (body.attachments as Json[]).map((a) => a.id),
+    );
+    expect((await flow.events(code)).filter((e) => e.type === 'AttachmentAdded')).toHaveLength(2);
+    // The agency holding it sees both files.
+    await inInbox(code);
+    const listed = await agencyGet(`${code}/attachments`);
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(await listed.json())).toContain('image/png');
+
+    // A renamed executable among the files refuses the whole registration: nothing is registered.
+    const registrations = async (): Promise<number> =>
+      (
+        await flow.sql.query(
+          `SELECT count(*)::int AS n FROM event_store.events WHERE event_type = 'RequestRegistered'`,
+        )
+      ).rows[0].n as number;
+    const before = await registrations();
+    const refused = await send(formOf([pdf('fine'), elf]));
+    expect(refused.status).toBe(415);
+    expect(((await refused.json()) as Json).code).toBe('ATTACHMENT_TYPE_NOT_ALLOWED');
+    expect(await registrations()).toBe(before);
+    // Without its registration part, or with broken JSON: 400 with the field named.
+    const noPart = new FormData();
+    noPart.append('files', new Blob([pdf('x')]), 'x.pdf');
+    const missing = await send(noPart);
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(await missing.json())).toContain('registration');
   });
 });

@@ -190,6 +190,69 @@ describe('duplicates, collective matters and signatories (real PostgreSQL and Ka
     });
   });
 
+  describe('a merged duplicate’s citizens follow the surviving request', () => {
+    it('get the survivor’s answer by SMS under their own code, each mobile once', async () => {
+      const [hamid, neighbour] = [citizen(), citizen()];
+      const where = { countyCode: 'BND', categoryCode: 'WAT-CUT' };
+      const survivor = (await registerBody(registrationBody({ ...where, citizens: [hamid] })))
+        .trackingCode as string;
+      // Registered twice by the same caller (a same-mobile follower is texted once), and once by a
+      // neighbour on his behalf, whose own mobile follows too.
+      const again = (await registerBody(registrationBody({ ...where, citizens: [hamid] })))
+        .trackingCode as string;
+      const theirs = (await registerBody(registrationBody({ ...where, citizens: [neighbour] })))
+        .trackingCode as string;
+      for (const code of [again, theirs]) {
+        const res = await post(
+          intake.baseUrl,
+          `/api/requests/${code}/merge`,
+          { survivorCode: survivor },
+          await supervisor(),
+        );
+        expect(res.status).toBe(200);
+      }
+      await inAgencyInbox(survivor);
+      const answered = await waitFor('the survivor answered', async () => {
+        const res = await post(
+          agency.baseUrl,
+          `/api/agency/requests/${survivor}/answer`,
+          { outcome: 'positive', text: 'لوله اصلی تعمیر شد و آب وصل است.' },
+          await staffOf('ABFA'),
+        );
+        return res.status === 404 ? undefined : res;
+      });
+      expect(answered.status).toBe(200);
+
+      const admin = await bearer('admin', { sub: 'admin-dup' });
+      const answerNotices = async (code: string): Promise<Json[]> => {
+        const res = await fetch(`${intake.baseUrl}/api/admin/notifications?trackingCode=${code}`, {
+          headers: admin,
+        });
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { items: Json[] }).items.filter((n) => n.kind === 'answered');
+      };
+      const followed = await waitFor('the neighbour’s answer notice', async () => {
+        const items = await answerNotices(theirs);
+        return items.length > 0 ? items : undefined;
+      });
+      expect(followed).toHaveLength(1);
+      expect(followed[0]).toMatchObject({ recipient: `*******${neighbour.mobile.slice(-4)}` });
+      // Told under their own code, whose lookup with their own digits shows the survivor.
+      expect(followed[0].message).toContain(theirs);
+      expect(followed[0].message).not.toContain(survivor);
+      expect(await answerNotices(survivor)).toHaveLength(1);
+      expect(await answerNotices(again)).toHaveLength(0);
+      const sent = await waitFor('the neighbour’s SMS in the outbox', async () =>
+        (await answerNotices(theirs)).find((n) => n.status === 'sent'),
+      );
+      expect(sent.gateway).toBe('outbox');
+      const seen = await track(theirs, neighbour.mobile);
+      expect(seen.body).toMatchObject({
+        continuedAs: { trackingCode: survivor, status: 'answered' },
+      });
+    });
+  });
+
   describe('similar requests of different citizens', () => {
     const [ali, reza, sara] = [citizen(), citizen(), citizen()];
     // A neighbourhood name of this run's own, so requests left by earlier runs on the database rank lower.
@@ -267,6 +330,40 @@ describe('duplicates, collective matters and signatories (real PostgreSQL and Ka
       expect(await refused.json()).toMatchObject({ code: 'MATTER_NOT_ALL_ASSIGNED' });
       expect(await eventTypes(codes.a)).not.toContain('RequestAnswered');
 
+      // The agency's inbox names the matter on each of its rows.
+      const inboxRow = async (code: string): Promise<Json | undefined> => {
+        const res = await get(
+          agency.baseUrl,
+          `/api/agency/inbox?trackingCode=${code}`,
+          await staffOf('ABFA'),
+        );
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { items: Json[] }).items[0];
+      };
+      for (const code of [codes.a, codes.b]) expect(await inboxRow(code)).toMatchObject({ matterId });
+      expect(await inboxRow(codes.c)).toMatchObject({ matterId: null });
+      // Supervisors list the matters with their requests (newest first: this one on the first page).
+      const listed = async (): Promise<Json | undefined> => {
+        const res = await get(intake.baseUrl, '/api/requests/matters?page=1&pageSize=50', await supervisor());
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as { items: Json[]; total: number; page: number; pageSize: number };
+        expect(body).toMatchObject({ page: 1, pageSize: 50, total: expect.any(Number) });
+        return body.items.find((m) => m.matterId === matterId);
+      };
+      const open = await waitFor('the matter listed', async () => {
+        const m = await listed();
+        return m && (m.requests as Json[]).length === 2 ? m : undefined;
+      });
+      expect(open).toMatchObject({ status: 'open', requestCount: 2, answeredCount: 0 });
+      expect((open.requests as Json[]).map((r) => r.trackingCode).sort()).toEqual([codes.a, codes.b].sort());
+      expect(open.requests as Json[]).toContainEqual(
+        expect.objectContaining({ agencyCode: 'ABFA', county: expect.objectContaining({ code: 'QSM' }) }),
+      );
+      expect((await get(intake.baseUrl, '/api/requests/matters')).status).toBe(403);
+      expect(
+        (await get(intake.baseUrl, '/api/requests/matters?pageSize=500', await supervisor())).status,
+      ).toBe(400);
+
       const text = 'خط انتقال خیابان امام خمینی تعمیر شد و آب وصل است';
       const answered = await post(
         agency.baseUrl,
@@ -291,6 +388,15 @@ describe('duplicates, collective matters and signatories (real PostgreSQL and Ka
         expect(seen.body).toMatchObject({ status: 'answered', answer: { text } });
       }
       expect(await eventTypes(codes.c)).not.toContain('RequestAnswered');
+      await waitFor('the matter answered in the list', async () => {
+        const res = await get(
+          intake.baseUrl,
+          '/api/requests/matters?status=answered&pageSize=100',
+          await supervisor(),
+        );
+        const items = ((await res.json()) as { items: Json[] }).items;
+        return items.find((m) => m.matterId === matterId && m.answeredCount === 2);
+      });
     });
   });
 
@@ -333,11 +439,15 @@ describe('duplicates, collective matters and signatories (real PostgreSQL and Ka
         [`request-${code}`, newcomer.nationalCode, newcomer.mobile],
       )) as [{ n: number }];
       expect(n).toBe(1);
-      // ADR 23: the request's notices reach the new signatory as well.
-      const recipients = (await intake.dataSource.query(
-        `SELECT citizen_index FROM intake.notification_recipients WHERE tracking_code = $1 ORDER BY citizen_index`,
-        [code],
-      )) as { citizen_index: number }[];
+      // ADR 23: the request's notices reach the new signatory as well (the registration's own
+      // recipients come from the request-events consumer, a moment later).
+      const recipients = await waitFor('every signatory a recipient', async () => {
+        const rows = (await intake.dataSource.query(
+          `SELECT citizen_index FROM intake.notification_recipients WHERE tracking_code = $1 ORDER BY citizen_index`,
+          [code],
+        )) as { citizen_index: number }[];
+        return rows.length === 3 ? rows : undefined;
+      });
       expect(recipients.map((r) => r.citizen_index)).toEqual([0, 1, 2]);
 
       const individual = (await registerBody(registrationBody())).trackingCode as string;

@@ -315,6 +315,13 @@ const endpoints: Endpoint[] = [
   },
   {
     service: 'intake',
+    method: 'GET',
+    route: '/api/requests/matters',
+    allowed: { supervisor: 'ok' },
+    request: () => ({ path: '/api/requests/matters?page=1&pageSize=5' }),
+  },
+  {
+    service: 'intake',
     method: 'POST',
     route: '/api/requests/{code}/signatories',
     allowed: { operator: 409, supervisor: 409 },

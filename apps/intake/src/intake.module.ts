@@ -32,6 +32,7 @@ import { PossibleDuplicatesQuery } from './possible-duplicates/possible-duplicat
 import { MergeDuplicateHttpController } from './merge-duplicate/merge-duplicate.http.controller';
 import { AddSignatoryHttpController } from './add-signatory/add-signatory.http.controller';
 import { SimilarRequestsHttpController } from './similar-requests/similar-requests.http.controller';
+import { ListMattersHttpController } from './list-matters/list-matters.http.controller';
 import { CampaignsHttpController } from './campaigns/campaigns.http.controller';
 import { AddAttachmentHttpController } from './attachments/add-attachment.http.controller';
 import { SearchArticlesHttpController } from './knowledge/search-articles.http.controller';
@@ -57,6 +58,7 @@ export class IntakeModule {
         PossibleDuplicatesHttpController,
         MergeDuplicateHttpController,
         AddSignatoryHttpController,
+        ListMattersHttpController,
         SimilarRequestsHttpController,
         SupplyInformationHttpController,
         TrackRequestHttpController,

@@ -103,6 +103,8 @@ export interface CampaignLetterV1 {
   readonly letterNumber: string;
   readonly letterDate: string;
   readonly targetAt: string;
+  /** Added compatibly (optional): the campaign's Persian name, for its board. */
+  readonly campaignName?: string;
 }
 
 export interface RequestRoutedToAgencyV1 {
@@ -290,12 +292,16 @@ export const requestEventDataSchemasV1: Record<
       description: nonEmptyText,
       registeredAt: utcTimestamp,
       registeredBy: nonEmptyText,
-      campaign: objectOf({
-        campaignId: code,
-        letterNumber: nonEmptyText,
-        letterDate: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
-        targetAt: utcTimestamp,
-      }),
+      campaign: objectOf(
+        {
+          campaignId: code,
+          letterNumber: nonEmptyText,
+          letterDate: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+          targetAt: utcTimestamp,
+          campaignName: nonEmptyText,
+        },
+        ['campaignName'],
+      ),
       priority: enumOf(requestPriorities),
     },
     ['campaign', 'priority'],

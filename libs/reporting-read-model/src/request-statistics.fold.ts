@@ -106,6 +106,7 @@ export function evolveRequestStatistics(
         escalated_at: null,
         campaign_id: data.campaign?.campaignId ?? null,
         campaign_target_at: data.campaign?.targetAt ?? null,
+        campaign_name: data.campaign?.campaignName ?? null,
       },
     };
   }

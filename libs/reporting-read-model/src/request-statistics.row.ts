@@ -28,6 +28,7 @@ export interface RequestStatisticsRow {
   escalated_at: Timestamp | null;
   campaign_id: string | null;
   campaign_target_at: Timestamp | null;
+  campaign_name: string | null;
 }
 
 /** Every column with its PostgreSQL type, in one order used by reads and bulk writes alike. */
@@ -57,4 +58,5 @@ export const REQUEST_STATISTICS_COLUMNS = [
   ['escalated_at', 'timestamptz'],
   ['campaign_id', 'text'],
   ['campaign_target_at', 'timestamptz'],
+  ['campaign_name', 'text'],
 ] as const satisfies readonly (readonly [keyof RequestStatisticsRow, string])[];

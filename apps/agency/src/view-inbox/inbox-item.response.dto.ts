@@ -41,6 +41,14 @@ export class InboxItemResponse {
     description: 'The inbox sorts by it, then by due time',
   })
   priority!: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '0b6c0d7e-2a55-4a43-9d3b-3d6f1ee0f4a1',
+    description: 'The collective matter it belongs to, answered once for all (ADR 27); null if none',
+  })
+  matterId!: string | null;
   @ApiProperty({ enum: requestKinds }) kind!: string;
   @ApiProperty({ enum: requestChannels }) channel!: string;
   @ApiProperty() collective!: boolean;

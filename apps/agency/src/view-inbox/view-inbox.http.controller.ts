@@ -38,6 +38,7 @@ interface InboxRow {
   citizenMobile: string | null;
   citizenCount: number;
   priority: string;
+  matterId: string | null;
 }
 
 const filterSql: Record<InboxFilter, string> = {
@@ -73,7 +74,7 @@ export class ViewInboxHttpController {
               i.answered_at AS "answeredAt", i.outcome, i.answer_text AS "answerText",
               d.kind, d.channel, d.collective, d.category_code AS "categoryCode", d.county_code AS "countyCode",
               d.description, d.citizen_name AS "citizenName", d.citizen_mobile AS "citizenMobile",
-              d.citizen_count AS "citizenCount", d.priority
+              d.citizen_count AS "citizenCount", d.priority, d.matter_id AS "matterId"
          FROM agency.inbox i
          JOIN agency.request_details d USING (tracking_code)
         WHERE i.agency_code = $1 ${filterSql[status]}
@@ -145,6 +146,7 @@ const toItem = (r: InboxRow, now: number, masked: boolean): Omit<InboxItemRespon
   trackingCode: r.trackingCode,
   status: r.status,
   priority: r.priority,
+  matterId: r.matterId,
   kind: r.kind,
   channel: r.channel,
   collective: r.collective,

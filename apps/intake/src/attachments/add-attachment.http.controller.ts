@@ -11,8 +11,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@samad/event-store';
 import type { SealedAttachments } from '@samad/personal-data';
-import { handleRequestCommand, loadRequest } from '@samad/request-application';
-import { DomainError, isRegistered, parseTrackingCode, requestStreamName } from '@samad/request-lifecycle';
+import { parseTrackingCode } from '@samad/request-lifecycle';
 import {
   CorrelationId,
   CurrentActor,
@@ -23,6 +22,7 @@ import {
 } from '@samad/service-kit';
 import { asFieldProblems } from '../shared/field-path';
 import { AttachmentResponseDto, attachmentResponseOf } from './attachment.response.dto';
+import { attachFile } from './attach-file';
 import { readUpload } from './read-upload';
 
 @ApiTags('requests')
@@ -64,33 +64,10 @@ export class AddAttachmentHttpController {
     const trackingCode = asFieldProblems(() => parseTrackingCode(code, 'code'));
     const bytes = await readUpload(req, this.attachments.maxBytes);
     this.attachments.check(bytes);
-    const loaded = await loadRequest(this.store, trackingCode);
-    if (!isRegistered(loaded.state)) throw new DomainError('REQUEST_NOT_FOUND', `no request ${trackingCode}`);
-    if (loaded.state.status === 'closed')
-      throw new DomainError('REQUEST_ALREADY_CLOSED', `request ${trackingCode} is closed`);
-    const metadata = await this.attachments.store(
-      this.dataSource,
-      requestStreamName(trackingCode),
+    const metadata = await attachFile(
+      { store: this.store, attachments: this.attachments, dataSource: this.dataSource, actor, correlationId },
       trackingCode,
       bytes,
-      actor.id,
-    );
-    await handleRequestCommand(
-      this.store,
-      {
-        type: 'AddAttachment',
-        data: {
-          trackingCode,
-          now: metadata.addedAt,
-          attachmentId: metadata.id,
-          contentType: metadata.contentType,
-          size: metadata.size,
-          sha256: metadata.sha256,
-          addedBy: actor.id,
-        },
-      },
-      { actor, correlationId },
-      { loaded },
     );
     res.location(`/api/requests/${trackingCode}/attachments/${metadata.id}`);
     return attachmentResponseOf(metadata);

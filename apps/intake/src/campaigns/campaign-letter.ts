@@ -8,6 +8,7 @@ export interface CampaignFacts {
   readonly status: 'open' | 'closed';
   readonly countyCodes: readonly string[];
   readonly targetAt: Date;
+  readonly name?: string;
 }
 
 export interface CampaignLetterInput {
@@ -43,5 +44,6 @@ export const campaignLetterFor = (
     letterNumber: input.letterNumber.trim(),
     letterDate,
     targetAt: campaign.targetAt.toISOString(),
+    ...(campaign.name && { campaignName: campaign.name }),
   };
 };

@@ -13,6 +13,8 @@ import { CreateKnowledgeBase1767000000000 } from './migrations/1767000000000-cre
 import { OfficialRole1796250000300 } from './migrations/1796250000300-official-role';
 import { AgencyManagers1767100000000 } from './migrations/1767100000000-agency-managers';
 import { MobileOnlyCitizens1796239000000 } from './migrations/1796239000000-mobile-only-citizens';
+import { MergedCitizensFollow1796260000000 } from './migrations/1796260000000-merged-citizens-follow';
+import { RequestIndexMatter1796260000100 } from './migrations/1796260000100-request-index-matter';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
@@ -32,4 +34,6 @@ export const intakeMigrations = [
   OfficialRole1796250000300,
   AgencyManagers1767100000000,
   MobileOnlyCitizens1796239000000,
+  MergedCitizensFollow1796260000000,
+  RequestIndexMatter1796260000100,
 ];

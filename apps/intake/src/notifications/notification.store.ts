@@ -25,6 +25,15 @@ export async function recordCitizenNotices(
       [event.data.trackingCode, recipients.map((r) => r.citizenIndex), recipients.map((r) => r.mobile)],
     );
   }
+  if (event.eventType === IntegrationEventTypes.requestDuplicateAbsorbed) {
+    // In the survivor's stream, so before any answer of the survivor: its followers are known in time.
+    await manager.query(
+      `INSERT INTO intake.request_merges (absorbed_code, survivor_code, merged_at) VALUES ($1, $2, $3)
+       ON CONFLICT (absorbed_code) DO NOTHING`,
+      [event.data.absorbedCode, event.data.trackingCode, event.data.at],
+    );
+    return;
+  }
   const notice = noticeOf(event);
   if (!notice) return;
   // Every citizen still reachable on this request gets it; an erased one has no recipient row.
@@ -32,9 +41,42 @@ export async function recordCitizenNotices(
     `INSERT INTO intake.notifications (event_id, tracking_code, citizen_index, kind, message)
      SELECT $1, r.tracking_code, r.citizen_index, $3, $4
        FROM intake.notification_recipients r WHERE r.tracking_code = $2
-     ON CONFLICT (event_id, citizen_index) DO NOTHING`,
+     ON CONFLICT (event_id, tracking_code, citizen_index) DO NOTHING`,
     [event.eventId, notice.trackingCode, notice.kind, composeSms(notice, settings)],
   );
+  if (notice.kind === 'registered') return;
+  // The citizens of requests merged into this one (ADR 27) follow it: each is told under their own code,
+  // whose lookup (with their own digits) shows the survivor; a mobile already told of this fact is skipped.
+  for (const trackingCode of await followersOf(manager, notice.trackingCode)) {
+    await manager.query(
+      `INSERT INTO intake.notifications (event_id, tracking_code, citizen_index, kind, message)
+       SELECT $1, r.tracking_code, r.citizen_index, $3, $4
+         FROM intake.notification_recipients r
+        WHERE r.tracking_code = $2
+          AND NOT EXISTS (
+            SELECT 1 FROM intake.notifications n
+              JOIN intake.notification_recipients told
+                ON told.tracking_code = n.tracking_code AND told.citizen_index = n.citizen_index
+             WHERE n.event_id = $1 AND told.mobile = r.mobile)
+       ON CONFLICT (event_id, tracking_code, citizen_index) DO NOTHING`,
+      [event.eventId, trackingCode, notice.kind, composeSms({ ...notice, trackingCode }, settings)],
+    );
+  }
+}
+
+/** The requests merged into this one, and those merged into them, nearest first. */
+async function followersOf(manager: EntityManager, survivorCode: string): Promise<string[]> {
+  const rows = (await manager.query(
+    `WITH RECURSIVE followers (code, depth) AS (
+       SELECT absorbed_code, 1 FROM intake.request_merges WHERE survivor_code = $1
+       UNION
+       SELECT m.absorbed_code, f.depth + 1
+         FROM intake.request_merges m JOIN followers f ON m.survivor_code = f.code
+        WHERE f.depth < 20)
+     SELECT code FROM followers ORDER BY depth, code`,
+    [survivorCode],
+  )) as { code: string }[];
+  return [...new Set(rows.map((r) => r.code))];
 }
 
 /** An erased citizen gets nothing more, and no row keeps their mobile. */

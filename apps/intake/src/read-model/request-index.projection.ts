@@ -116,6 +116,14 @@ export const requestIndexProjection =
         return updateStatus(manager, event, 'closed', undefined);
       case IntegrationEventTypes.requestAnswerObjected:
         return updateStatus(manager, event, 'routed', { set: event.data.agencyCode });
+      case IntegrationEventTypes.requestLinkedToMatter:
+        // ADR 27: for the supervisors' list of matters (a request joins one matter, once).
+        await manager.query(
+          `UPDATE intake.request_index SET matter_id = $2::uuid, matter_linked_at = $3::timestamptz
+            WHERE tracking_code = $1 AND matter_id IS NULL`,
+          [event.data.trackingCode, event.data.matterId, event.data.at],
+        );
+        return;
       case IntegrationEventTypes.requestMergedAsDuplicate:
         return updateStatus(manager, event, 'closed', undefined);
       case IntegrationEventTypes.requestPersonalDataErased:

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AttachmentResponseDto } from '../attachments/attachment.response.dto';
 import { PossibleDuplicateDto } from '../possible-duplicates/possible-duplicates.dto';
 
 export class RegisterRequestResponseDto {
+  @ApiPropertyOptional({
+    type: [AttachmentResponseDto],
+    description: 'The files of a multipart registration, in the order sent (ADR 29)',
+  })
+  attachments?: AttachmentResponseDto[];
+
   @ApiProperty({ example: '4939146576', description: 'کد رهگیری: 10 digits, the last one a check digit' })
   trackingCode!: string;
 

@@ -39,7 +39,8 @@ const field = (value: Cell): string => {
 };
 
 const headerLines = (board: CampaignBoard): Cell[][] => [
-  ['سفر', board.campaignId],
+  ['سفر', board.campaignName ?? board.campaignId],
+  ['شناسه سفر', board.campaignId],
   ['موعد پاسخ', board.targetAt ? formatJalali(new Date(board.targetAt)) : ''],
   ['تاریخ گزارش', formatJalali(new Date(board.asOf))],
 ];

@@ -27,6 +27,7 @@ interface Row {
   answered_at: Date | null;
   campaign_target_at: Date;
   escalation_level: number;
+  campaign_name: string | null;
 }
 
 @ApiTags('reports')
@@ -39,7 +40,8 @@ export class CampaignBoardHttpController {
   @ApiOperation({
     summary: 'A provincial-trip campaign’s board (کارنامه سفر), per agency and county',
     description:
-      'Received, answered, answered before the campaign’s target, overdue and escalated. `?format=csv|xlsx` ' +
+      'Received, answered, answered before the campaign’s target, overdue and escalated, each line with ' +
+      'the agency’s and county’s Persian names and the board with the campaign’s. `?format=csv|xlsx` ' +
       'or `Accept: text/csv` / the XLSX media type: Persian headers, right-to-left sheet, Jalali dates.',
   })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx'] })
@@ -51,7 +53,8 @@ export class CampaignBoardHttpController {
   ): Promise<CampaignBoard | StreamableFile> {
     const wanted = boardFormatOf(format, accept);
     const rows = (await this.dataSource.query(
-      `SELECT agency_code, county_code, due_at, answered_at, campaign_target_at, escalation_level
+      `SELECT agency_code, county_code, due_at, answered_at, campaign_target_at, escalation_level,
+              campaign_name
          FROM reporting.requests WHERE campaign_id = $1`,
       [id],
     )) as Row[];
@@ -64,6 +67,7 @@ export class CampaignBoardHttpController {
         answeredAt: r.answered_at,
         targetAt: r.campaign_target_at,
         escalationLevel: Number(r.escalation_level),
+        campaignName: r.campaign_name,
       })),
       new Date(),
     );

@@ -10,6 +10,8 @@ export interface CampaignRequestRow {
   readonly answeredAt: Date | null;
   readonly targetAt: Date;
   readonly escalationLevel: number;
+  /** Null for letters registered before their events carried the campaign's name. */
+  readonly campaignName?: string | null;
 }
 
 export interface CampaignBoardFigures {
@@ -30,6 +32,8 @@ export interface CampaignBoardLine extends CampaignBoardFigures {
 
 export interface CampaignBoard {
   readonly campaignId: string;
+  /** The campaign's Persian name, as its letters carry it (null if none of them does). */
+  readonly campaignName: string | null;
   readonly targetAt: string | null;
   readonly asOf: string;
   readonly lines: readonly CampaignBoardLine[];
@@ -79,6 +83,7 @@ export const campaignBoard = (
   }
   return {
     campaignId,
+    campaignName: rows.find((r) => r.campaignName)?.campaignName ?? null,
     targetAt: rows[0]?.targetAt.toISOString() ?? null,
     asOf: now.toISOString(),
     lines: [...lines.entries()]

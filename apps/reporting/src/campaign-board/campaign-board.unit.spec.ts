@@ -40,6 +40,13 @@ describe('campaign board', () => {
     ]);
     expect(board.lines[2].agencyNameFa).toBe('در انتظار ارجاع');
     expect(board.targetAt).toBe(target.toISOString());
+    expect(board.campaignName).toBeNull();
+    expect(board.lines[0]).toMatchObject({ countyNameFa: 'بندرعباس' });
+  });
+
+  it('names the campaign from any letter that carries its name', () => {
+    const board = campaignBoard('c-2', [row({}), row({ campaignName: 'سفر استانی' })], now);
+    expect(board.campaignName).toBe('سفر استانی');
   });
 
   it('chooses the format from ?format first, then Accept', () => {

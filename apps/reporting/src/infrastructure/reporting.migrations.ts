@@ -7,6 +7,7 @@ import { AddCampaignToRequests1766400100000 } from './migrations/1766400100000-a
 import { CreateAuditCheckpoints1796230100000 } from './migrations/1796230100000-create-audit-checkpoints';
 import { CreateAuditVerifications1796250000000 } from './migrations/1796250000000-create-audit-verifications';
 import { CreateDirectives1796250000200 } from './migrations/1796250000200-create-directives';
+import { CampaignNameOnRequests1796260000200 } from './migrations/1796260000200-campaign-name-on-requests';
 
 /** The reporting schema's migrations, in order. */
 export const reportingMigrations = [
@@ -20,4 +21,5 @@ export const reportingMigrations = [
   CreateAuditCheckpoints1796230100000,
   CreateAuditVerifications1796250000000,
   CreateDirectives1796250000200,
+  CampaignNameOnRequests1796260000200,
 ];

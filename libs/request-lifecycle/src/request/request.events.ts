@@ -99,6 +99,8 @@ export interface CampaignLetter {
   readonly letterDate: string;
   /** The end (Tehran) of the campaign's target day: every answer is due by then. */
   readonly targetAt: string;
+  /** The campaign's Persian name, for its board (added later: absent in older letters). */
+  readonly campaignName?: string;
 }
 
 /** A scanned letter or photo attached to the request (ADR 29): metadata only, never the content. */

@@ -131,6 +131,7 @@ const campaignLetterOf = (letter: CampaignLetter): CampaignLetter => ({
   letterNumber: requiredText(letter.letterNumber, 'campaign.letterNumber', false),
   letterDate: calendarDate(letter.letterDate, 'campaign.letterDate'),
   targetAt: isoDate(new Date(letter.targetAt), 'campaign.targetAt'),
+  ...(letter.campaignName?.trim() && { campaignName: letter.campaignName.trim() }),
 });
 
 const calendarDate = (value: string, field: string): string => {
