@@ -29,7 +29,8 @@ npx tsc -p tsconfig.json --noEmit || checks_failed=1
 npx tsc -p apps/console/tsconfig.json --noEmit || checks_failed=1
 
 mkdir -p .local
-npx jest --ci --json --outputFile=.local/jest-results.json "$@"
+# --forceExit: a handle some test left open must not keep CI waiting after every result is in.
+npx jest --ci --forceExit --json --outputFile=.local/jest-results.json "$@"
 jest_status=$?
 # Stop the broker now, so the counts below are the very last line (CI reads it).
 trap - EXIT
