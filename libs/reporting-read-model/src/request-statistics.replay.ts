@@ -1,5 +1,5 @@
 import type { IntegrationEvent } from '@samad/events';
-import { comparePositions, type Position } from '@samad/event-store';
+import type { Position } from '@samad/event-store';
 import { isRequestEvent, toIntegrationEnvelope } from '@samad/request-lifecycle';
 import type { Pool } from 'pg';
 import { foldRequestStatistics } from './request-statistics.fold';
@@ -32,66 +32,33 @@ export interface StoredEventRow {
   event_type: string;
   stream_revision: string;
   data: unknown;
-  /** ISO-8601 UTC with milliseconds, exactly as `Date#toISOString` writes it. */
-  recorded_at: string;
+  recorded_at: Date;
 }
 
 // The store's own reading rule (ADR 0002): global order, and only transactions below the snapshot's xmin, so a
 // late committer never appears behind the reader. Fewer columns than readAll: no hash, no metadata.
-// The whole page comes back as ONE JSON text (an array of arrays) parsed once in Node: per-row and per-field
-// parsing in the driver (a jsonb parse and a timestamp parse per row) was most of a rebuild's time, while
-// building the text runs in PostgreSQL's own process, on the other core, as the previous page is folded.
 const PAGE_SQL = `
-SELECT json_agg(json_build_array(
-         e.transaction_id::text, e.global_position::text, e.event_id, e.event_type, e.stream_revision::text,
-         e.data, to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text AS page
-  FROM (SELECT transaction_id, global_position, event_id, event_type, stream_revision, data, recorded_at
-          FROM event_store.events
-         WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-           AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-         ORDER BY transaction_id, global_position
-         LIMIT $3) e`;
-
-type PageEntry = [string, string, string, string, string, unknown, string];
-
-const positionOf = (entry: PageEntry): Position => ({ commit: BigInt(entry[0]), prepare: BigInt(entry[1]) });
-
-// json_agg keeps the sorted subquery's order in practice (sorting again inside the aggregate costs a second
-// sort of the page); the order is checked here and restored if it ever differs.
-const inGlobalOrder = (entries: PageEntry[]): PageEntry[] => {
-  for (let i = 1; i < entries.length; i++) {
-    if (comparePositions(positionOf(entries[i - 1]), positionOf(entries[i])) > 0) {
-      return entries.sort((a, b) => comparePositions(positionOf(a), positionOf(b)));
-    }
-  }
-  return entries;
-};
+SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position, e.event_id,
+       e.event_type, e.stream_revision::text AS stream_revision, e.data, e.recorded_at
+  FROM event_store.events e
+ WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+   AND (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+ ORDER BY e.transaction_id, e.global_position
+ LIMIT $3`;
 
 /** One page of the store in global order, after a position (from the start without one). */
 export const readEventPage = async (
   pool: Pool,
   after: Position | undefined,
   limit: number,
-): Promise<StoredEventRow[]> => {
-  const { rows } = await pool.query<{ page: string | null }>(PAGE_SQL, [
-    String(after?.commit ?? 0n),
-    String(after?.prepare ?? -1n),
-    limit,
-  ]);
-  const page = rows[0]?.page;
-  if (!page) return [];
-  return inGlobalOrder(JSON.parse(page) as PageEntry[]).map(
-    ([transaction_id, global_position, event_id, event_type, stream_revision, data, recorded_at]) => ({
-      transaction_id,
-      global_position,
-      event_id,
-      event_type,
-      stream_revision,
-      data,
-      recorded_at,
-    }),
-  );
-};
+): Promise<StoredEventRow[]> =>
+  (
+    await pool.query<StoredEventRow>(PAGE_SQL, [
+      String(after?.commit ?? 0n),
+      String(after?.prepare ?? -1n),
+      limit,
+    ])
+  ).rows;
 
 /**
  * The integration event the relay publishes for a stored request event, by the same mapping the relay's encoder
@@ -127,7 +94,7 @@ export async function replayRequestStatistics(
     const next = page.length === size ? read(position) : Promise.resolve([]);
     for (const stored of page) {
       // Global order is commit order; a transaction's clock is its start, so keep scanning past a later one.
-      if (until !== undefined && Date.parse(stored.recorded_at) > until) continue;
+      if (until !== undefined && stored.recorded_at.getTime() > until) continue;
       const event = asIntegrationEvent(stored);
       if (event) foldRequestStatistics(rows, event);
     }
