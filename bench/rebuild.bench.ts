@@ -190,7 +190,7 @@ async function main(): Promise<void> {
     const report = await rebuildRequestStatistics(pool);
     const fast = report.eventsRead / report.seconds;
     console.log(
-      `rebuild (fold in memory, unnest upserts): ${report.eventsRead} events -> ${report.rows} rows in ${report.seconds.toFixed(2)} s = ${Math.round(fast)} events/s`,
+      `rebuild (fold in memory, unnest inserts, indexes after): ${report.eventsRead} events -> ${report.rows} rows in ${report.seconds.toFixed(2)} s = ${Math.round(fast)} events/s`,
     );
     const shadow = await fingerprint(pool, `${report.shadowSchema}.requests`);
     console.log(`shadow table: ${shadow.rows} rows, checksum ${shadow.checksum}`);

@@ -17,7 +17,7 @@ import { IntakeModule } from '../../apps/intake/src/intake.module';
 import { randomNationalCode } from '../../apps/intake/test/intake-test-kit';
 import { ReportingModule } from '../../apps/reporting/src/reporting.module';
 import { RoutingModule } from '../../apps/routing/src/routing.module';
-import { bearer } from '../support/auth';
+import { bearer, tokenFor } from '../support/auth';
 import { repoRoot, testEnv, waitFor } from '../support/environment';
 import { requestJson, type Json } from '../support/http';
 import { startInProcess, type InProcessService } from '../support/in-process-service';
@@ -233,6 +233,63 @@ describe('samad verify, state and bundles (real PostgreSQL and Kafka, the compil
     const verified = await samad(['verify-bundle', file, '--lang', 'en'], undefined);
     expect(verified.stdout).toMatch(/^OK: \d+ events of request-/);
     expect(verified.code).toBe(0);
+  });
+
+  it('runs over HTTP with an auditor token and no database: history, state, verify, export; refuses bad tokens', async () => {
+    const api = ['--api', services.reporting.baseUrl, '--lang', 'en'];
+    const token = ['--token', await tokenFor('auditor')];
+    // No DATABASE_URL at all: everything comes from reporting's API.
+    const overHttp = (args: string[]) => samad([...args, ...api, ...token], undefined);
+
+    const history = await overHttp(['history', answered, '--json']);
+    expect(history.stderr).toBe('');
+    expect(history.code).toBe(0);
+    const fromDatabase = JSON.parse((await samad(['history', answered, '--json'])).stdout) as Json[];
+    const withoutData = (events: Json[]) => events.map(({ data: _data, ...rest }) => rest);
+    expect(withoutData(JSON.parse(history.stdout) as Json[])).toEqual(withoutData(fromDatabase));
+    expect(history.stdout).not.toContain(citizen.nationalCode);
+    const text = await overHttp(['history', answered]);
+    expect(text.stdout).toContain(`History of request ${answered} (${fromDatabase.length} events)`);
+
+    const before = await overHttp(['state', answered, '--as-of', '1300/01/01']);
+    expect(before.stdout).toContain('not registered yet');
+    const now = await overHttp(['state', answered, '--as-of', new Date().toISOString()]);
+    expect(now.code).toBe(0);
+    expect(JSON.parse(now.stdout.split('\n').slice(1).join('\n'))).toMatchObject({ status: 'answered' });
+    const atPosition = await overHttp(['state', answered, '--as-of', beforeAnswer]);
+    expect(atPosition.code).toBe(2);
+    expect(atPosition.stderr).toContain('needs the database');
+
+    const all = await overHttp(['verify', '--all']);
+    expect(all.stderr).toBe('');
+    expect(all.stdout).toMatch(/^OK: \d+ events verified; \d+ covered by signed checkpoint #\d+ \(\d{4}-/);
+    expect(all.code).toBe(0);
+    const one = await overHttp(['verify', answered]);
+    expect(one.stdout).toMatch(new RegExp(`^OK: request-${answered} \\(\\d+\\)`));
+    expect(one.code).toBe(0);
+
+    const file = join(mkdtempSync(join(tmpdir(), 'samad-api-bundle-')), 'bundle.json');
+    const exported = await overHttp(['export', answered, '-o', file]);
+    expect(exported.stderr).toBe('');
+    expect(exported.stdout).toMatch(
+      new RegExp(`^wrote ${file}: \\d+ events proven against checkpoint #\\d+`),
+    );
+    const verified = await samad(['verify-bundle', file, '--lang', 'en'], undefined);
+    expect(verified.stdout).toMatch(/^OK: \d+ events of request-/);
+    expect(verified.code).toBe(0);
+
+    // A bad token, a role that may not audit, and no token at all: each named clearly, no stack.
+    const forged = await samad(['history', answered, ...api, '--token', 'not-a-token'], undefined);
+    expect(forged.code).toBe(1);
+    expect(forged.stderr).toMatch(/^HTTP 401 [A-Z_]+: .*check --token/);
+    expect(forged.stderr).not.toContain('    at ');
+    const staffToken = ['--token', await tokenFor('agency_staff', { agency: 'ABFA' })];
+    const refused = await samad(['verify', '--all', ...api, ...staffToken], undefined);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^HTTP 403 [A-Z_]+: /);
+    const anonymous = await samad(['history', answered, ...api], undefined);
+    expect(anonymous.code).toBe(2);
+    expect(anonymous.stderr).toContain('SAMAD_API_TOKEN');
   });
 
   it('catches an answer edited in SQL with every per-stream hash and the head recomputed', async () => {

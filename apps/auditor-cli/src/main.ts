@@ -3,6 +3,7 @@ import { formatJalali } from '@samad/request-lifecycle';
 import { UsageError } from './auditor-command';
 import { FLAGS, parseArgs } from './cli-args';
 import { auditorCommands } from './commands';
+import { ApiProblemError } from './http-audit-source';
 import { messagesFor } from './messages';
 
 export const main = async (argv: readonly string[]): Promise<number> => {
@@ -28,6 +29,10 @@ export const main = async (argv: readonly string[]): Promise<number> => {
     if (error instanceof UsageError) {
       err(error.message);
       return 2;
+    }
+    if (error instanceof ApiProblemError) {
+      err(error.message);
+      return 1;
     }
     err(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return 1;

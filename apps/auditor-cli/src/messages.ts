@@ -2,6 +2,7 @@
 import { auditProblemText } from '@samad/event-store';
 
 export interface Messages {
+  readonly lang: 'fa' | 'en';
   readonly usage: string;
   readonly unknownCommand: (name: string) => string;
   readonly notFound: (code: string) => string;
@@ -15,11 +16,16 @@ export interface Messages {
   readonly exported: (file: string, events: number, sequence: number) => string;
   readonly bundleOk: (stream: string, events: number, sequence: number, keyId: string) => string;
   readonly bundleFailed: (reason: string) => string;
+  readonly tokenRequired: string;
+  readonly tokenHint: string;
+  readonly positionNeedsDatabase: string;
+  readonly jobAbandoned: (id: string) => string;
   readonly problem: Record<string, (p: Record<string, unknown>) => string>;
 }
 
 export const english: Messages = {
-  usage: 'usage: samad <command> [options] [--lang fa|en] [--gregorian]',
+  lang: 'en',
+  usage: 'usage: samad <command> [options] [--lang fa|en] [--gregorian] [--api <url> --token <jwt>]',
   unknownCommand: (n) => `unknown command: ${n}`,
   notFound: (code) => `no request with tracking code ${code}`,
   historyHeader: (code, count) => `History of request ${code} (${count} events)`,
@@ -35,11 +41,18 @@ export const english: Messages = {
   bundleOk: (stream, events, sequence, keyId) =>
     `OK: ${events} events of ${stream} are in signed checkpoint #${sequence} (key ${keyId})`,
   bundleFailed: (reason) => `FAILED: ${reason}`,
+  tokenRequired: "with --api (or SAMAD_API_URL) give an auditor's token: --token <jwt> or SAMAD_API_TOKEN",
+  tokenHint: "check --token / SAMAD_API_TOKEN: an unexpired auditor's token",
+  positionNeedsDatabase:
+    '--as-of with a position (commit:prepare) needs the database (DATABASE_URL); over HTTP give a Jalali day or ISO date',
+  jobAbandoned: (id) =>
+    `verification job ${id} was abandoned (its server stopped before it finished): run it again`,
   problem: auditProblemText.en,
 };
 
 export const persian: Messages = {
-  usage: 'استفاده: samad <فرمان> [گزینه‌ها] [--lang fa|en] [--gregorian]',
+  lang: 'fa',
+  usage: 'استفاده: samad <فرمان> [گزینه‌ها] [--lang fa|en] [--gregorian] [--api <url> --token <jwt>]',
   unknownCommand: (n) => `فرمان ناشناخته: ${n}`,
   notFound: (code) => `درخواستی با کد رهگیری ${code} نیست`,
   historyHeader: (code, count) => `تاریخچهٔ درخواست ${code} (${count} رویداد)`,
@@ -55,6 +68,11 @@ export const persian: Messages = {
   bundleOk: (stream, events, sequence, keyId) =>
     `درست است: ${events} رویداد ${stream} در نقطهٔ وارسی امضاشدهٔ #${sequence} هست (کلید ${keyId})`,
   bundleFailed: (reason) => `نادرست: ${reason}`,
+  tokenRequired: 'با --api (یا SAMAD_API_URL) توکن حسابرس را بدهید: --token <jwt> یا SAMAD_API_TOKEN',
+  tokenHint: 'توکن --token / SAMAD_API_TOKEN را بررسی کنید: توکن حسابرسِ منقضی‌نشده',
+  positionNeedsDatabase:
+    '--as-of با موقعیت (commit:prepare) پایگاه داده (DATABASE_URL) می‌خواهد؛ از راه HTTP روز جلالی یا تاریخ ISO بدهید',
+  jobAbandoned: (id) => `وارسی ${id} نیمه‌کاره ماند (کارگزارش پیش از پایان ایستاد): دوباره اجرا کنید`,
   problem: auditProblemText.fa,
 };
 

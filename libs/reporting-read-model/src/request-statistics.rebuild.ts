@@ -3,7 +3,9 @@ import type { Pool } from 'pg';
 import { replayRequestStatistics } from './request-statistics.replay';
 import type { RequestStatisticsRow } from './request-statistics.row';
 import {
+  copyIndexesOf,
   createRequestsTableLike,
+  insertRequestStatistics,
   LIVE_REQUESTS_TABLE,
   rowsOf,
   writeRequestStatistics,
@@ -90,8 +92,10 @@ export async function rebuildRequestStatistics(
 
   const replay = await replayRequestStatistics(pool, { onProgress: options.onProgress });
   await pool.query(`CREATE SCHEMA ${shadowSchema}`);
-  await pool.query(createRequestsTableLike(shadowTable));
-  await writeRequestStatistics(pool, shadowTable, [...replay.rows.values()]);
+  // Filled first, indexed after: one sort per index rather than a B-tree insert per row per index.
+  await pool.query(createRequestsTableLike(shadowTable, false, true));
+  await insertRequestStatistics(pool, shadowTable, [...replay.rows.values()]);
+  await copyIndexesOf(pool, LIVE_REQUESTS_TABLE, shadowTable);
   const seconds = (Date.now() - started) / 1000;
   const summary = {
     shadowSchema,

@@ -32,14 +32,16 @@ export interface StoredEventRow {
   event_type: string;
   stream_revision: string;
   data: unknown;
-  recorded_at: Date;
+  /** ISO-8601 UTC with milliseconds, exactly as `Date#toISOString` writes it (no Date parsed per row). */
+  recorded_at: string;
 }
 
 // The store's own reading rule (ADR 0002): global order, and only transactions below the snapshot's xmin, so a
 // late committer never appears behind the reader. Fewer columns than readAll: no hash, no metadata.
 const PAGE_SQL = `
 SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position, e.event_id,
-       e.event_type, e.stream_revision::text AS stream_revision, e.data, e.recorded_at
+       e.event_type, e.stream_revision::text AS stream_revision, e.data,
+       to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at
   FROM event_store.events e
  WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
    AND (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
@@ -94,7 +96,7 @@ export async function replayRequestStatistics(
     const next = page.length === size ? read(position) : Promise.resolve([]);
     for (const stored of page) {
       // Global order is commit order; a transaction's clock is its start, so keep scanning past a later one.
-      if (until !== undefined && stored.recorded_at.getTime() > until) continue;
+      if (until !== undefined && Date.parse(stored.recorded_at) > until) continue;
       const event = asIntegrationEvent(stored);
       if (event) foldRequestStatistics(rows, event);
     }

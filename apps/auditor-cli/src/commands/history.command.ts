@@ -1,30 +1,27 @@
-import { maskPersonalIdentifiers } from '@samad/request-lifecycle';
-import { existedAt, parseAsOf } from '../as-of';
-import { openReadOnlyDatabase } from '../audit-database';
+import { parseAsOf } from '../as-of';
 import type { AuditorCommand } from '../auditor-command';
-import { readRequestEvents } from '../read-request';
+import { openAuditSource } from '../audit-source';
 
 /** `samad history <code> [--as-of …]`: every event in stream order (identifiers masked), up to the moment given. */
 export const historyCommand: AuditorCommand = {
   name: 'history',
   usage: 'samad history <tracking code> [--as-of <Jalali day | ISO date | commit:prepare>] [--json]',
   async run({ args, messages, formatTime, out }) {
-    const pool = openReadOnlyDatabase(args);
+    const asOf = typeof args.options['as-of'] === 'string' ? parseAsOf(args.options['as-of']) : undefined;
+    const source = await openAuditSource(args, messages);
     try {
-      const { code, events } = await readRequestEvents(pool, args.positional[0], messages);
-      const asOf = typeof args.options['as-of'] === 'string' ? parseAsOf(args.options['as-of']) : undefined;
-      const shown = asOf ? events.filter((event) => existedAt(event, asOf)) : events;
+      const { code, events } = await source.history(args.positional[0], asOf);
       if (args.options.json) {
         out(
           JSON.stringify(
-            shown.map((e) => ({
-              revision: e.streamRevision.toString(),
+            events.map((e) => ({
+              revision: e.revision,
               type: e.type,
               recordedAt: e.recordedAt.toISOString(),
-              position: `${e.position.commit}:${e.position.prepare}`,
-              actor: e.metadata.actor ?? null,
+              position: e.position,
+              actor: e.actor,
               hash: e.hash,
-              data: maskPersonalIdentifiers(e.data),
+              data: e.data,
             })),
             null,
             2,
@@ -32,16 +29,14 @@ export const historyCommand: AuditorCommand = {
         );
         return 0;
       }
-      out(messages.historyHeader(code, shown.length));
-      for (const e of shown) {
-        const actor = e.metadata.actor ? `${e.metadata.actor.role}:${e.metadata.actor.id}` : '-';
-        out(
-          `${e.streamRevision}\t${formatTime(e.recordedAt)}\t${e.type}\t${actor}\t${e.position.commit}:${e.position.prepare}`,
-        );
+      out(messages.historyHeader(code, events.length));
+      for (const e of events) {
+        const actor = e.actor ? `${e.actor.role}:${e.actor.id}` : '-';
+        out(`${e.revision}\t${formatTime(e.recordedAt)}\t${e.type}\t${actor}\t${e.position}`);
       }
       return 0;
     } finally {
-      await pool.end();
+      await source.close();
     }
   },
 };
