@@ -62,7 +62,7 @@ describe('agency service', () => {
     const res = await call(
       agency,
       'GET',
-      `/api/agency/inbox?status=${status}${filter}`,
+      `/api/agency/inbox?status=${status}${filter}&pageSize=200`,
       await staffOf(agencyCode),
     );
     expect(res.status).toBe(200);
@@ -260,7 +260,7 @@ describe('agency service', () => {
 
       await waitUntilGone('ABFA', code);
       const queued = await waitFor(`${code} in the manual queue`, async () => {
-        const { body } = await call(routing, 'GET', '/api/routing/manual-queue', await bearer('supervisor'));
+        const { body } = await call(routing, 'GET', '/api/routing/manual-queue?pageSize=200', await bearer('supervisor'));
         return (body.items as Json[]).find((item) => item.trackingCode === code);
       });
       expect(queued.reason).toContain('every responsible agency returned it: ABFA');
