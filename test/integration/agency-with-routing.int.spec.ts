@@ -62,7 +62,7 @@ describe('agency service', () => {
     const res = await call(
       agency,
       'GET',
-      `/api/agency/inbox?status=${status}${filter}`,
+      `/api/agency/inbox?status=${status}${filter}&pageSize=200`,
       await staffOf(agencyCode),
     );
     expect(res.status).toBe(200);
@@ -95,6 +95,7 @@ describe('agency service', () => {
       expect(item).toEqual({
         trackingCode: code,
         status: 'routed',
+        priority: 'normal',
         kind: 'complaint',
         channel: 'phone',
         collective: false,
@@ -107,6 +108,7 @@ describe('agency service', () => {
         dueAtJalali: formatJalali(new Date(dueAt)),
         overdue: false,
         routedAt: at,
+        directives: [],
       });
       expect(JSON.stringify(await inbox('ABFA', 'all'))).not.toContain(citizen.nationalCode);
       expect(await itemIn('BARGH', code, 'all')).toBeUndefined();
@@ -260,7 +262,12 @@ describe('agency service', () => {
 
       await waitUntilGone('ABFA', code);
       const queued = await waitFor(`${code} in the manual queue`, async () => {
-        const { body } = await call(routing, 'GET', '/api/routing/manual-queue', await bearer('supervisor'));
+        const { body } = await call(
+          routing,
+          'GET',
+          '/api/routing/manual-queue?pageSize=200',
+          await bearer('supervisor'),
+        );
         return (body.items as Json[]).find((item) => item.trackingCode === code);
       });
       expect(queued.reason).toContain('every responsible agency returned it: ABFA');

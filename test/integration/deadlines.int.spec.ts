@@ -131,14 +131,14 @@ describe('deadlines', () => {
       expect(shown[0].data.reason).toBe('قطعی آب بیمارستان میناب؛ فوری');
 
       const overdue = await waitFor('the overdue report to list it escalated', async () => {
-        const found = (await report('/api/reports/overdue?agency=ABFA')).requests.find(
+        const found = (await report('/api/reports/overdue?agency=ABFA&pageSize=200')).items.find(
           (r: Json) => r.trackingCode === code,
         );
         return found?.escalationLevel === 1 ? found : undefined;
       });
       expect(overdue).toMatchObject({ dueAt, escalationLevel: 1 });
-      const escalations = await report('/api/reports/escalations?agency=ABFA');
-      expect(escalations.requests).toContainEqual(
+      const escalations = await report('/api/reports/escalations?agency=ABFA&pageSize=200');
+      expect(escalations.items).toContainEqual(
         expect.objectContaining({ trackingCode: code, level: 1, escalatedTo: 'agency_manager', dueAt }),
       );
       const summary = await report('/api/reports/summary');

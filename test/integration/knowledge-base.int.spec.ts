@@ -92,7 +92,13 @@ describe('knowledge base and answers at first contact', () => {
       expect(found.status).toBe(200);
       expect(idsOf(found.body)).toContain(articleId);
       expect(found.body.articles[0].rank).toBeGreaterThan(0);
+      expect(found.body).toMatchObject({ page: 1, pageSize: 50, items: found.body.articles });
+      expect(found.body.total).toBeGreaterThanOrEqual(1);
     }
+    const paged = await search({ q: 'مدارك', pageSize: '1', page: '99' });
+    expect(paged.body).toMatchObject({ items: [], page: 99, pageSize: 1, total: expect.any(Number) });
+    expect(paged.body.total).toBeGreaterThanOrEqual(1);
+    expect((await search({ q: 'مدارك', pageSize: '201' })).status).toBe(400);
     expect(idsOf((await search({ q: 'گذرنامه' })).body)).not.toContain(articleId);
     expect(idsOf((await search({ q: 'مدارك', categoryCode: 'WAT-CUT' })).body)).not.toContain(articleId);
 

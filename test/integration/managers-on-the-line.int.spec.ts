@@ -186,7 +186,7 @@ describe('managers on the line', () => {
     expect(JSON.stringify(messages)).not.toContain(ANSWER);
 
     const inbox = await waitFor('the request in the ABFA answered inbox', async () => {
-      const res = await requestJson('GET', `${agency.baseUrl}/api/agency/inbox?status=answered`, {
+      const res = await requestJson('GET', `${agency.baseUrl}/api/agency/inbox?status=answered&pageSize=200`, {
         headers: as('manager.abfa'),
       });
       expect(res.status).toBe(200);
@@ -204,12 +204,12 @@ describe('managers on the line', () => {
       headers: as('manager.bargh'),
     });
     expect(details.status).toBe(404);
-    const inbox = await requestJson('GET', `${agency.baseUrl}/api/agency/inbox?status=all`, {
+    const inbox = await requestJson('GET', `${agency.baseUrl}/api/agency/inbox?status=all&pageSize=200`, {
       headers: as('manager.bargh'),
     });
     expect(inbox.status).toBe(200);
     expect(JSON.stringify(inbox.body)).not.toContain(code);
-    const other = await requestJson('GET', `${agency.baseUrl}/api/agency/inbox?agency=ABFA`, {
+    const other = await requestJson('GET', `${agency.baseUrl}/api/agency/inbox?agency=ABFA&pageSize=200`, {
       headers: as('manager.bargh'),
     });
     expect(other.status).toBe(404);

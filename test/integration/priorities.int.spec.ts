@@ -51,7 +51,7 @@ describe('priorities', () => {
     });
 
   const inbox = async (): Promise<Json[]> => {
-    const res = await requestJson('GET', `${agency.baseUrl}/api/agency/inbox`, {
+    const res = await requestJson('GET', `${agency.baseUrl}/api/agency/inbox?pageSize=200`, {
       headers: await bearer('agency_staff', { agency: 'ABFA' }),
     });
     expect(res.status).toBe(200);

@@ -379,7 +379,7 @@ const endpoints: Endpoint[] = [
     method: 'GET',
     route: '/api/admin/notifications',
     allowed: { admin: 'ok' },
-    request: () => ({ path: '/api/admin/notifications?limit=5' }),
+    request: () => ({ path: '/api/admin/notifications?pageSize=5' }),
   },
   {
     service: 'intake',
@@ -760,7 +760,7 @@ describe('access control, sign-in and HTTP hardening', () => {
 
   const abfaInbox = async (): Promise<Json[]> =>
     (
-      await call('agency', 'GET', '/api/agency/inbox?agency=ABFA&status=all&limit=1000', {
+      await call('agency', 'GET', '/api/agency/inbox?agency=ABFA&status=all&pageSize=200', {
         headers: await bearer('supervisor'),
       })
     ).body.items as Json[];
@@ -869,7 +869,7 @@ describe('access control, sign-in and HTTP hardening', () => {
 
   describe('agency binding', () => {
     it("shows agency staff their own inbox, and another agency's like one that does not exist", async () => {
-      const own = await call('agency', 'GET', '/api/agency/inbox?status=all&limit=1000', {
+      const own = await call('agency', 'GET', '/api/agency/inbox?status=all&pageSize=200', {
         headers: await bearer('agency_staff', { agency: 'ABFA' }),
       });
       expect(own.status).toBe(200);

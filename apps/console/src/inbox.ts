@@ -25,8 +25,12 @@ export interface InboxItem {
   answer?: { outcome: string; text: string; answeredAt: string };
 }
 
+/** One page of the inbox: the server pages it (ADR 42) and says how many there are in all. */
 export interface Inbox {
   agency: string;
   status: string;
   items: InboxItem[];
+  total: number;
+  page: number;
+  pageSize: number;
 }

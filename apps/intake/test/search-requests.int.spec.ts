@@ -30,7 +30,7 @@ describe('POST /api/requests/search {nationalCode}|{mobile} (a caller’s earlie
   const caller = citizen();
   let registered: Registered[];
 
-  type Query = { nationalCode?: string; mobile?: string };
+  type Query = { nationalCode?: string; mobile?: string; page?: number; pageSize?: number };
   const search = async (
     query: Query,
   ): Promise<{ status: number; body: { items?: Found[]; errors?: unknown[] } }> => {
@@ -137,8 +137,25 @@ describe('POST /api/requests/search {nationalCode}|{mobile} (a caller’s earlie
   it('lists nothing for a caller without requests', async () => {
     expect(await search({ nationalCode: randomNationalCode() })).toEqual({
       status: 200,
-      body: { items: [] },
+      body: { items: [], total: 0, page: 1, pageSize: 50 },
     });
+  });
+
+  it('pages the answer and says the total (page and pageSize in the body)', async () => {
+    await found({ nationalCode: caller.nationalCode }, 3);
+    const res = await post(intake.baseUrl, '/api/requests/search', {
+      nationalCode: caller.nationalCode,
+      page: 2,
+      pageSize: 2,
+    });
+    const body = (await res.json()) as { items: Found[]; total: number; page: number; pageSize: number };
+    expect(body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(body.items).toHaveLength(1);
+    const tooBig = await post(intake.baseUrl, '/api/requests/search', {
+      nationalCode: caller.nationalCode,
+      pageSize: 201,
+    });
+    expect(tooBig.status).toBe(400);
   });
 
   it.each([

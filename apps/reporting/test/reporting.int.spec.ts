@@ -45,7 +45,7 @@ interface Summary {
 
 interface Overdue {
   total: number;
-  requests: { trackingCode: string; daysOverdue: number; [key: string]: unknown }[];
+  items: { trackingCode: string; daysOverdue: number; [key: string]: unknown }[];
 }
 
 describe('reporting service (real PostgreSQL, Kafka and event store)', () => {
@@ -267,15 +267,15 @@ describe('reporting service (real PostgreSQL, Kafka and event store)', () => {
       expect.objectContaining({ agencyCode: 'ABFA', total: 4, open: 3, overdue: 2 }),
     ]);
 
-    const { status, body: list } = await get<Overdue>('/api/reports/overdue?agency=ABFA&county=QSM');
+    const { status, body: list } = await get<Overdue>('/api/reports/overdue?agency=ABFA&county=QSM&pageSize=200');
     expect(status).toBe(200);
-    const codes = list.requests.map((r) => r.trackingCode);
+    const codes = list.items.map((r) => r.trackingCode);
     expect(codes).toEqual(expect.arrayContaining([overdue, moreOverdue]));
     expect(codes).not.toContain(answeredLate);
     expect(codes).not.toContain(notYetDue);
     expect(codes.indexOf(moreOverdue)).toBeLessThan(codes.indexOf(overdue));
 
-    const entry = list.requests.find((r) => r.trackingCode === overdue);
+    const entry = list.items.find((r) => r.trackingCode === overdue);
     expect(entry).toMatchObject({
       agency: { code: 'ABFA', nameEn: 'Provincial Water and Wastewater Company' },
       county: { code: 'QSM', nameFa: 'قشم', nameEn: 'Qeshm' },
@@ -289,12 +289,12 @@ describe('reporting service (real PostgreSQL, Kafka and event store)', () => {
 
     // Filters narrow the list; lower-case codes are accepted.
     const otherCounty = await get<Overdue>('/api/reports/overdue?agency=abfa&county=MIN');
-    expect(otherCounty.body.requests.map((r) => r.trackingCode)).not.toContain(overdue);
+    expect(otherCounty.body.items.map((r) => r.trackingCode)).not.toContain(overdue);
     const otherAgency = await get<Overdue>('/api/reports/overdue?agency=BARGH');
-    expect(otherAgency.body.requests.map((r) => r.trackingCode)).not.toContain(overdue);
-    const bad = await get<{ errors: { field: string }[] }>('/api/reports/overdue?agency=%3Bdrop&limit=0');
+    expect(otherAgency.body.items.map((r) => r.trackingCode)).not.toContain(overdue);
+    const bad = await get<{ errors: { field: string }[] }>('/api/reports/overdue?agency=%3Bdrop&pageSize=0');
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e) => e.field).sort()).toEqual(['agency', 'limit']);
+    expect(bad.body.errors.map((e) => e.field).sort()).toEqual(['agency', 'pageSize']);
   }, 120000);
 
   it("shows a request's full history from the event store, in order, with actor and hash, chain verified", async () => {

@@ -40,3 +40,4 @@ export * from './dead-letters/parked-messages.queries';
 export * from './http/prepare-service-app';
 export * from './observability';
 export * from './health/cached-for';
+export * from './http/paging';

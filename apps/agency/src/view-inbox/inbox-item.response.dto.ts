@@ -1,3 +1,4 @@
+import { PageFields } from '@samad/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { answerOutcomes, requestChannels, requestKinds, requestStatuses } from '@samad/events';
 
@@ -78,9 +79,13 @@ export class InboxItemResponse {
   directives!: InboxDirectiveResponse[];
 }
 
-export class InboxResponse {
+export class InboxResponse extends PageFields {
   @ApiProperty({ example: 'ABFA' }) agency!: string;
   @ApiProperty({ enum: ['open', 'answered', 'all'], example: 'open' }) status!: string;
-  @ApiProperty({ type: InboxItemResponse, isArray: true, description: 'Oldest due first' })
+  @ApiProperty({
+    type: InboxItemResponse,
+    isArray: true,
+    description: 'Most critical first, then oldest due, then by tracking code',
+  })
   items!: InboxItemResponse[];
 }

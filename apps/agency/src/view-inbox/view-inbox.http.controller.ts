@@ -9,7 +9,14 @@ import {
 import { DataSource } from 'typeorm';
 import { nameOf } from '@samad/reference-data';
 import { formatJalali, heldStatuses, isHeldStatus, maskIdentifier } from '@samad/request-lifecycle';
-import { CurrentPrincipal, Roles, type Principal } from '@samad/service-kit';
+import {
+  CurrentPrincipal,
+  Roles,
+  pageOfRows,
+  pageWindow,
+  pagingDescription,
+  type Principal,
+} from '@samad/service-kit';
 import { boundAgencyOf, inboxAgencyFor } from '../acting-agency/acting-agency';
 import {
   InboxResponse,
@@ -39,6 +46,7 @@ interface InboxRow {
   citizenCount: number;
   priority: string;
   matterId: string | null;
+  total: number;
 }
 
 const filterSql: Record<InboxFilter, string> = {
@@ -56,11 +64,12 @@ export class ViewInboxHttpController {
 
   @Get()
   @ApiOperation({
-    summary: "An agency's inbox, most critical first, then oldest due",
+    summary: "An agency's inbox, most critical first, then oldest due (paged, with the total)",
     description:
       'Only the requests this agency holds or answered, with only the citizen contact it needs. Agency ' +
       'staff see their own agency’s inbox (naming another agency answers 404); supervisors and auditors ' +
-      'name the agency with `?agency=` and see the mobile masked to its last four digits.',
+      'name the agency with `?agency=` and see the mobile masked to its last four digits. ' +
+      pagingDescription,
   })
   @ApiOkResponse({ type: InboxResponse })
   @ApiBadRequestResponse({ description: 'Unknown agency or filter, or no agency named (Problem Details)' })
@@ -68,20 +77,22 @@ export class ViewInboxHttpController {
   async view(@Query() query: ViewInboxQuery, @CurrentPrincipal() caller: Principal): Promise<InboxResponse> {
     const agency = inboxAgencyFor(caller, query.agency);
     const status = query.status ?? 'open';
+    const window = pageWindow({ page: query.page, pageSize: query.pageSize ?? query.limit });
     const rows: InboxRow[] = await this.dataSource.query(
       `SELECT i.tracking_code AS "trackingCode", i.status, i.due_at AS "dueAt", i.routed_at AS "routedAt",
               i.acknowledged_at AS "acknowledgedAt", i.referred_to AS "referredTo",
               i.answered_at AS "answeredAt", i.outcome, i.answer_text AS "answerText",
               d.kind, d.channel, d.collective, d.category_code AS "categoryCode", d.county_code AS "countyCode",
               d.description, d.citizen_name AS "citizenName", d.citizen_mobile AS "citizenMobile",
-              d.citizen_count AS "citizenCount", d.priority, d.matter_id AS "matterId"
+              d.citizen_count AS "citizenCount", d.priority, d.matter_id AS "matterId",
+              (count(*) OVER ())::int AS total
          FROM agency.inbox i
          JOIN agency.request_details d USING (tracking_code)
         WHERE i.agency_code = $1 ${filterSql[status]}
           AND ($3::text IS NULL OR i.tracking_code = $3)
         ORDER BY d.priority_rank, i.due_at, i.tracking_code
-        LIMIT $2`,
-      [agency, query.limit ?? 200, query.trackingCode ?? null],
+        LIMIT $2 OFFSET $4`,
+      [agency, window.limit, query.trackingCode ?? null, window.offset],
     );
     const directives = await openDirectives(
       this.dataSource,
@@ -91,14 +102,20 @@ export class ViewInboxHttpController {
     const now = Date.now();
     // The agency calls its citizens; a supervisor or auditor looking in sees the mobile masked.
     const masked = boundAgencyOf(caller) === undefined;
-    return {
-      agency,
-      status,
-      items: rows.map((r) => ({
-        ...toItem(r, now, masked),
-        directives: directives.get(r.trackingCode) ?? [],
-      })),
-    };
+    const page = await pageOfRows(
+      rows,
+      window,
+      (r) => ({ ...toItem(r, now, masked), directives: directives.get(r.trackingCode) ?? [] }),
+      async () => {
+        const [{ total }]: { total: number }[] = await this.dataSource.query(
+          `SELECT count(*)::int AS total FROM agency.inbox i JOIN agency.request_details d USING (tracking_code)
+            WHERE i.agency_code = $1 ${filterSql[status]} AND ($2::text IS NULL OR i.tracking_code = $2)`,
+          [agency, query.trackingCode ?? null],
+        );
+        return total;
+      },
+    );
+    return { agency, status, ...page };
   }
 }
 

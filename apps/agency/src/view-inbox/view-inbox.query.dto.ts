@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { PageQuery } from '@samad/service-kit';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ActingAgencyQuery } from '../acting-agency/acting-agency.query.dto';
@@ -6,7 +7,7 @@ import { ActingAgencyQuery } from '../acting-agency/acting-agency.query.dto';
 export const inboxFilters = ['open', 'answered', 'all'] as const;
 export type InboxFilter = (typeof inboxFilters)[number];
 
-export class ViewInboxQuery extends ActingAgencyQuery {
+export class ViewInboxQuery extends IntersectionType(ActingAgencyQuery, PageQuery) {
   @ApiPropertyOptional({
     enum: inboxFilters,
     default: 'open',
@@ -17,12 +18,17 @@ export class ViewInboxQuery extends ActingAgencyQuery {
   @IsIn(inboxFilters)
   status?: InboxFilter;
 
-  @ApiPropertyOptional({ default: 200, minimum: 1, maximum: 1000 })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 200,
+    deprecated: true,
+    description: 'Deprecated: the same as `pageSize` (used only when `pageSize` is not given)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(1000)
+  @Max(200)
   limit?: number;
 
   @ApiPropertyOptional({

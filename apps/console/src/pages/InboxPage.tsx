@@ -13,11 +13,14 @@ import { useI18n, vocabulary } from '../i18n';
 import type { Inbox, InboxItem } from '../inbox';
 import { useSession } from '../session';
 
+const PAGE_SIZE = 20;
+
 /** The agency's own inbox: most critical first, then the oldest due; each row coloured by the time left. */
 export function InboxPage() {
   const { t, lang } = useI18n();
   const { session } = useSession();
   const [status, setStatus] = useState<'open' | 'answered' | 'all'>('open');
+  const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
   const [dueBy, setDueBy] = useState<DateObject | null>(null);
   // Search as typed, any digits and ی/ک; and "due by" a Jalali day (end of that day, Tehran).
@@ -28,11 +31,13 @@ export function InboxPage() {
   // A whole tracking code is looked up by the server, whatever its status and however long the inbox.
   const code = /^\d{10}$/.test(wanted) ? wanted : undefined;
   const inbox = useQuery({
-    queryKey: ['inbox', session?.agencyCode, status, code],
+    queryKey: ['inbox', session?.agencyCode, status, code, page],
     queryFn: () =>
       api<Inbox>(
         'GET',
-        code ? `/api/agency/inbox?status=all&trackingCode=${code}` : `/api/agency/inbox?status=${status}`,
+        code
+          ? `/api/agency/inbox?status=all&trackingCode=${code}`
+          : `/api/agency/inbox?status=${status}&page=${page}&pageSize=${PAGE_SIZE}`,
         { token: session?.accessToken },
       ),
     refetchInterval: 15_000,
@@ -81,7 +86,10 @@ export function InboxPage() {
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented
           value={status}
-          onChange={(value) => setStatus(value as typeof status)}
+          onChange={(value) => {
+            setStatus(value as typeof status);
+            setPage(1);
+          }}
           options={[
             { value: 'open', label: t.filterOpen },
             { value: 'answered', label: t.filterAnswered },
@@ -113,7 +121,15 @@ export function InboxPage() {
         rowKey="trackingCode"
         loading={inbox.isLoading}
         dataSource={items}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        // The server's pages; the search box and the date narrow the page shown (a whole code asks the server).
+        pagination={{
+          current: code ? 1 : page,
+          pageSize: PAGE_SIZE,
+          total: code ? items.length : (inbox.data?.total ?? 0),
+          onChange: setPage,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+        }}
         locale={{ emptyText: t.empty }}
         columns={[
           {

@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator'
 import { Type } from 'class-transformer';
 import { articleStatuses, type ArticleStatus } from '@samad/request-lifecycle';
 import { categories } from '@samad/reference-data';
+import { PageFields, PageQuery } from '@samad/service-kit';
 
 const categoryCodes = categories.map((c) => c.code);
 
@@ -45,7 +46,7 @@ export class EditArticleDto extends WriteArticleDto {
   baseVersion!: number;
 }
 
-export class SearchArticlesQueryDto {
+export class SearchArticlesQueryDto extends PageQuery {
   @ApiPropertyOptional({
     description: 'Words as typed; Arabic ي/ك, Persian digits and half-spaces all match',
   })
@@ -88,4 +89,11 @@ export class ArticleDto {
 
 export class ArticleListDto {
   @ApiProperty({ type: [ArticleDto] }) articles!: ArticleDto[];
+}
+
+export class ArticlePageDto extends PageFields {
+  @ApiProperty({ type: [ArticleDto], description: 'Best match first, then newest, then by id' })
+  items!: ArticleDto[];
+  @ApiProperty({ type: [ArticleDto], description: 'The same as `items` (kept for earlier clients)' })
+  articles!: ArticleDto[];
 }

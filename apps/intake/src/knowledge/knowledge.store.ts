@@ -101,6 +101,8 @@ export interface ArticleSearch {
   readonly match?: 'all' | 'any';
   readonly publishedOnly: boolean;
   readonly limit: number;
+  /** Rows to skip (paging). */
+  readonly offset?: number;
 }
 
 // The words are folded to letters and digits only (searchTerms), so they are safe inside a tsquery.
@@ -108,17 +110,22 @@ const prefixQuery = (terms: readonly string[], match: 'all' | 'any'): string =>
   terms.map((term) => `${term}:*`).join(match === 'all' ? ' & ' : ' | ');
 
 /** Ranked with ts_rank over the folded text; without words, the category's articles newest first. */
-export async function searchArticles(sql: Sql, search: ArticleSearch): Promise<ArticleRow[]> {
+/** Each row also carries `total`: the matches over all pages. */
+export async function searchArticles(
+  sql: Sql,
+  search: ArticleSearch,
+): Promise<(ArticleRow & { total: number })[]> {
   const terms = searchTerms(search.q ?? '').slice(0, 20);
   const query = terms.length > 0 ? prefixQuery(terms, search.match ?? 'all') : null;
   return sql.query(
-    `SELECT a.*, CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(a.search_vector, to_tsquery('simple', $1)) END AS rank
+    `SELECT a.*, CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(a.search_vector, to_tsquery('simple', $1)) END AS rank,
+            (count(*) OVER ())::int AS total
        FROM intake.knowledge_articles a
       WHERE ($1::text IS NULL OR a.search_vector @@ to_tsquery('simple', $1))
         AND ($2::text IS NULL OR a.category_code = $2)
         AND (NOT $3 OR a.status = 'published')
       ORDER BY rank DESC, a.updated_at DESC, a.article_id
-      LIMIT $4`,
-    [query, search.categoryCode ?? null, search.publishedOnly, search.limit],
+      LIMIT $4 OFFSET $5`,
+    [query, search.categoryCode ?? null, search.publishedOnly, search.limit, search.offset ?? 0],
   );
 }

@@ -1,12 +1,23 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { CurrentPrincipal, Roles, type Principal } from '@samad/service-kit';
+import {
+  CurrentPrincipal,
+  Roles,
+  pageOfRows,
+  pageWindow,
+  pagingDescription,
+  type Principal,
+} from '@samad/service-kit';
 import { articleDto } from './article.view';
-import { ArticleListDto, SearchArticlesQueryDto, SuggestArticlesQueryDto } from './knowledge.dto';
+import {
+  ArticleListDto,
+  ArticlePageDto,
+  SearchArticlesQueryDto,
+  SuggestArticlesQueryDto,
+} from './knowledge.dto';
 import { searchArticles } from './knowledge.store';
 
-const LIMIT = 20;
 // Operators answer callers only from published articles; writers also see their drafts.
 const publishedOnly = (principal: Principal): boolean =>
   principal.role !== 'admin' && principal.role !== 'agency_editor';
@@ -19,22 +30,27 @@ export class SearchArticlesHttpController {
 
   @Get('articles')
   @ApiOperation({
-    summary: 'Search articles as the operator types (every word, each as a prefix), best match first',
+    summary:
+      'Search articles as the operator types (every word, each as a prefix), best match first (paged, with the total)',
     description:
-      'PostgreSQL full-text search over text folded for Persian (ي/ك, digits, half-spaces, diacritics).',
+      'PostgreSQL full-text search over text folded for Persian (ي/ك, digits, half-spaces, diacritics). ' +
+      pagingDescription,
   })
-  @ApiOkResponse({ type: ArticleListDto })
+  @ApiOkResponse({ type: ArticlePageDto })
+  @ApiBadRequestResponse({ description: 'A bad filter, page or pageSize (Problem Details naming it)' })
   async search(
     @Query() query: SearchArticlesQueryDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<ArticleListDto> {
-    const rows = await searchArticles(this.dataSource, {
-      q: query.q,
-      categoryCode: query.categoryCode,
-      publishedOnly: publishedOnly(principal),
-      limit: LIMIT,
+  ): Promise<ArticlePageDto> {
+    const window = pageWindow(query);
+    const search = { q: query.q, categoryCode: query.categoryCode, publishedOnly: publishedOnly(principal) };
+    const rows = await searchArticles(this.dataSource, { ...search, ...window });
+    const page = await pageOfRows(rows, window, articleDto, async () => {
+      // A page past the end: count with the first row of an unbounded search.
+      const [first] = await searchArticles(this.dataSource, { ...search, limit: 1 });
+      return first?.total ?? 0;
     });
-    return { articles: rows.map(articleDto) };
+    return { ...page, articles: page.items };
   }
 
   @Get('suggestions')

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { IntegrationEventTypes, type RequestLifecycleIntegrationEventV1 } from '@samad/events';
 import { maskIdentifier } from '@samad/request-lifecycle';
+import { pageOfRows, type Page, type PageWindow } from '@samad/service-kit';
 import { composeSms, noticeOf, recipientsOfRegistration, type MessageSettings } from './citizen-notices';
 
 /**
@@ -195,8 +196,9 @@ export interface NotificationView {
 
 export async function listNotifications(
   dataSource: DataSource,
-  filter: { trackingCode?: string; status?: string; limit: number },
-): Promise<NotificationView[]> {
+  filter: { trackingCode?: string; status?: string },
+  window: PageWindow,
+): Promise<Page<NotificationView>> {
   const rows: {
     id: string;
     tracking_code: string;
@@ -209,27 +211,41 @@ export async function listNotifications(
     gateway: string | null;
     created_at: Date;
     sent_at: Date | null;
+    total: number;
   }[] = await dataSource.query(
     `SELECT n.id::text AS id, n.tracking_code, n.kind, n.status, r.mobile, n.message, n.attempts, n.last_error,
-            n.gateway, n.created_at, n.sent_at
+            n.gateway, n.created_at, n.sent_at, (count(*) OVER ())::int AS total
        FROM intake.notifications n
        LEFT JOIN intake.notification_recipients r
          ON r.tracking_code = n.tracking_code AND r.citizen_index = n.citizen_index
       WHERE ($1::text IS NULL OR n.tracking_code = $1) AND ($2::text IS NULL OR n.status = $2)
-      ORDER BY n.id DESC LIMIT $3`,
-    [filter.trackingCode ?? null, filter.status ?? null, filter.limit],
+      ORDER BY n.id DESC LIMIT $3 OFFSET $4`,
+    [filter.trackingCode ?? null, filter.status ?? null, window.limit, window.offset],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    trackingCode: r.tracking_code,
-    kind: r.kind,
-    status: r.status,
-    recipient: r.mobile === null ? null : maskIdentifier(r.mobile),
-    message: r.message,
-    attempts: r.attempts,
-    lastError: r.last_error,
-    gateway: r.gateway,
-    createdAt: r.created_at.toISOString(),
-    sentAt: r.sent_at?.toISOString() ?? null,
-  }));
+  const countAll = async (): Promise<number> => {
+    const [{ total }]: { total: number }[] = await dataSource.query(
+      `SELECT count(*)::int AS total FROM intake.notifications n
+        WHERE ($1::text IS NULL OR n.tracking_code = $1) AND ($2::text IS NULL OR n.status = $2)`,
+      [filter.trackingCode ?? null, filter.status ?? null],
+    );
+    return total;
+  };
+  return pageOfRows(
+    rows,
+    window,
+    (r) => ({
+      id: r.id,
+      trackingCode: r.tracking_code,
+      kind: r.kind,
+      status: r.status,
+      recipient: r.mobile === null ? null : maskIdentifier(r.mobile),
+      message: r.message,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      gateway: r.gateway,
+      createdAt: r.created_at.toISOString(),
+      sentAt: r.sent_at?.toISOString() ?? null,
+    }),
+    countAll,
+  );
 }

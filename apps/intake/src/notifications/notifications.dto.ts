@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PageFields, PageQuery } from '@samad/service-kit';
 
 const statuses = ['pending', 'sent', 'parked', 'cancelled'] as const;
 
-export class ListNotificationsQuery {
+export class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only this request’s notices', example: '1403000127' })
   @IsOptional()
   @Matches(/^\d{10}$/, { message: 'must be a 10-digit tracking code' })
@@ -15,12 +16,17 @@ export class ListNotificationsQuery {
   @IsIn(statuses)
   status?: (typeof statuses)[number];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 200,
+    deprecated: true,
+    description: 'Deprecated: the same as `pageSize` (used only when `pageSize` is not given)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(200)
   limit?: number;
 }
 
@@ -44,6 +50,6 @@ export class NotificationDto {
   @ApiProperty({ nullable: true, type: String }) sentAt!: string | null;
 }
 
-export class NotificationsResponseDto {
-  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
+export class NotificationsResponseDto extends PageFields {
+  @ApiProperty({ type: [NotificationDto], description: 'Newest first' }) items!: NotificationDto[];
 }

@@ -148,23 +148,29 @@ export const requestIndexProjection =
 const SELECT_ROWS = `SELECT tracking_code, kind, channel, county_code, category_code, status, registered_at, agency_code
                        FROM intake.request_index`;
 
-/** Newest first, at most 50: what the operator reads while the caller is on the line. */
+/** Newest first, one page (50 by default), with the total: what the operator reads while the caller is on the line. */
 export async function findRequestsByCitizen(
   manager: EntityManager,
   digests: CitizenDigests,
   by: { nationalCode: string } | { mobile: string },
-): Promise<RequestIndexRow[]> {
+  window: { limit: number; offset: number } = { limit: 50, offset: 0 },
+): Promise<{ rows: RequestIndexRow[]; total: number }> {
   // The query is digested the way the index was written; the index never saw the value in clear.
   const [column, digest] =
     'nationalCode' in by
       ? ['national_code_digest', digests.nationalCode(by.nationalCode)]
       : ['mobile_digest', digests.mobile(by.mobile)];
-  return (await manager.query(
-    `${SELECT_ROWS} r
-      WHERE EXISTS (SELECT 1 FROM intake.request_citizens c WHERE c.tracking_code = r.tracking_code AND c.${column} = $1)
-      ORDER BY registered_at DESC, tracking_code LIMIT 50`,
-    [digest],
+  const where = `WHERE EXISTS (SELECT 1 FROM intake.request_citizens c
+                                WHERE c.tracking_code = r.tracking_code AND c.${column} = $1)`;
+  const rows = (await manager.query(
+    `${SELECT_ROWS} r ${where} ORDER BY registered_at DESC, tracking_code LIMIT $2 OFFSET $3`,
+    [digest, window.limit, window.offset],
   )) as RequestIndexRow[];
+  const [{ total }] = (await manager.query(
+    `SELECT count(*)::int AS total FROM intake.request_index r ${where}`,
+    [digest],
+  )) as { total: number }[];
+  return { rows, total };
 }
 
 /** An open request of the caller's: not answered, not closed (ADR 27). */

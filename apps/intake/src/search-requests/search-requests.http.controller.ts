@@ -9,7 +9,13 @@ import {
   type TrackingCode,
 } from '@samad/request-lifecycle';
 import type { CitizenKeyVault } from '@samad/personal-data';
-import { CITIZEN_KEY_VAULT, InputValidationError, Roles } from '@samad/service-kit';
+import {
+  CITIZEN_KEY_VAULT,
+  InputValidationError,
+  Roles,
+  pageWindow,
+  pagingDescription,
+} from '@samad/service-kit';
 import { findRequestsByCitizen, type RequestIndexRow } from '../read-model/request-index.projection';
 import { nameOf } from '@samad/reference-data';
 import { SearchRequestsDto } from './search-requests.request.dto';
@@ -45,7 +51,8 @@ export class SearchRequestsHttpController {
     summary: 'A caller’s earlier requests, by national code or mobile (exactly one, in the body)',
     description:
       'From the intake read model, so a request registered seconds ago may not be listed yet. A POST so that ' +
-      'personal data never appears in a URL (access logs, proxies, browser history).',
+      'personal data never appears in a URL (access logs, proxies, browser history). ' +
+      pagingDescription.replace('`page`', '`page` (in the body)'),
   })
   @ApiOkResponse({ type: SearchRequestsResponseDto })
   @ApiBadRequestResponse({ description: 'Neither or both given, or not a valid national code / mobile' })
@@ -58,13 +65,15 @@ export class SearchRequestsHttpController {
         { field: 'mobile', message },
       ]);
     }
-    const rows = await findRequestsByCitizen(
+    const window = pageWindow(query);
+    const { rows, total } = await findRequestsByCitizen(
       this.dataSource.manager,
       this.vault.digests,
       nationalCode !== undefined
         ? { nationalCode: parseNationalCode(nationalCode) }
         : { mobile: parseIranianMobile(mobile!) },
+      window,
     );
-    return { items: rows.map(toFound) };
+    return { items: rows.map(toFound), total, page: window.page, pageSize: window.pageSize };
   }
 }

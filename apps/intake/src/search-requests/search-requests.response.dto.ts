@@ -1,3 +1,4 @@
+import { PageFields } from '@samad/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { requestChannels, requestKinds, requestStatuses } from '@samad/request-lifecycle';
 import { NamedRefDto } from '../shared/named-ref.response.dto';
@@ -37,7 +38,7 @@ export class FoundRequestDto {
   registeredAtJalali!: string;
 }
 
-export class SearchRequestsResponseDto {
-  @ApiProperty({ type: [FoundRequestDto], description: 'Newest first, at most 50' })
+export class SearchRequestsResponseDto extends PageFields {
+  @ApiProperty({ type: [FoundRequestDto], description: 'Newest first, then by tracking code' })
   items!: FoundRequestDto[];
 }

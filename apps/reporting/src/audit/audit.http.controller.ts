@@ -4,17 +4,21 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { pageOfCheckpoints } from '@samad/reporting-read-model';
 import { formatJalali } from '@samad/request-lifecycle';
-import { CurrentPrincipal, Roles, type Principal } from '@samad/service-kit';
+import {
+  CurrentPrincipal,
+  PageQuery,
+  pageWindow,
+  pagingDescription,
+  Roles,
+  type Principal,
+} from '@samad/service-kit';
 import { AuditVerificationJobs, type VerificationJob } from './audit-verification.jobs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,24 +29,6 @@ export class VerificationJobNotFoundError extends Error {
   constructor(id: string) {
     super(`وارسی ${id} نیست (no verification job ${id})`);
   }
-}
-
-export class CheckpointPageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 /**
@@ -63,11 +49,11 @@ export class AuditHttpController {
     summary: 'The signed checkpoints of the store, newest first, paged, with the total',
     description:
       'Each: sequence, position and tree size covered, Merkle root, issue time, key id and Ed25519 signature, ' +
-      'as published on samad.audit.checkpoints. Check a signature with the audit public key.',
+      'as published on samad.audit.checkpoints. Check a signature with the audit public key. ' +
+      pagingDescription,
   })
-  async checkpoints(@Query() query: CheckpointPageQuery) {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
+  async checkpoints(@Query() query: PageQuery) {
+    const { page, pageSize } = pageWindow(query);
     const { items, total } = await pageOfCheckpoints(this.dataSource, page, pageSize);
     return {
       items: items.map((c) => ({ ...c, issuedAtJalali: formatJalali(new Date(c.issuedAt)) })),

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@samad/service-kit';
+import { Roles, defaultPageSize, pagingDescription } from '@samad/service-kit';
 import { EscalationsHandler, type Escalations } from './escalations.handler';
 import { EscalationsQueryDto } from './escalations.query.dto';
 import { EscalationsResponseDto } from './escalations.response.dto';
@@ -13,10 +13,11 @@ export class EscalationsHttpController {
 
   @Get('escalations')
   @ApiOperation({
-    summary: 'Requests escalated after a missed deadline, inspection office first',
+    summary: 'Requests escalated after a missed deadline, inspection office first (paged, with the total)',
     description:
       "Level 1 goes to the agency's manager when a deadline is missed; level 2 to the governor's inspection " +
-      'office after ESCALATION_INSPECTION_WORKING_DAYS more working days without an answer.',
+      'office after ESCALATION_INSPECTION_WORKING_DAYS more working days without an answer. ' +
+      pagingDescription,
   })
   @ApiOkResponse({ type: EscalationsResponseDto })
   @ApiBadRequestResponse({ description: 'Problem Details naming the bad parameter' })
@@ -26,7 +27,8 @@ export class EscalationsHttpController {
       county: query.county,
       level: query.level,
       openOnly: query.open ?? true,
-      limit: query.limit ?? 500,
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? query.limit ?? defaultPageSize,
       now: new Date(),
     });
   }

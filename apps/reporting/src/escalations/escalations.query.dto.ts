@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { OverdueRequestsQueryDto } from '../overdue-requests/overdue-requests.query.dto';
 
 export class EscalationsQueryDto extends OverdueRequestsQueryDto {
@@ -15,13 +15,4 @@ export class EscalationsQueryDto extends OverdueRequestsQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'open must be true or false' })
   open?: boolean;
-
-  // Re-declared so the limit's documentation names this list.
-  @ApiPropertyOptional({ description: 'At most this many (default 500)', minimum: 1, maximum: 5000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(5000)
-  declare limit?: number;
 }

@@ -1,3 +1,4 @@
+import { PageFields } from '@samad/service-kit';
 import { ApiProperty } from '@nestjs/swagger';
 
 class CodeAndNamesDto {
@@ -21,9 +22,18 @@ export class EscalatedRequestDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) deadlineMissedAt!: string | null;
 }
 
-export class EscalationsResponseDto {
+export class EscalationsResponseDto extends PageFields {
   @ApiProperty({ format: 'date-time' }) asOf!: string;
   @ApiProperty() asOfJalali!: string;
-  @ApiProperty({ description: 'How many match, even beyond the limit' }) total!: number;
-  @ApiProperty({ type: [EscalatedRequestDto] }) requests!: EscalatedRequestDto[];
+  @ApiProperty({
+    type: [EscalatedRequestDto],
+    description: 'Inspection office first, then earliest escalated, then by tracking code',
+  })
+  items!: EscalatedRequestDto[];
+  @ApiProperty({
+    type: [EscalatedRequestDto],
+    deprecated: true,
+    description: 'Deprecated: the same as `items`',
+  })
+  requests!: EscalatedRequestDto[];
 }

@@ -1,11 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@samad/service-kit';
+import { Roles, defaultPageSize, pagingDescription } from '@samad/service-kit';
 import { OverdueRequestsHandler, type OverdueRequests } from './overdue-requests.handler';
 import { OverdueRequestsQueryDto } from './overdue-requests.query.dto';
 import { OverdueRequestsResponseDto } from './overdue-requests.response.dto';
-
-const DEFAULT_LIMIT = 500;
 
 @ApiTags('reports')
 @Roles('supervisor', 'auditor', 'admin')
@@ -15,8 +13,10 @@ export class OverdueRequestsHttpController {
 
   @Get('overdue')
   @ApiOperation({
-    summary: 'Open requests past their due date, most overdue first',
-    description: 'Requests an agency holds (routed, acknowledged or referred) whose due date has passed.',
+    summary: 'Open requests past their due date, most overdue first (paged, with the total)',
+    description:
+      'Requests an agency holds (routed, acknowledged or referred) whose due date has passed. ' +
+      pagingDescription,
   })
   @ApiOkResponse({ type: OverdueRequestsResponseDto })
   @ApiBadRequestResponse({ description: 'Problem Details naming the bad parameter' })
@@ -24,7 +24,8 @@ export class OverdueRequestsHttpController {
     return this.handler.execute({
       agency: query.agency,
       county: query.county,
-      limit: query.limit ?? DEFAULT_LIMIT,
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? query.limit ?? defaultPageSize,
       now: new Date(),
     });
   }

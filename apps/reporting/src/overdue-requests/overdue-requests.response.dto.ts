@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { heldStatuses } from '@samad/request-lifecycle';
+import { PageFields } from '@samad/service-kit';
 
 class CodeAndNamesDto {
   @ApiProperty({ example: 'ABFA' })
@@ -65,16 +66,20 @@ export class OverdueRequestDto {
   escalationLevel!: number;
 }
 
-export class OverdueRequestsResponseDto {
+export class OverdueRequestsResponseDto extends PageFields {
   @ApiProperty({ format: 'date-time' })
   asOf!: string;
 
   @ApiProperty()
   asOfJalali!: string;
 
-  @ApiProperty({ description: 'How many match, even beyond the limit' })
-  total!: number;
+  @ApiProperty({ type: [OverdueRequestDto], description: 'Most overdue first, then by tracking code' })
+  items!: OverdueRequestDto[];
 
-  @ApiProperty({ type: [OverdueRequestDto], description: 'Most overdue first' })
+  @ApiProperty({
+    type: [OverdueRequestDto],
+    deprecated: true,
+    description: 'Deprecated: the same as `items`',
+  })
   requests!: OverdueRequestDto[];
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageFields, PageQuery } from '@samad/service-kit';
 
-export class ListPersonalDataViewsQuery {
+export class ListPersonalDataViewsQuery extends PageQuery {
   @ApiPropertyOptional({ example: '1000000170', description: 'Views of this request only' })
   @IsOptional()
   @Matches(/^\d{10}$/, { message: 'trackingCode must be 10 digits' })
@@ -26,22 +26,6 @@ export class ListPersonalDataViewsQuery {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date or date-time' })
   to?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class PersonalDataViewResponse {
@@ -58,12 +42,9 @@ export class PersonalDataViewResponse {
   revision!: string;
 }
 
-export class PersonalDataViewsPageResponse {
+export class PersonalDataViewsPageResponse extends PageFields {
   @ApiProperty({ type: PersonalDataViewResponse, isArray: true, description: 'Newest first' })
   items!: PersonalDataViewResponse[];
-  @ApiProperty({ description: 'Views matching the filters, over all pages' }) total!: number;
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
 }
 
 export class PersonalDataViewCountsQuery {

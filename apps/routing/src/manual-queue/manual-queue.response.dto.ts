@@ -1,3 +1,4 @@
+import { PageFields } from '@samad/service-kit';
 import { ApiProperty } from '@nestjs/swagger';
 import { NamedResponse } from '../routing-data/named.response.dto';
 
@@ -12,6 +13,7 @@ export class ManualQueueItemResponse {
   sinceJalali!: string;
 }
 
-export class ManualQueueResponse {
-  @ApiProperty({ type: ManualQueueItemResponse, isArray: true }) items!: ManualQueueItemResponse[];
+export class ManualQueueResponse extends PageFields {
+  @ApiProperty({ type: ManualQueueItemResponse, isArray: true, description: 'Oldest first' })
+  items!: ManualQueueItemResponse[];
 }

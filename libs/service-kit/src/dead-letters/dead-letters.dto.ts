@@ -12,8 +12,9 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { PageQuery } from '../http/paging';
 
-export class ListDeadLettersQuery {
+export class ListDeadLettersQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only this reason (e.g. refused, invalid_event_data)' })
   @IsOptional()
   @IsString()
@@ -29,12 +30,17 @@ export class ListDeadLettersQuery {
   @IsIn(['true', 'false'])
   includeRedriven?: 'true' | 'false';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 200,
+    deprecated: true,
+    description: 'Deprecated: the same as `pageSize` (used only when `pageSize` is not given)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(1000)
+  @Max(200)
   limit?: number;
 }
 

@@ -10,10 +10,11 @@ import {
   Query,
   type Type,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { maskPersonalIdentifiersInJson } from '@samad/request-lifecycle';
 import { Roles } from '../auth/roles.decorator';
+import { pageWindow, pagingDescription, type Page } from '../http/paging';
 import type { ServiceName } from '../config/service-config';
 import {
   ListDeadLettersQuery,
@@ -21,6 +22,7 @@ import {
   RedriveDeadLettersResponse,
 } from './dead-letters.dto';
 import {
+  countParkedMessages,
   findParkedMessage,
   listParkedMessages,
   requestRedrive,
@@ -37,16 +39,25 @@ export function deadLettersHttpController(service: ServiceName): Type<unknown> {
     constructor(private readonly dataSource: DataSource) {}
 
     @Get()
-    @ApiOperation({ summary: `Messages the ${service} service parked, oldest first (open ones by default)` })
-    async list(@Query() query: ListDeadLettersQuery): Promise<{ items: ParkedMessageSummary[] }> {
-      return {
-        items: await listParkedMessages(this.dataSource, service, {
-          reason: query.reason,
-          eventType: query.eventType,
-          includeRedriven: query.includeRedriven === 'true',
-          limit: query.limit,
-        }),
+    @ApiOperation({
+      summary: `Messages the ${service} service parked, oldest first (open ones by default; paged, with the total)`,
+      description: pagingDescription,
+    })
+    @ApiBadRequestResponse({ description: 'A bad filter, page or pageSize (Problem Details naming it)' })
+    async list(@Query() query: ListDeadLettersQuery): Promise<Page<ParkedMessageSummary>> {
+      const window = pageWindow({ page: query.page, pageSize: query.pageSize ?? query.limit });
+      const filter = {
+        reason: query.reason,
+        eventType: query.eventType,
+        includeRedriven: query.includeRedriven === 'true',
       };
+      const items = await listParkedMessages(this.dataSource, service, {
+        ...filter,
+        limit: window.limit,
+        offset: window.offset,
+      });
+      const total = await countParkedMessages(this.dataSource, service, filter);
+      return { items, total, page: window.page, pageSize: window.pageSize };
     }
 
     @Get(':id')

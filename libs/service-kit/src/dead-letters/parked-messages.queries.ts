@@ -35,6 +35,8 @@ export interface ParkedFilter {
   /** Include messages already re-driven. Default: only open ones. */
   readonly includeRedriven?: boolean;
   readonly limit?: number;
+  /** Rows to skip (paging), after the stable order parked_at, id. */
+  readonly offset?: number;
 }
 
 /** Which parked messages a re-drive asks for: by id, or every open one matching a filter. */
@@ -100,11 +102,34 @@ export async function listParkedMessages(
       `SELECT ${COLUMNS} FROM "${schema}".parked_messages
       WHERE ($1::text IS NULL OR reason = $1) AND ($2::text IS NULL OR event_type = $2)
         AND ($3::boolean OR redriven_at IS NULL)
-      ORDER BY parked_at, id LIMIT $4`,
-      [filter.reason ?? null, filter.eventType ?? null, filter.includeRedriven ?? false, filter.limit ?? 100],
+      ORDER BY parked_at, id LIMIT $4 OFFSET $5`,
+      [
+        filter.reason ?? null,
+        filter.eventType ?? null,
+        filter.includeRedriven ?? false,
+        filter.limit ?? 100,
+        filter.offset ?? 0,
+      ],
     ),
   );
   return rows.map(summaryOf);
+}
+
+/** How many parked messages match the filter (its limit and offset aside). */
+export async function countParkedMessages(
+  sql: Sql,
+  schema: string,
+  filter: ParkedFilter = {},
+): Promise<number> {
+  const [row] = rowsOf<{ total: number }>(
+    await sql.query(
+      `SELECT count(*)::int AS total FROM "${schema}".parked_messages
+      WHERE ($1::text IS NULL OR reason = $1) AND ($2::text IS NULL OR event_type = $2)
+        AND ($3::boolean OR redriven_at IS NULL)`,
+      [filter.reason ?? null, filter.eventType ?? null, filter.includeRedriven ?? false],
+    ),
+  );
+  return Number(row?.total ?? 0);
 }
 
 export async function findParkedMessage(
