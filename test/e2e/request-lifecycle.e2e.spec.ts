@@ -145,7 +145,9 @@ describe('the request lifecycle end to end: intake → routing → agency → re
   it('puts a request whose category has no rule in the manual queue, and a supervisor routes it', async () => {
     const code = await register('GEN-OTHER', 'MIN');
     await waitFor('the manual queue', async () => {
-      const { body } = await call('GET', url('routing', '/api/routing/manual-queue?pageSize=200'), { as: 'supervisor1' });
+      const { body } = await call('GET', url('routing', '/api/routing/manual-queue?pageSize=200'), {
+        as: 'supervisor1',
+      });
       return (body.items as Json[]).find((i) => i.trackingCode === code);
     });
     const routed = await call('POST', url('routing', `/api/routing/requests/${code}/route`), {

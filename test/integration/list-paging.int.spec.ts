@@ -118,16 +118,21 @@ describe('paged lists', () => {
     expect(beyond.body).toMatchObject({ items: [], total });
   });
 
-  it.each(['pageSize=0', 'pageSize=201', 'page=0'])('refuses %s with a Problem Details naming it', async (q) => {
-    const res = await inbox(q);
-    expect(res.status).toBe(400);
-    expect(res.body.code).toEqual(expect.any(String));
-    expect((res.body.errors as Json[]).map((e) => e.field)).toEqual([q.split('=')[0]]);
-  });
+  it.each(['pageSize=0', 'pageSize=201', 'page=0'])(
+    'refuses %s with a Problem Details naming it',
+    async (q) => {
+      const res = await inbox(q);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toEqual(expect.any(String));
+      expect((res.body.errors as Json[]).map((e) => e.field)).toEqual([q.split('=')[0]]);
+    },
+  );
 
   it('pages the manual queue too, with a total, and refuses pageSize=201', async () => {
     const headers = await bearer('supervisor');
-    const ok = await requestJson('GET', `${routing.baseUrl}/api/routing/manual-queue?pageSize=5`, { headers });
+    const ok = await requestJson('GET', `${routing.baseUrl}/api/routing/manual-queue?pageSize=5`, {
+      headers,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ page: 1, pageSize: 5, total: expect.any(Number) });
     const bad = await requestJson('GET', `${routing.baseUrl}/api/routing/manual-queue?pageSize=201`, {

@@ -186,9 +186,13 @@ describe('managers on the line', () => {
     expect(JSON.stringify(messages)).not.toContain(ANSWER);
 
     const inbox = await waitFor('the request in the ABFA answered inbox', async () => {
-      const res = await requestJson('GET', `${agency.baseUrl}/api/agency/inbox?status=answered&pageSize=200`, {
-        headers: as('manager.abfa'),
-      });
+      const res = await requestJson(
+        'GET',
+        `${agency.baseUrl}/api/agency/inbox?status=answered&pageSize=200`,
+        {
+          headers: as('manager.abfa'),
+        },
+      );
       expect(res.status).toBe(200);
       return (res.body.items as Json[]).find((i) => i.trackingCode === code);
     });

@@ -362,7 +362,12 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
     // published all three facts), the summary counts the same.
     await settled();
     expect(await summary()).toEqual(before);
-    const overdue = await call('reporting', 'GET', '/api/reports/overdue?pageSize=200', await bearer('supervisor'));
+    const overdue = await call(
+      'reporting',
+      'GET',
+      '/api/reports/overdue?pageSize=200',
+      await bearer('supervisor'),
+    );
     expect(overdue.status).toBe(200);
     expectNoTraceOfZahra([before, overdue.body]); // reports never held personal data in the first place
 

@@ -267,7 +267,9 @@ describe('reporting service (real PostgreSQL, Kafka and event store)', () => {
       expect.objectContaining({ agencyCode: 'ABFA', total: 4, open: 3, overdue: 2 }),
     ]);
 
-    const { status, body: list } = await get<Overdue>('/api/reports/overdue?agency=ABFA&county=QSM&pageSize=200');
+    const { status, body: list } = await get<Overdue>(
+      '/api/reports/overdue?agency=ABFA&county=QSM&pageSize=200',
+    );
     expect(status).toBe(200);
     const codes = list.items.map((r) => r.trackingCode);
     expect(codes).toEqual(expect.arrayContaining([overdue, moreOverdue]));

@@ -53,7 +53,8 @@ describe('routing service', () => {
       holidays: await flow.holidays(),
     }).toISOString();
 
-  const manualQueue = async () => (await get<{ items: QueueItem[] }>('/api/routing/manual-queue?pageSize=200')).items;
+  const manualQueue = async () =>
+    (await get<{ items: QueueItem[] }>('/api/routing/manual-queue?pageSize=200')).items;
 
   const waitInManualQueue = (trackingCode: string) =>
     waitFor(`${trackingCode} in the manual queue`, async () =>
