@@ -1,26 +1,10 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  CorrelationId,
-  CurrentPrincipal,
-  InputValidationError,
-  Roles,
-  type Principal,
-} from '@samad/service-kit';
+import { CorrelationId, CurrentPrincipal, Roles, type Principal } from '@samad/service-kit';
 import { RegisterRequestHandler } from '../register-request/register-request.handler';
 import { AnsweredInPersonRequestDto, AnsweredInPersonResponseDto } from './answered-in-person.dto';
-
-// Visible ASCII only, as for an operator's registration.
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+import { idempotencyKeyOf, RegistrationResponses } from '../register-request/registration.http-docs';
 
 @ApiTags('requests')
 @Roles('agency_manager')
@@ -37,19 +21,10 @@ export class AnsweredInPersonHttpController {
       '(`inPerson: true`) in one append; the citizen is told and may give a verdict as for any answer. ' +
       "The category must be one the rules route to the manager's agency in that county.",
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 visible ASCII characters' })
-  @ApiCreatedResponse({
-    type: AnsweredInPersonResponseDto,
-    headers: {
-      Location: { description: '/api/track/<trackingCode>', schema: { type: 'string' } },
-      'Idempotent-Replayed': { description: 'true on a replay', schema: { type: 'string' } },
-    },
-  })
-  @ApiBadRequestResponse({ description: 'Problem Details with `errors: [{ field, message }]`' })
+  @RegistrationResponses(AnsweredInPersonResponseDto)
   @ApiForbiddenResponse({
     description: 'category-not-routed-to-agency: the rules send this category elsewhere in that county',
   })
-  @ApiUnprocessableEntityResponse({ description: 'idempotency-key-reused: same key, different body' })
   async registerAnswered(
     @Body() body: AnsweredInPersonRequestDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -57,11 +32,7 @@ export class AnsweredInPersonHttpController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AnsweredInPersonResponseDto> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new InputValidationError([
-        { field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
-      ]);
-    }
+    idempotencyKeyOf(idempotencyKey);
     // The guard let only agency managers in, and the verifier bound each to a known agency.
     const agencyCode = principal.agencyCode as string;
     const { answeredInPerson: answer, ...registration } = body;

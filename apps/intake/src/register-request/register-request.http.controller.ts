@@ -1,13 +1,5 @@
 import { Body, Controller, Headers, Inject, Post, Req, Res, UseInterceptors } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@samad/event-store';
@@ -31,9 +23,9 @@ import {
   RegistrationUploadInterceptor,
   registrationFilesOf,
 } from './registration-upload.interceptor';
+import { idempotencyKeyOf, RegistrationResponses } from './registration.http-docs';
 
 // Visible ASCII only: the key is stored and compared byte for byte.
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 @ApiTags('requests')
 @Roles('operator', 'supervisor')
@@ -61,16 +53,7 @@ export class RegisterRequestHttpController {
       'sealed and recorded (AttachmentAdded), answered as `attachments`. Send an Idempotency-Key: a retry ' +
       'after a failure midway attaches only the files the request does not hold yet (by SHA-256).',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 visible ASCII characters' })
-  @ApiCreatedResponse({
-    type: RegisterRequestResponseDto,
-    headers: {
-      Location: { description: '/api/track/<trackingCode>', schema: { type: 'string' } },
-      'Idempotent-Replayed': { description: 'true on a replay', schema: { type: 'string' } },
-    },
-  })
-  @ApiBadRequestResponse({ description: 'Problem Details with `errors: [{ field, message }]`' })
-  @ApiUnprocessableEntityResponse({ description: 'idempotency-key-reused: same key, different body' })
+  @RegistrationResponses(RegisterRequestResponseDto)
   async register(
     @Body() body: RegisterRequestDto,
     @Req() req: Request,
@@ -79,11 +62,7 @@ export class RegisterRequestHttpController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RegisterRequestResponseDto> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new InputValidationError([
-        { field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
-      ]);
-    }
+    idempotencyKeyOf(idempotencyKey);
     const files = registrationFilesOf(req);
     // Every file is checked before anything is registered: a refused one leaves nothing behind.
     for (const file of files) this.attachments.check(file.bytes);
