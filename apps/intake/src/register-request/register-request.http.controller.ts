@@ -25,8 +25,6 @@ import {
 } from './registration-upload.interceptor';
 import { idempotencyKeyOf, RegistrationResponses } from './registration.http-docs';
 
-// Visible ASCII only: the key is stored and compared byte for byte.
-
 @ApiTags('requests')
 @Roles('operator', 'supervisor')
 @Controller('api/requests')

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/swagger';
 import { InputValidationError } from '@samad/service-kit';
 
+// Visible ASCII only: the key is stored and compared byte for byte.
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** The `Idempotency-Key` header as given, refused with a field error when it is not 1–255 visible ASCII. */
