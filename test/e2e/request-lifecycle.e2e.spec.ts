@@ -1,6 +1,6 @@
 import { Topics } from '@samad/events';
 import { waitFor } from '../support/environment';
-import { requestJson, type Json } from '../support/http';
+import { allPages, requestJson, type Json } from '../support/http';
 import { KafkaTopicReader, consumerGroupCaughtUp, readTopicToEnd } from '../support/kafka-topic-reader';
 import { startService, stopService, waitForHttp, type RunningService } from '../support/service-process';
 
@@ -145,10 +145,15 @@ describe('the request lifecycle end to end: intake → routing → agency → re
   it('puts a request whose category has no rule in the manual queue, and a supervisor routes it', async () => {
     const code = await register('GEN-OTHER', 'MIN');
     await waitFor('the manual queue', async () => {
-      const { body } = await call('GET', url('routing', '/api/routing/manual-queue?pageSize=200'), {
-        as: 'supervisor1',
-      });
-      return (body.items as Json[]).find((i) => i.trackingCode === code);
+      const queue = await allPages(
+        async (page) =>
+          (
+            await call('GET', url('routing', `/api/routing/manual-queue?pageSize=200&page=${page}`), {
+              as: 'supervisor1',
+            })
+          ).body,
+      );
+      return queue.find((i) => i.trackingCode === code);
     });
     const routed = await call('POST', url('routing', `/api/routing/requests/${code}/route`), {
       as: 'supervisor1',

@@ -4,7 +4,7 @@ import { Topics, validateIntegrationEvent } from '@samad/events';
 import { formatJalali, trackingCodeFromNumber } from '@samad/request-lifecycle';
 import { bearer } from '../support/auth';
 import { waitFor } from '../support/environment';
-import { requestJson, type Json } from '../support/http';
+import { requestJson, type Json, allPages } from '../support/http';
 import { startInProcess, type InProcessService } from '../support/in-process-service';
 import { KafkaTopicReader } from '../support/kafka-topic-reader';
 import { RoutingModule } from '../../apps/routing/src/routing.module';
@@ -262,13 +262,16 @@ describe('agency service', () => {
 
       await waitUntilGone('ABFA', code);
       const queued = await waitFor(`${code} in the manual queue`, async () => {
-        const { body } = await call(
-          routing,
-          'GET',
-          '/api/routing/manual-queue?pageSize=200',
-          await bearer('supervisor'),
-        );
-        return (body.items as Json[]).find((item) => item.trackingCode === code);
+        const queue = await allPages(async (page) => {
+          const { body } = await call(
+            routing,
+            'GET',
+            `/api/routing/manual-queue?pageSize=200&page=${page}`,
+            await bearer('supervisor'),
+          );
+          return body;
+        });
+        return queue.find((item) => item.trackingCode === code);
       });
       expect(queued.reason).toContain('every responsible agency returned it: ABFA');
     });

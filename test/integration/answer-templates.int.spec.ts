@@ -72,7 +72,7 @@ describe('answer templates', () => {
     const code = await flow.register('WAT-CUT', 'BND');
     await flow.waitForEvent(code, 'RequestRoutedToAgency');
     await waitFor('the request in the ABFA inbox', async () => {
-      const inbox = await call('GET', '/api/agency/inbox?pageSize=200');
+      const inbox = await call('GET', `/api/agency/inbox?trackingCode=${code}`);
       return JSON.stringify(inbox.body).includes(code) ? true : undefined;
     });
 

@@ -8,7 +8,7 @@ import { DEFAULT_OFFICE_HOURS, trackingCodeFromNumber } from '@samad/request-lif
 import { EVENT_STORE } from '@samad/service-kit';
 import { bearer } from '../support/auth';
 import { waitFor } from '../support/environment';
-import { requestJson, type Json } from '../support/http';
+import { requestJson, type Json, allPages } from '../support/http';
 import { startInProcess, type InProcessService } from '../support/in-process-service';
 import { KafkaTopicReader } from '../support/kafka-topic-reader';
 import { AgencyModule } from '../../apps/agency/src/agency.module';
@@ -131,14 +131,16 @@ describe('deadlines', () => {
       expect(shown[0].data.reason).toBe('قطعی آب بیمارستان میناب؛ فوری');
 
       const overdue = await waitFor('the overdue report to list it escalated', async () => {
-        const found = (await report('/api/reports/overdue?agency=ABFA&pageSize=200')).items.find(
-          (r: Json) => r.trackingCode === code,
-        );
+        const found = (
+          await allPages((page) => report(`/api/reports/overdue?agency=ABFA&pageSize=200&page=${page}`))
+        ).find((r: Json) => r.trackingCode === code);
         return found?.escalationLevel === 1 ? found : undefined;
       });
       expect(overdue).toMatchObject({ dueAt, escalationLevel: 1 });
-      const escalations = await report('/api/reports/escalations?agency=ABFA&pageSize=200');
-      expect(escalations.items).toContainEqual(
+      const escalations = await allPages((page) =>
+        report(`/api/reports/escalations?agency=ABFA&pageSize=200&page=${page}`),
+      );
+      expect(escalations).toContainEqual(
         expect.objectContaining({ trackingCode: code, level: 1, escalatedTo: 'agency_manager', dueAt }),
       );
       const summary = await report('/api/reports/summary');

@@ -188,7 +188,7 @@ describe('managers on the line', () => {
     const inbox = await waitFor('the request in the ABFA answered inbox', async () => {
       const res = await requestJson(
         'GET',
-        `${agency.baseUrl}/api/agency/inbox?status=answered&pageSize=200`,
+        `${agency.baseUrl}/api/agency/inbox?status=answered&trackingCode=${code}`,
         {
           headers: as('manager.abfa'),
         },
@@ -208,9 +208,13 @@ describe('managers on the line', () => {
       headers: as('manager.bargh'),
     });
     expect(details.status).toBe(404);
-    const inbox = await requestJson('GET', `${agency.baseUrl}/api/agency/inbox?status=all&pageSize=200`, {
-      headers: as('manager.bargh'),
-    });
+    const inbox = await requestJson(
+      'GET',
+      `${agency.baseUrl}/api/agency/inbox?status=all&trackingCode=${code}`,
+      {
+        headers: as('manager.bargh'),
+      },
+    );
     expect(inbox.status).toBe(200);
     expect(JSON.stringify(inbox.body)).not.toContain(code);
     const other = await requestJson('GET', `${agency.baseUrl}/api/agency/inbox?agency=ABFA&pageSize=200`, {

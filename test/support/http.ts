@@ -21,3 +21,14 @@ export async function requestJson(
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : {}) as Json };
 }
+
+/** Every item of a paged list (ADR 42), page after page: the shared test database holds more than a page. */
+export async function allPages(fetchPage: (page: number) => Promise<Json>): Promise<Json[]> {
+  const items: Json[] = [];
+  for (let page = 1; ; page++) {
+    const body = await fetchPage(page);
+    const pageItems = body.items as Json[];
+    items.push(...pageItems);
+    if (pageItems.length === 0 || items.length >= (body.total as number)) return items;
+  }
+}

@@ -6,6 +6,7 @@ import { encodeRecordedRequestEvent, handleRequestCommand } from '@samad/request
 import { startInProcess, type InProcessService } from '../../../test/support/in-process-service';
 import { bearer } from '../../../test/support/auth';
 import { waitFor } from '../../../test/support/environment';
+import { allPages, type Json } from '../../../test/support/http';
 import { RoutingModule } from '../src/routing.module';
 import { RequestFlow } from '../../../test/support/request-flow';
 
@@ -54,7 +55,9 @@ describe('routing service', () => {
     }).toISOString();
 
   const manualQueue = async () =>
-    (await get<{ items: QueueItem[] }>('/api/routing/manual-queue?pageSize=200')).items;
+    (await allPages((page) =>
+      get<Json>(`/api/routing/manual-queue?pageSize=200&page=${page}`),
+    )) as QueueItem[];
 
   const waitInManualQueue = (trackingCode: string) =>
     waitFor(`${trackingCode} in the manual queue`, async () =>
