@@ -106,6 +106,7 @@ describe('agency service', () => {
         citizenCount: 1,
         dueAt,
         dueAtJalali: formatJalali(new Date(dueAt)),
+        matterId: null,
         overdue: false,
         routedAt: at,
         directives: [],

@@ -324,6 +324,7 @@ describe('minimum view by role, and every view on record (real PostgreSQL and Ka
         description,
         citizen: { fullName: zahra.fullName, mobile: zahra.mobile },
         citizenCount: 1,
+        directives: [],
         followUps: [{ at: expect.any(String), channel: 'phone', note: followUpNote }],
         viewId: expect.any(String),
       });
