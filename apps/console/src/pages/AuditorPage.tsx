@@ -216,7 +216,6 @@ export function AuditorPage() {
             )}
             {stateAt.data && (
               <Descriptions
-                data-testid="state-as-of"
                 title={`${t.stateThen} (${jalali(stateAt.data.asOf, lang)})`}
                 bordered
                 size="small"

@@ -84,10 +84,9 @@ export function OverdueTable() {
   const { name, word, n } = useNames();
   const { query, pagination } = usePaged<OverdueItem>('overdue', '/api/reports/overdue');
   return (
-    <>
+    <div data-testid="overdue-table">
       {query.isError && <Alert type="error" role="alert" message={problemMessage(query.error, lang)} />}
       <Table<OverdueItem>
-        data-testid="overdue-table"
         rowKey="trackingCode"
         size="small"
         loading={query.isLoading}
@@ -108,7 +107,7 @@ export function OverdueTable() {
           },
         ]}
       />
-    </>
+    </div>
   );
 }
 
@@ -118,10 +117,9 @@ export function EscalationsTable() {
   const { name, word, n } = useNames();
   const { query, pagination } = usePaged<EscalationItem>('escalations', '/api/reports/escalations');
   return (
-    <>
+    <div data-testid="escalations-table">
       {query.isError && <Alert type="error" role="alert" message={problemMessage(query.error, lang)} />}
       <Table<EscalationItem>
-        data-testid="escalations-table"
         rowKey={(row) => `${row.trackingCode}-${row.level}`}
         size="small"
         loading={query.isLoading}
@@ -142,7 +140,7 @@ export function EscalationsTable() {
           { title: t.escalatedAt, dataIndex: 'escalatedAt', render: (d: string) => jalali(d, lang) },
         ]}
       />
-    </>
+    </div>
   );
 }
 
@@ -199,10 +197,9 @@ export function ManualQueueTable() {
     return gloss ? (lang === 'fa' ? gloss[1] : gloss[2]) : text;
   };
   return (
-    <>
+    <div data-testid="manual-queue-table">
       {query.isError && <Alert type="error" role="alert" message={problemMessage(query.error, lang)} />}
       <Table<QueueItem>
-        data-testid="manual-queue-table"
         rowKey="trackingCode"
         size="small"
         loading={query.isLoading}
@@ -224,6 +221,6 @@ export function ManualQueueTable() {
           },
         ]}
       />
-    </>
+    </div>
   );
 }
