@@ -13,6 +13,7 @@ import { RegisterPage } from './pages/RegisterPage';
 import { InboxPage } from './pages/InboxPage';
 import { RequestPage } from './pages/RequestPage';
 import { TrackPage } from './pages/TrackPage';
+import { AuditorPage } from './pages/AuditorPage';
 
 // The charts load only for those who see them.
 const SupervisorPage = lazy(() => import('./pages/SupervisorPage'));
@@ -57,6 +58,7 @@ export function App() {
     ...(session?.role === 'supervisor'
       ? [{ key: '/supervisor', label: <Link to="/supervisor">{t.navDashboard}</Link> }]
       : []),
+    ...(session?.role === 'auditor' ? [{ key: '/audit', label: <Link to="/audit">{t.navAudit}</Link> }] : []),
     ...(session?.role === 'agency_staff'
       ? [{ key: '/agency/inbox', label: <Link to="/agency/inbox">{t.navInbox}</Link> }]
       : []),
@@ -169,6 +171,14 @@ export function App() {
                         <Suspense fallback={t.loading}>
                           <SupervisorPage />
                         </Suspense>
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/audit"
+                    element={
+                      <RequireRole roles={['auditor']}>
+                        <AuditorPage />
                       </RequireRole>
                     }
                   />

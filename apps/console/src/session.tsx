@@ -16,4 +16,6 @@ export const homeOf = (role: string): string =>
       ? '/supervisor'
       : role === 'operator'
         ? '/register'
-        : '/';
+        : role === 'auditor'
+          ? '/audit'
+          : '/';
