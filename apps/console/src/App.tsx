@@ -82,6 +82,7 @@ export function App() {
               colorTextSecondary: '#595959',
               colorTextDescription: '#595959',
               colorTextTertiary: '#595959',
+              colorTextPlaceholder: '#595959',
             },
           }}
         >
