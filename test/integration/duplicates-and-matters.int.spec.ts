@@ -340,7 +340,13 @@ describe('duplicates, collective matters and signatories (real PostgreSQL and Ka
         expect(res.status).toBe(200);
         return ((await res.json()) as { items: Json[] }).items[0];
       };
-      for (const code of [codes.a, codes.b]) expect(await inboxRow(code)).toMatchObject({ matterId });
+      // The agency learns of each link from its own event, so the second row may lag the first.
+      for (const code of [codes.a, codes.b]) {
+        await waitFor(`${code} linked in the inbox`, async () => {
+          const row = await inboxRow(code);
+          return row?.matterId === matterId ? row : undefined;
+        });
+      }
       expect(await inboxRow(codes.c)).toMatchObject({ matterId: null });
       // Supervisors list the matters with their requests (newest first: this one on the first page).
       const listed = async (): Promise<Json | undefined> => {
