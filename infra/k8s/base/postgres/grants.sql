@@ -52,15 +52,36 @@ CALL pg_temp.samad_grant('routing', 'samad_routing', 'SELECT, INSERT, UPDATE, DE
 CALL pg_temp.samad_grant('agency', 'samad_agency', 'SELECT, INSERT, UPDATE, DELETE');
 CALL pg_temp.samad_grant('reporting', 'samad_reporting', 'SELECT, INSERT, UPDATE');
 
--- The event store: every service appends (append_batch) and reads streams; no DELETE for anyone, and the
--- events' UPDATE (erasure of sealed fields, the relay's publish marks) stays with intake.
+-- The event store: intake, routing and agency append (append_batch) and every service reads streams; no
+-- DELETE for anyone, and the events' UPDATE (erasure of sealed fields, the relay's publish marks) stays with intake.
 CALL pg_temp.samad_grant('event_store', 'samad_intake', 'SELECT, INSERT, UPDATE');
 CALL pg_temp.samad_grant('event_store', 'samad_routing', 'SELECT, INSERT');
 CALL pg_temp.samad_grant('event_store', 'samad_agency', 'SELECT, INSERT');
 CALL pg_temp.samad_grant('event_store', 'samad_reporting', 'SELECT');
+-- append_batch writes as the owner (the stream heads no service role may UPDATE), so only the roles that may
+-- insert events may call it (the event store's migration AppendAsOwner applies the same rule).
+DO $$
+DECLARE
+  grantee_name text;
+BEGIN
+  IF to_regprocedure('event_store.append_batch(jsonb)') IS NULL THEN
+    RETURN; -- before the first migration
+  END IF;
+  FOR grantee_name IN
+    SELECT DISTINCT grantee FROM information_schema.routine_privileges
+     WHERE routine_schema = 'event_store' AND routine_name = 'append_batch' AND privilege_type = 'EXECUTE'
+  LOOP
+    IF NOT has_table_privilege(grantee_name, 'event_store.events', 'INSERT') THEN
+      EXECUTE format('REVOKE EXECUTE ON FUNCTION event_store.append_batch(jsonb) FROM %I', grantee_name);
+    END IF;
+  END LOOP;
+END
+$$;
 
--- Personal data (citizen keys): only the services that seal or unseal it.
+-- Personal data (citizen keys): only the services that seal or unseal it. Routing does both: it folds
+-- registrations (sealed citizens) and seals the free text it writes (due-time reasons, instructions).
 CALL pg_temp.samad_grant('personal_data', 'samad_intake', 'SELECT, INSERT, UPDATE');
+CALL pg_temp.samad_grant('personal_data', 'samad_routing', 'SELECT');
 CALL pg_temp.samad_grant('personal_data', 'samad_agency', 'SELECT');
 CALL pg_temp.samad_grant('personal_data', 'samad_reporting', 'SELECT');
 

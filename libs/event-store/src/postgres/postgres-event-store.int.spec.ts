@@ -41,6 +41,7 @@ describe('PostgresEventStore', () => {
       expect(rows.map((row) => row.name)).toEqual([
         'CreateEventStore1764460800000',
         'CreateAuditCheckpoints1796230000000',
+        'AppendAsOwner1796270000000',
       ]);
     });
   });
