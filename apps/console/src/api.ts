@@ -48,7 +48,8 @@ export const saveSession = (session: Session | undefined): void => {
 // One refresh at a time: each refresh token works once, and presenting a used one ends the whole session.
 let refreshing: Promise<string | undefined> | undefined;
 
-function refreshAccessToken(): Promise<string | undefined> {
+/** Trades the stored refresh token for a new access token (undefined when the session is over). */
+export function refreshAccessToken(): Promise<string | undefined> {
   refreshing ??= (async () => {
     const session = loadSession();
     if (!session?.refreshToken) return undefined;
