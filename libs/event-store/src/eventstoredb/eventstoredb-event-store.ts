@@ -39,6 +39,8 @@ import { prepareAppend, type PreparedAppend, type PreparedEvent } from '../suppo
 import { SubscriptionBase } from '../support/subscription-base';
 import { chainedEventOf, sealEvents, unsealMetadata } from './eventstoredb-chain';
 
+const UNPINNED_APPEND_ATTEMPTS = 10;
+
 export class EventStoreDbEventStore implements EventStore {
   constructor(
     readonly client: EventStoreDBClient,
@@ -57,13 +59,19 @@ export class EventStoreDbEventStore implements EventStore {
     const append = prepareAppend(streamId, events, options.expectedRevision ?? 'any');
     // An unpinned expectation is retried: another writer moved the head between our read and our append.
     const attempts =
-      typeof append.expectedRevision === 'bigint' || append.expectedRevision === 'no_stream' ? 1 : 5;
+      typeof append.expectedRevision === 'bigint' || append.expectedRevision === 'no_stream'
+        ? 1
+        : UNPINNED_APPEND_ATTEMPTS;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.appendChained(append);
       } catch (error) {
         if (!(error instanceof DbWrongExpectedVersionError)) throw error;
-        if (attempt < attempts) continue;
+        if (attempt < attempts) {
+          // A random pause, so writers that collided do not collide again in lockstep.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+          continue;
+        }
         const actual = error.actualVersion;
         throw new WrongExpectedVersionError(
           streamId,
