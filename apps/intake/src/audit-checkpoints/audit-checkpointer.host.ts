@@ -1,9 +1,14 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import { Pool } from 'pg';
-import { loadAuditSigningKey, PostgresAuditCheckpointer } from '@samad/event-store';
+import {
+  loadAuditSigningKey,
+  PostgresAuditCheckpointer,
+  storeLeavesReader,
+  type EventStore,
+} from '@samad/event-store';
 import { Topics } from '@samad/events';
-import { JsonLogger, KAFKA, SERVICE_CONFIG, type ServiceConfig } from '@samad/service-kit';
+import { EVENT_STORE, JsonLogger, KAFKA, SERVICE_CONFIG, type ServiceConfig } from '@samad/service-kit';
 
 /**
  * Issues a signed store-wide checkpoint every SAMAD_AUDIT_CHECKPOINT_INTERVAL_MS (default a minute; 0 = off)
@@ -21,6 +26,7 @@ export class AuditCheckpointerHost implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     this.log = new JsonLogger(`${config.service}-audit-checkpointer`, config.logLevel).pino;
   }
@@ -43,6 +49,7 @@ export class AuditCheckpointerHost implements OnApplicationBootstrap, OnApplicat
     const checkpointer = new PostgresAuditCheckpointer({
       pool: this.pool,
       signingKey,
+      readLeavesAfter: storeLeavesReader(this.store),
       publish: async (message) => {
         connected ??= producer.connect();
         await connected;

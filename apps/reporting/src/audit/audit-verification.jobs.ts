@@ -5,10 +5,10 @@ import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import {
-  countCommittedEvents,
+  countStoreEvents,
   describeAuditProblem,
   loadAuditPublicKey,
-  postgresAuditLeaves,
+  storeAuditLeaves,
   verifyStoreAgainstCheckpoints,
   type EventStore,
 } from '@samad/event-store';
@@ -71,7 +71,7 @@ export class AuditVerificationJobs implements OnApplicationShutdown {
   async start(requestedBy: string): Promise<VerificationJob> {
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
     const id = randomUUID();
-    const total = await countCommittedEvents(pool);
+    const total = await countStoreEvents(this.store, pool);
     await this.dataSource.query(
       `INSERT INTO reporting.audit_verifications (id, requested_by, status, total) VALUES ($1, $2, 'running', $3)`,
       [id, requestedBy, total],
@@ -100,7 +100,7 @@ export class AuditVerificationJobs implements OnApplicationShutdown {
     let checked = 0;
     let lastWrite = Date.now();
     const result = await verifyStoreAgainstCheckpoints({
-      events: postgresAuditLeaves(pool),
+      events: storeAuditLeaves(this.store, pool),
       checkpoints: await loadCheckpoints(pool),
       leafLog: await loadLeafLog(pool),
       publicKey: loadAuditPublicKey(),

@@ -16,7 +16,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import {
   buildAuditBundle,
   loadAuditPublicKey,
-  postgresAuditLeaves,
+  storeAuditLeaves,
   StreamNotFoundError,
   type AuditLeafInput,
   type EventStore,
@@ -156,7 +156,7 @@ export class RequestHistoryHttpController {
       );
     }
     const covered: AuditLeafInput[] = [];
-    for await (const event of postgresAuditLeaves(pool)) {
+    for await (const event of storeAuditLeaves(this.store, pool)) {
       if (covered.length === checkpoint.treeSize) break;
       covered.push(event);
     }

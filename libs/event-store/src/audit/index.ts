@@ -7,4 +7,6 @@ export * from './audit-verifier';
 export * from './audit-bundle';
 export * from './postgres-audit-source';
 export * from './postgres-audit-checkpointer';
+export * from './eventstoredb-audit-source';
+export * from './store-audit-leaves';
 export * from './audit-problem.text';

@@ -1,8 +1,8 @@
-// Issues signed checkpoints over the PostgreSQL store (ADR 0030): extends the Merkle tree with the committed,
-// contiguous events after the last checkpoint, signs, records, then publishes to Kafka.
+// Issues signed checkpoints (ADR 0030): extends the Merkle tree with the committed, contiguous events after the
+// last checkpoint, signs, records in PostgreSQL, then publishes to Kafka. Events from EventStoreDB too (ADR 0043).
 import type { KeyObject } from 'node:crypto';
-import type { Pool } from 'pg';
-import { auditLeafHash } from './audit-leaf';
+import type { Pool, PoolClient } from 'pg';
+import { auditLeafHash, type AuditLeafInput } from './audit-leaf';
 import type { AuditCheckpointMessage, AuditLeafRecord } from './audit-log';
 import { signCheckpoint, type AuditCheckpoint } from './checkpoint';
 import { MerkleFrontier } from './merkle';
@@ -16,6 +16,12 @@ export interface PostgresAuditCheckpointerOptions {
   /** Most events one checkpoint covers (keeps a message small); the rest wait for the next. Default 2000. */
   readonly maxEventsPerCheckpoint?: number;
   readonly now?: () => Date;
+  /** Where the events come from; default this pool's event_store tables. EventStoreDB: storeLeavesReader(store). */
+  readonly readLeavesAfter?: (
+    db: PoolClient,
+    after: { commit: bigint; prepare: bigint },
+    limit: number,
+  ) => Promise<AuditLeafInput[]>;
 }
 
 interface CheckpointRow {
@@ -67,7 +73,7 @@ export class PostgresAuditCheckpointer {
       const after = previous
         ? { commit: BigInt(previous.commit), prepare: BigInt(previous.prepare) }
         : { commit: 0n, prepare: 0n };
-      const events = await readCommittedLeavesAfter(
+      const events = await (this.options.readLeavesAfter ?? readCommittedLeavesAfter)(
         client,
         after,
         this.options.maxEventsPerCheckpoint ?? 2000,

@@ -1,13 +1,12 @@
-// The EventStoreDB/KurrentDB adapter: a thin mapping, since the port copies EventStoreDB's semantics.
+// The EventStoreDB/KurrentDB adapter: a thin mapping, since the port copies EventStoreDB's semantics, plus the
+// per-stream hash chain the server does not keep, computed and checked here (ADR 0043).
 import {
-  ANY,
   BACKWARDS,
   END,
   EventStoreDBClient,
   FORWARDS,
   NO_STREAM,
   START,
-  STREAM_EXISTS,
   StreamNotFoundError as DbStreamNotFoundError,
   WrongExpectedVersionError as DbWrongExpectedVersionError,
   excludeSystemEvents,
@@ -17,7 +16,7 @@ import {
   type JSONType,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { NotSupportedError, StreamNotFoundError, WrongExpectedVersionError } from '../event-store.errors';
+import { DuplicateEventIdError, StreamNotFoundError, WrongExpectedVersionError } from '../event-store.errors';
 import type {
   AllSubscription,
   AppendOptions,
@@ -35,11 +34,12 @@ import type {
   VerificationResult,
 } from '../event-store.port';
 import { comparePositions } from '../position';
-import { prepareAppend } from '../support/prepare-append';
+import { verifyChain } from '../support/client-side-chain';
+import { prepareAppend, type PreparedAppend, type PreparedEvent } from '../support/prepare-append';
 import { SubscriptionBase } from '../support/subscription-base';
+import { chainedEventOf, sealEvents, unsealMetadata } from './eventstoredb-chain';
 
-const NO_HASH_CHAIN =
-  'EventStoreDB has no update path for events (its log is append-only and checksummed), so this adapter keeps no hash chain';
+const UNPINNED_APPEND_ATTEMPTS = 10;
 
 export class EventStoreDbEventStore implements EventStore {
   constructor(
@@ -57,23 +57,21 @@ export class EventStoreDbEventStore implements EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     const append = prepareAppend(streamId, events, options.expectedRevision ?? 'any');
-    try {
-      const result = await this.client.appendToStream(
-        streamId,
-        append.events.map((event) =>
-          jsonEvent({
-            id: event.id,
-            type: event.type,
-            data: event.data as JSONType,
-            metadata: event.metadata,
-          }),
-        ),
-        { expectedRevision: toDbExpected(append.expectedRevision) },
-      );
-      const position = result.position ?? (await this.positionOf(streamId, result.nextExpectedRevision));
-      return { nextExpectedRevision: result.nextExpectedRevision, position };
-    } catch (error) {
-      if (error instanceof DbWrongExpectedVersionError) {
+    // An unpinned expectation is retried: another writer moved the head between our read and our append.
+    const attempts =
+      typeof append.expectedRevision === 'bigint' || append.expectedRevision === 'no_stream'
+        ? 1
+        : UNPINNED_APPEND_ATTEMPTS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.appendChained(append);
+      } catch (error) {
+        if (!(error instanceof DbWrongExpectedVersionError)) throw error;
+        if (attempt < attempts) {
+          // A random pause, so writers that collided do not collide again in lockstep.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+          continue;
+        }
         const actual = error.actualVersion;
         throw new WrongExpectedVersionError(
           streamId,
@@ -81,6 +79,52 @@ export class EventStoreDbEventStore implements EventStore {
           typeof actual === 'bigint' ? actual : 'no_stream',
         );
       }
+    }
+  }
+
+  /** Reads the head, chains the events onto it, and appends only if the head has not moved meanwhile. */
+  private async appendChained(append: PreparedAppend): Promise<AppendResult> {
+    const { streamId, expectedRevision } = append;
+    const pinned = typeof expectedRevision === 'bigint' || expectedRevision === 'no_stream';
+    // Unpinned supplied ids may be a retry: look for them in the whole stream, as the PostgreSQL adapter does.
+    const scanForIds = append.idsSupplied && !pinned;
+    const stored = await this.readStreamOrEmpty(
+      streamId,
+      scanForIds ? {} : { direction: 'backwards', maxCount: 1 },
+    );
+    const last = stored.length > 0 ? stored[stored.length - 1] : undefined;
+    const head = last && { revision: last.streamRevision, hash: last.hash };
+    if (scanForIds) {
+      const already = alreadyAppended(stored, append.events);
+      if (already) return already;
+    }
+    const sealed = sealEvents(streamId, head, append.events);
+    // A pinned expectation the stream has already passed cannot be written: the server answers it
+    // (the original result for a retry, else WrongExpectedVersion), so the chain computed here never lands.
+    const serverAnswers =
+      pinned && head !== undefined && (expectedRevision === 'no_stream' || head.revision > expectedRevision);
+    if (!serverAnswers) assertExpected(append, head?.revision);
+    const result = await this.client.appendToStream(
+      streamId,
+      sealed.map((event) =>
+        jsonEvent({
+          id: event.id,
+          type: event.type,
+          data: event.data as JSONType,
+          metadata: event.metadata as JSONType,
+        }),
+      ),
+      { expectedRevision: serverAnswers ? toDbExpected(expectedRevision) : (head?.revision ?? NO_STREAM) },
+    );
+    const position = result.position ?? (await this.positionOf(streamId, result.nextExpectedRevision));
+    return { nextExpectedRevision: result.nextExpectedRevision, position };
+  }
+
+  private async readStreamOrEmpty(streamId: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+    try {
+      return await this.readStream(streamId, options);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
   }
@@ -130,12 +174,26 @@ export class EventStoreDbEventStore implements EventStore {
     return new EventStoreDbAllSubscription(this.client, options.fromCheckpoint, options.onEvent);
   }
 
-  async verifyStream(_streamId: string): Promise<VerificationResult> {
-    throw new NotSupportedError('verifyStream', 'eventstoredb', NO_HASH_CHAIN);
+  /** The server keeps no chain: recomputes the one this adapter wrote into each event's metadata. */
+  async verifyStream(streamId: string): Promise<VerificationResult> {
+    const events = await this.readStream(streamId);
+    return verifyChain(events.map(chainedEventOf));
   }
 
+  /** Every non-system event of $all, in global order. */
   async verifyAll(): Promise<VerificationResult> {
-    throw new NotSupportedError('verifyAll', 'eventstoredb', NO_HASH_CHAIN);
+    return verifyChain(mapAsync(this.readAllEvents(), chainedEventOf));
+  }
+
+  /** $all without system events, in global order, streamed rather than collected. */
+  async *readAllEvents(after?: Position): AsyncGenerator<RecordedEvent> {
+    const read = this.client.readAll({ direction: FORWARDS, fromPosition: after ?? START });
+    for await (const resolved of read) {
+      const event = toRecordedEvent(resolved);
+      if (!event || isSystemEvent(event)) continue;
+      if (after && comparePositions(event.position, after) <= 0) continue;
+      yield event;
+    }
   }
 
   async close(): Promise<void> {
@@ -183,18 +241,41 @@ class EventStoreDbAllSubscription extends SubscriptionBase {
   }
 }
 
-const toDbExpected = (expected: ExpectedRevision): AppendExpectedRevision => {
-  switch (expected) {
-    case 'no_stream':
-      return NO_STREAM;
-    case 'stream_exists':
-      return STREAM_EXISTS;
-    case 'any':
-      return ANY;
-    default:
-      return expected;
-  }
+/** The caller's expectation against the head we read; the append itself then pins that head. */
+const assertExpected = (append: PreparedAppend, headRevision: bigint | undefined): void => {
+  const expected: ExpectedRevision = append.expectedRevision;
+  const holds =
+    expected === 'any' ||
+    (expected === 'no_stream' && headRevision === undefined) ||
+    (expected === 'stream_exists' && headRevision !== undefined) ||
+    expected === headRevision;
+  if (!holds) throw new WrongExpectedVersionError(append.streamId, expected, headRevision ?? 'no_stream');
 };
+
+/** The original result when every id is already stored (a retry); refuses a partial overlap. */
+const alreadyAppended = (
+  stored: readonly RecordedEvent[],
+  events: readonly PreparedEvent[],
+): AppendResult | undefined => {
+  const ids = new Set(events.map((event) => event.id));
+  const found = stored.filter((event) => ids.has(event.id));
+  if (found.length === 0) return undefined;
+  if (found.length < events.length) {
+    throw new DuplicateEventIdError(
+      found[0].streamId,
+      found.map((event) => event.id),
+    );
+  }
+  const last = found[found.length - 1];
+  return { nextExpectedRevision: last.streamRevision, position: last.position };
+};
+
+const toDbExpected = (expected: 'no_stream' | bigint): AppendExpectedRevision =>
+  expected === 'no_stream' ? NO_STREAM : expected;
+
+async function* mapAsync<T, U>(source: AsyncIterable<T>, map: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of source) yield map(item);
+}
 
 const isSystemEvent = (event: RecordedEvent): boolean =>
   event.type.startsWith('$') || event.streamId.startsWith('$');
@@ -206,16 +287,17 @@ const toRecordedEvent = (resolved: ResolvedEvent): RecordedEvent | undefined => 
     commit: resolved.commitPosition ?? -1n,
     prepare: resolved.commitPosition ?? -1n,
   };
+  const { metadata, hash } = unsealMetadata(toMetadata(event.metadata));
   return {
     id: event.id,
     type: event.type,
     data: event.isJson ? event.data : Buffer.from(event.data as Uint8Array).toString('base64'),
-    metadata: toMetadata(event.metadata),
+    metadata,
     streamId: event.streamId,
     streamRevision: event.revision,
     position,
     recordedAt: event.created,
-    hash: '',
+    hash,
   };
 };
 
