@@ -1,5 +1,6 @@
 // One Jest run for the whole workspace; test level is in the file name (*.unit / *.int / *.e2e.spec.ts).
 const { pathsToModuleNameMapper } = require('ts-jest');
+const { spawnSync } = require('node:child_process');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 // Suites against a server this machine may not have: run only when it is named, and say so when not
@@ -14,6 +15,11 @@ const serverSuites = [
     file: 's3-attachment.storage.int.spec.ts',
     configured: process.env.S3_ENDPOINT,
     why: 'no S3-compatible store: set S3_ENDPOINT (and S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY)',
+  },
+  {
+    file: 'console-nginx.int.spec.ts',
+    configured: spawnSync(process.env.NGINX_BIN ?? 'nginx', ['-v']).status === 0,
+    why: 'no nginx to run the console image’s configuration with: apt-get install nginx-light (or set NGINX_BIN)',
   },
 ];
 const notRun = serverSuites.filter((suite) => !suite.configured);

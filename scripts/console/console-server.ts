@@ -6,7 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { createProxyServer } from 'http-proxy';
-import { ingressFile, ingressPaths, readIngress, routeResolver } from './ingress-routes';
+import { consoleService, ingressFile, ingressPaths, readIngress, routeResolver } from './ingress-routes';
 
 export interface ConsoleServerOptions {
   /** The repository root: the ingress file is read from infra/k8s/base/ingress.yaml under it. */
@@ -31,8 +31,9 @@ const contentTypes: Record<string, string> = {
   '.map': 'application/json',
 };
 
-// The app loads nothing from another origin (fonts are bundled): say so to the browser.
-const securityHeaders: Record<string, string> = {
+// The app loads nothing from another origin (fonts are bundled): say so to the browser. The production image
+// sends the same (infra/k8s/console/security-headers.conf, compared in console-nginx.int.spec.ts).
+export const securityHeaders: Record<string, string> = {
   'Content-Security-Policy':
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; " +
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
@@ -111,7 +112,8 @@ export async function startConsoleServer(
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://console').pathname;
     const service = serviceFor(pathname);
-    const target = service && backendOf(service);
+    // The ingress's console backend is this server's own files; a service not running here has none either.
+    const target = service && service !== consoleService && backendOf(service);
     if (target) proxy.web(req, res, { target });
     else serveStatic(options.staticDir, req, res);
   });

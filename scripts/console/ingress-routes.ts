@@ -17,6 +17,9 @@ export interface IngressDocument {
   spec: { ingressClassName: string; rules: { http: { paths: IngressPath[] } }[] };
 }
 
+/** The Ingress's backend for every path no service claims: the console's static server (ADR 0046). */
+export const consoleService = 'console';
+
 export const ingressFile = (root: string): string => join(root, 'infra', 'k8s', 'base', 'ingress.yaml');
 
 export function readIngress(file: string): IngressDocument {
@@ -28,7 +31,8 @@ export const ingressPaths = (ingress: IngressDocument): IngressPath[] =>
 
 /**
  * The service ingress-nginx picks for a path, as it does with use-regex: each path becomes a case-insensitive
- * location `~* ^path`, and the longest path wins. Undefined: not routed (health probes, /metrics stay inside).
+ * location `~* ^path`, and the longest path wins. With `/` routed to the console, every path has a backend;
+ * undefined only for a path map without it.
  */
 export function routeResolver(paths: IngressPath[]): (path: string) => string | undefined {
   const ordered = [...paths]

@@ -3,7 +3,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PORTS, type ServiceName } from '@samad/service-kit';
-import { ingressFile, ingressPaths, readIngress, routeResolver } from '../../scripts/console/ingress-routes';
+import {
+  consoleService,
+  ingressFile,
+  ingressPaths,
+  readIngress,
+  routeResolver,
+} from '../../scripts/console/ingress-routes';
 import { repoRoot } from '../support/environment';
 
 const services = Object.keys(DEFAULT_PORTS) as ServiceName[];
@@ -39,7 +45,7 @@ describe('Kubernetes Ingress (infra/k8s/base/ingress.yaml)', () => {
     expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/use-regex']).toBe('true');
     for (const p of paths) {
       expect(p.pathType).toBe('ImplementationSpecific');
-      expect(services).toContain(p.backend.service.name);
+      expect([...services, consoleService]).toContain(p.backend.service.name);
       expect(p.backend.service.port.name).toBe('http');
     }
   });
@@ -59,7 +65,7 @@ describe('Kubernetes Ingress (infra/k8s/base/ingress.yaml)', () => {
 
   it("sends the agency onboarding kit's AsyncAPI document to agency", () => {
     expect(serviceFor('/asyncapi')).toBe('agency');
-    expect(serviceFor('/asyncapi/other')).toBeUndefined();
+    expect(serviceFor('/asyncapi/other')).toBe(consoleService);
   });
 
   it('sends the knowledge base to intake, answer templates to agency (ADR 36)', () => {
@@ -68,12 +74,19 @@ describe('Kubernetes Ingress (infra/k8s/base/ingress.yaml)', () => {
     expect(paths.some((p) => p.path.startsWith('/api/knowledge'))).toBe(true);
   });
 
-  it('keeps health probes inside the cluster', () => {
-    for (const probe of ['/health', '/health/ready', '/health/live'])
-      expect(serviceFor(probe)).toBeUndefined();
+  it('sends every other path to the console: its files and its client routes (ADR 0046)', () => {
+    for (const path of ['/', '/index.html', '/assets/index-4f2a.js', '/agency/inbox', '/track/4837284308'])
+      expect(serviceFor(path)).toBe(consoleService);
+    // The shortest path, so any service's path wins over it.
+    expect(paths.filter((p) => p.backend.service.name === consoleService).map((p) => p.path)).toEqual(['/']);
   });
 
-  it('keeps /metrics inside the cluster (Prometheus scrapes it, see observability/)', () => {
-    for (const path of ['/metrics', '/metrics/', '/Metrics']) expect(serviceFor(path)).toBeUndefined();
+  it("keeps the services' health probes inside the cluster: the console answers those paths", () => {
+    for (const probe of ['/health', '/health/ready', '/health/live'])
+      expect(serviceFor(probe)).toBe(consoleService);
+  });
+
+  it("keeps the services' /metrics inside the cluster (Prometheus scrapes it, see observability/)", () => {
+    for (const path of ['/metrics', '/metrics/', '/Metrics']) expect(serviceFor(path)).toBe(consoleService);
   });
 });

@@ -281,7 +281,90 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     });
   });
 
-  it('lets every Samad pod out only to Kafka, PostgreSQL and DNS, and nothing in by default', () => {
+  describe('console (ADR 0046)', () => {
+    const nginxConf = readFileSync(join(k8s, 'console', 'nginx.conf'), 'utf8');
+    const dockerfile = readFileSync(join(k8s, 'Dockerfile'), 'utf8');
+    // From the console stage's FROM line to the next stage's.
+    const consoleStage = /^FROM \S+ AS console\n(?:(?!FROM ).*\n)*/m.exec(dockerfile)?.[0] ?? '';
+    let deployment: Manifest;
+    let pod: PodSpec & { securityContext?: { runAsUser?: number; runAsGroup?: number } };
+    let container: Container & { image?: string; volumeMounts?: { name: string; mountPath: string }[] };
+    beforeEach(() => {
+      deployment = find('Deployment', 'console');
+      pod = podOf(deployment);
+      container = pod.containers[0];
+    });
+
+    it('is the Dockerfile target console: vite build, served by nginx-unprivileged as the user the pod runs as', () => {
+      expect(dockerfile).toMatch(/^RUN npx vite build --config apps\/console\/vite\.config\.mjs$/m);
+      expect(consoleStage).toMatch(/^FROM nginxinc\/nginx-unprivileged:[\d.]+-alpine AS console$/m);
+      expect(consoleStage).toMatch(
+        /^COPY --from=console-build \/app\/dist\/console \/usr\/share\/nginx\/html$/m,
+      );
+      expect(consoleStage).toContain(
+        'COPY infra/k8s/console/nginx.conf infra/k8s/console/security-headers.conf /etc/nginx/',
+      );
+      const user = /^USER (\d+):(\d+)$/m.exec(consoleStage);
+      expect([pod.securityContext?.runAsUser, pod.securityContext?.runAsGroup]).toEqual([
+        Number(user?.[1]),
+        Number(user?.[2]),
+      ]);
+      expect(container.image).toBe('samad-console');
+    });
+
+    it('listens where the Deployment says, and is ready and live on /healthz, which nginx answers itself', () => {
+      expect(nginxConf).toMatch(/^\s*listen 8080;$/m);
+      expect(container.ports).toEqual([{ name: 'http', containerPort: 8080 }]);
+      expect(nginxConf).toMatch(/location = \/healthz \{[^}]*return 200/);
+      for (const probe of [container.readinessProbe, container.livenessProbe])
+        expect(probe?.httpGet).toEqual({ path: '/healthz', port: 'http' });
+    });
+
+    it('runs on a read-only filesystem, writing only to emptyDirs (nginx.conf puts pid and temp files in /tmp)', () => {
+      expect(pod.securityContext?.runAsNonRoot).toBe(true);
+      expect(container.securityContext).toMatchObject({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        capabilities: { drop: ['ALL'] },
+      });
+      const writable = [...nginxConf.matchAll(/^\s*(?:pid|\w+_temp_path) (\S+);$/gm)].map((m) => m[1]);
+      expect(writable.length).toBe(6);
+      for (const path of writable) expect(path.startsWith('/tmp/')).toBe(true);
+      expect(container.volumeMounts?.map((m) => m.mountPath).sort()).toEqual(['/tmp', '/var/cache/nginx']);
+      expect(nginxConf).toMatch(/^\s*server_tokens off;$/m);
+      for (const kind of ['requests', 'limits'] as const)
+        expect(Object.keys(container.resources?.[kind] ?? {}).sort()).toEqual(['cpu', 'memory']);
+    });
+
+    it('reads no configuration and no secret', () => {
+      expect(container.env).toBeUndefined();
+      expect(container.envFrom).toBeUndefined();
+    });
+
+    it('keeps 2 replicas with a disruption budget, behind its Service, reachable from the ingress controller only', () => {
+      expect(deployment.spec.replicas).toBeGreaterThanOrEqual(2);
+      const selector = deployment.spec.selector.matchLabels as Record<string, string>;
+      expect(find('PodDisruptionBudget', 'console').spec.selector.matchLabels).toEqual(selector);
+      expect(find('Service', 'console').spec.ports).toEqual([
+        { name: 'http', port: 8080, targetPort: 'http' },
+      ]);
+      const ingress = find('NetworkPolicy', 'console-ingress').spec;
+      expect(ingress.podSelector.matchLabels).toEqual(selector);
+      expect(ingress.ingress).toEqual([
+        {
+          from: [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } },
+              podSelector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+            },
+          ],
+          ports: [{ protocol: 'TCP', port: 8080 }],
+        },
+      ]);
+    });
+  });
+
+  it('lets every Samad pod out only to Kafka, PostgreSQL and DNS (the console nowhere), and nothing in by default', () => {
     type Selector = {
       matchLabels?: Record<string, string>;
       matchExpressions?: { key: string; operator: string; values: string[] }[];
@@ -293,9 +376,14 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     const deny = find('NetworkPolicy', 'samad-default-deny').spec;
     for (const workload of [...all('Deployment'), ...all('Job')]) {
       const labels = workload.spec.template.metadata.labels as Record<string, string>;
-      expect(selects(egress.podSelector, labels)).toBe(true);
+      expect(selects(egress.podSelector, labels)).toBe(workload.metadata.name !== 'console');
       expect(selects(deny.podSelector, labels)).toBe(true);
     }
+    const egressRules = all('NetworkPolicy').filter((p) => p.spec.policyTypes.includes('Egress'));
+    const consolePod = find('Deployment', 'console').spec.template.metadata.labels;
+    expect(
+      egressRules.filter((p) => selects(p.spec.podSelector, consolePod)).map((p) => p.metadata.name),
+    ).toEqual(['samad-default-deny']);
     expect(deny.ingress ?? []).toEqual([]);
     const ports = egress.egress.flatMap((rule: { ports: { port: number }[] }) =>
       rule.ports.map((p) => p.port),

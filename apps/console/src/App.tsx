@@ -14,6 +14,7 @@ import { InboxPage } from './pages/InboxPage';
 import { RequestPage } from './pages/RequestPage';
 import { TrackPage } from './pages/TrackPage';
 import { AuditorPage } from './pages/AuditorPage';
+import { AdminPage } from './pages/AdminPage';
 
 // The charts load only for those who see them.
 const SupervisorPage = lazy(() => import('./pages/SupervisorPage'));
@@ -59,6 +60,7 @@ export function App() {
       ? [{ key: '/supervisor', label: <Link to="/supervisor">{t.navDashboard}</Link> }]
       : []),
     ...(session?.role === 'auditor' ? [{ key: '/audit', label: <Link to="/audit">{t.navAudit}</Link> }] : []),
+    ...(session?.role === 'admin' ? [{ key: '/admin', label: <Link to="/admin">{t.navAdmin}</Link> }] : []),
     ...(session?.role === 'agency_staff'
       ? [{ key: '/agency/inbox', label: <Link to="/agency/inbox">{t.navInbox}</Link> }]
       : []),
@@ -180,6 +182,14 @@ export function App() {
                     element={
                       <RequireRole roles={['auditor']}>
                         <AuditorPage />
+                      </RequireRole>
+                    }
+                  />
+                  <Route
+                    path="/admin"
+                    element={
+                      <RequireRole roles={['admin']}>
+                        <AdminPage />
                       </RequireRole>
                     }
                   />

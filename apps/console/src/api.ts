@@ -109,6 +109,9 @@ const codeMessages: Record<string, { fa: string; en: string }> = {
   INVALID_INPUT: { fa: 'برخی خانه‌ها نادرست است', en: 'Some fields are not valid' },
   TOO_MANY_REQUESTS: { fa: 'تلاش‌ها زیاد بود؛ کمی بعد دوباره بکوشید', en: 'Too many tries; wait a little' },
   SERVICE_UNAVAILABLE: { fa: 'سرویس در دسترس نیست', en: 'The service is not answering' },
+  HOLIDAY_ALREADY_DECLARED: { fa: 'این روز از پیش تعطیل است', en: 'That day already is a holiday' },
+  HOLIDAY_NOT_FOUND: { fa: 'چنین تعطیلی اعلام نشده است', en: 'No such declared holiday' },
+  CATEGORY_NOT_FOUND: { fa: 'چنین موضوعی نیست', en: 'No such category' },
 };
 
 /** The message to show for a failed call, in the screen's language. */
@@ -133,6 +136,10 @@ const fieldMessages: [RegExp, string][] = [
   [/mobile/i, 'شماره همراه معتبر نیست'],
   [/should not be empty|must be longer than or equal to 1/, 'این خانه را پر کنید'],
   [/unknown (county|category) code/, 'از فهرست برگزینید'],
+  [/deadlineDays must (not be (greater|less) than|be an integer)/, 'مهلت عددی درست از ۱ تا ۹۰ روز کاری است'],
+  [/not a Jalali date/, 'تاریخ شمسی معتبر نیست'],
+  [/year must be/, 'سال باید از ۱۴۰۰ تا ۱۴۹۹ باشد'],
+  [/ratePerMinute|burst/, 'عددی درست از ۱ تا ۱۰۰۰۰ بنویسید'],
 ];
 
 /** Field errors of a 400 keyed by the form's field name: `citizens[0].nationalCode` → `nationalCode`. */

@@ -18,4 +18,6 @@ export const homeOf = (role: string): string =>
         ? '/register'
         : role === 'auditor'
           ? '/audit'
-          : '/';
+          : role === 'admin'
+            ? '/admin'
+            : '/';

@@ -303,7 +303,10 @@ export function RegisterPage() {
           >
             <List
               size="small"
-              locale={{ emptyText: t.noEarlierRequests }}
+              // antd greys the empty text below AA contrast; the secondary text colour meets it.
+              locale={{
+                emptyText: <Typography.Text type="secondary">{t.noEarlierRequests}</Typography.Text>,
+              }}
               dataSource={earlier.data.items}
               renderItem={(item) => (
                 <List.Item>
