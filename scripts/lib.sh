@@ -42,6 +42,20 @@ ensure_chromium() {
   return 0
 }
 
+# The console image's nginx configuration is tested with the machine's own nginx (Debian's nginx-light).
+# Exports NGINX_BIN (Debian puts nginx in /usr/sbin, which a non-login PATH may lack).
+ensure_nginx() {
+  local found
+  found="${NGINX_BIN:-$(command -v nginx || echo /usr/sbin/nginx)}"
+  if [ ! -x "$found" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    say "installing nginx for the console image's test (apt-get install -y nginx-light)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light) >/dev/null 2>&1 ||
+      say "could not install nginx; that test says why it does not run"
+  fi
+  export NGINX_BIN="$found"
+  return 0
+}
+
 run_node() { node -r "$ROOT/scripts/register-paths.js" "$@"; }
 
 # A local PostgreSQL that was stopped (a reboot, a killed session) is started again with the machine's own

@@ -15,6 +15,7 @@ ensure_dependencies || exit 1
 build || exit 1
 build_console || exit 1
 ensure_chromium
+ensure_nginx
 trap 'bash infra/local/kafka.sh stop' EXIT
 trap 'exit 130' INT TERM # so the EXIT trap runs on Ctrl-C too
 KAFKA_FRESH=1 bash infra/local/kafka.sh start || exit 1
