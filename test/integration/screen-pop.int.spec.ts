@@ -72,16 +72,29 @@ describe('incoming-call screen pop', () => {
     const other = await answered({ callerNumber: `98${second.slice(1)}`, extension: '۲۰۲' });
     expect(other.status).toBe(202);
     expect((await operator2.nth('call', 0)).data).toMatchObject({ mobile: second, extension: '202' });
+    // The dialplan's CURL() posts a form (docs/telephony.md).
     const third = newMobile();
-    expect((await answered({ callerNumber: third, extension: '201' })).status).toBe(202);
-    expect((await operator1.nth('call', 1)).data).toMatchObject({ mobile: third });
+    const form = await fetch(`${webhookSide.baseUrl}/api/telephony/answered-calls`, {
+      method: 'POST',
+      headers: { 'x-telephony-key': KEY },
+      body: new URLSearchParams({
+        callerNumber: `0098${third.slice(1)}`,
+        extension: '201',
+        callId: '1718000001.7',
+      }),
+    });
+    expect(form.status).toBe(202);
+    expect((await operator1.nth('call', 1)).data).toMatchObject({ mobile: third, callId: '1718000001.7' });
   });
 
   it('refuses the PBX without its key, or with a wrong one: 401 TELEPHONY_KEY_INVALID', async () => {
     const call = { callerNumber: newMobile(), extension: '201' };
     for (const key of [null, 'wrong-key-wrong-key-wrong-key']) {
       const res = await answered(call, key);
-      expect({ status: res.status, code: res.body.code }).toEqual({ status: 401, code: 'TELEPHONY_KEY_INVALID' });
+      expect({ status: res.status, code: res.body.code }).toEqual({
+        status: 401,
+        code: 'TELEPHONY_KEY_INVALID',
+      });
     }
     // The key is checked before the body: a bad body without the key is still a 401.
     expect((await answered({ callerNumber: 'x' }, null)).status).toBe(401);
@@ -96,7 +109,10 @@ describe('incoming-call screen pop', () => {
       'extension',
     ]);
     const nobody = await answered({ callerNumber: newMobile(), extension: '9999' });
-    expect({ status: nobody.status, code: nobody.body.code }).toEqual({ status: 404, code: 'EXTENSION_NOT_FOUND' });
+    expect({ status: nobody.status, code: nobody.body.code }).toEqual({
+      status: 404,
+      code: 'EXTENSION_NOT_FOUND',
+    });
   });
 
   it('opens the stream to operators only', async () => {
