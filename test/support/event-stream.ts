@@ -15,7 +15,10 @@ export interface OpenEventStream {
 }
 
 /** A server-sent event stream read as the console reads it: fetch with a bearer token, parsed as it comes. */
-export async function openEventStream(url: string, headers: Record<string, string>): Promise<OpenEventStream> {
+export async function openEventStream(
+  url: string,
+  headers: Record<string, string>,
+): Promise<OpenEventStream> {
   const stop = new AbortController();
   const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: stop.signal });
   const events: StreamEvent[] = [];

@@ -144,7 +144,8 @@ export function samadAsyncApiDocument(options: AsyncApiOptions = {}): Record<str
       receiveAnsweredCalls: {
         action: 'receive',
         channel: { $ref: '#/channels/answeredCalls' },
-        summary: "Every intake process, in a group of its own, hands each call to the operator's open screens",
+        summary:
+          "Every intake process, in a group of its own, hands each call to the operator's open screens",
       },
     },
     components: {

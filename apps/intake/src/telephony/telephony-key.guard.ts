@@ -10,7 +10,9 @@ const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8
 
 /** True when `presented` is the configured key; compared in constant time, and never with no key configured. */
 export const isTelephonyKey = (presented: string | undefined, configured: string | undefined): boolean =>
-  configured !== undefined && presented !== undefined && timingSafeEqual(digest(presented), digest(configured));
+  configured !== undefined &&
+  presented !== undefined &&
+  timingSafeEqual(digest(presented), digest(configured));
 
 /**
  * The PBX is a machine on the call centre's network that cannot sign in and refresh tokens, so it presents

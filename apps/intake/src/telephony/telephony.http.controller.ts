@@ -83,7 +83,9 @@ export class TelephonyHttpController {
   })
   @ApiOkResponse({ description: 'text/event-stream' })
   events(@CurrentPrincipal() operator: Principal): Observable<MessageEvent> {
-    const ready = defer(() => from(this.calls.ready)).pipe(map((): MessageEvent => ({ type: 'ready', data: {} })));
+    const ready = defer(() => from(this.calls.ready)).pipe(
+      map((): MessageEvent => ({ type: 'ready', data: {} })),
+    );
     return merge(
       concat(ready, this.calls.callsOf(operator.id).pipe(map(callEvent))),
       interval(KEEP_ALIVE_MS).pipe(map((): MessageEvent => ({ comment: 'keep-alive' }))),

@@ -16,6 +16,6 @@ export const telephonySchema = z
       .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
       .optional(),
   })
-  .transform(
-    (values): TelephonyConfig => (values.TELEPHONY_WEBHOOK_KEY ? { webhookKey: values.TELEPHONY_WEBHOOK_KEY } : {}),
+  .transform((values): TelephonyConfig =>
+    values.TELEPHONY_WEBHOOK_KEY ? { webhookKey: values.TELEPHONY_WEBHOOK_KEY } : {},
   );
