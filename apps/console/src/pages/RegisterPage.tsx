@@ -341,7 +341,10 @@ export function RegisterPage() {
           >
             <List
               size="small"
-              locale={{ emptyText: t.noEarlierRequests }}
+              // antd's own empty-text grey is too light for AA contrast.
+              locale={{
+                emptyText: <Typography.Text type="secondary">{t.noEarlierRequests}</Typography.Text>,
+              }}
               dataSource={earlier.data.items}
               renderItem={(item) => (
                 <List.Item>
