@@ -6,7 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { Topics } from '@samad/events';
+import { ANSWERED_CALLS_RETENTION_MS, Topics } from '@samad/events';
 import { loadAuditSigningKey, runEventStoreMigrations } from '@samad/event-store';
 import { runPersonalDataMigrations } from '@samad/personal-data';
 import { agencies } from '@samad/reference-data';
@@ -117,6 +117,15 @@ async function main(): Promise<void> {
     { topic: Topics.deadLetter, numPartitions: 1, configEntries: retained(retention.deadLetterMs) },
     // One partition keeps checkpoints in order; never deleted, they are the auditors' anchor (ADR 0030).
     { topic: Topics.auditCheckpoints, numPartitions: 1, configEntries: retained('-1') },
+    // Answered calls carry a caller's mobile: gone within minutes, segments rolled as often (ADR 0045).
+    {
+      topic: Topics.answeredCalls,
+      numPartitions: 1,
+      configEntries: [
+        ...retained(String(ANSWERED_CALLS_RETENTION_MS)),
+        { name: 'segment.ms', value: String(ANSWERED_CALLS_RETENTION_MS) },
+      ],
+    },
     // Each agency's own stream of its requests, for its own systems to consume.
     ...agencies.map((a) => ({
       topic: Topics.agency(a.code),

@@ -18,6 +18,7 @@ const staticDir = join(repoRoot, 'dist', 'console');
 const screenshots = join(repoRoot, 'docs', 'screenshots');
 type ServiceName = 'intake' | 'routing' | 'agency' | 'reporting';
 const names: ServiceName[] = ['intake', 'routing', 'agency', 'reporting'];
+const PBX_KEY = 'browser-test-pbx-key-0123456789';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -62,7 +63,11 @@ describe('the people’s console in Chromium: register, answer, track', () => {
       throw new Error('the console is not built: run `npx vite build --config apps/console/vite.config.mjs`');
     const backends: Record<string, string[]> = {};
     for (const name of names) {
-      services[name] = startService(name, await freePort());
+      services[name] = startService(
+        name,
+        await freePort(),
+        name === 'intake' ? { TELEPHONY_WEBHOOK_KEY: PBX_KEY } : {},
+      );
       backends[name] = [services[name].baseUrl];
     }
     const ready = (name: ServiceName) =>
@@ -264,6 +269,49 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     await page.getByTestId('lang-switch').click();
     expect(await page.evaluate('getComputedStyle(document.body).fontFamily')).toContain('Vazirmatn');
     expect(await page.evaluate("document.fonts.check('16px Vazirmatn')")).toBe(true);
+    await page.close();
+  }, 120000);
+
+  it('pops the registration form up on the operator’s open screen when the PBX reports a call, no reload', async () => {
+    expect(trackingCode).toMatch(/^\d{10}$/);
+    const page = await context.newPage();
+    // The call stream answers once calls reach it (its first event), so the PBX is called only after that.
+    const streamOpen = page.waitForResponse(
+      (r) => r.url().endsWith('/api/telephony/calls/events') && r.status() === 200,
+    );
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('نام کاربری').fill('operator1');
+    await page.getByLabel('گذرواژه').fill('samad-demo');
+    await page.getByLabel('گذرواژه').press('Enter');
+    await page.waitForURL(`${base}/register`);
+    await page.getByRole('link', { name: 'خانه' }).click();
+    await page.waitForURL(`${base}/`);
+    await streamOpen;
+    let loads = 0;
+    page.on('load', () => loads++);
+
+    // What the Asterisk dialplan sends (docs/telephony.md): the caller as the PBX has it, the extension.
+    const res = await fetch(`${services.intake.baseUrl}/api/telephony/answered-calls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telephony-key': PBX_KEY },
+      body: JSON.stringify({ callerNumber: '+۹۸۹۱۷۱۲۳۴۵۶۷', extension: '201' }),
+    });
+    expect(res.status).toBe(202);
+    await page.waitForURL(`${base}/register`);
+    await page.getByTestId('incoming-call').getByText('۰۹۱۷۱۲۳۴۵۶۷').waitFor();
+    expect(await page.getByTestId('mobile').inputValue()).toBe('۰۹۱۷۱۲۳۴۵۶۷');
+    // The caller's earlier requests, the one registered above among them.
+    const history = page.getByTestId('caller-history');
+    await history
+      .getByText(
+        trackingCode
+          .replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)))
+          .replace(/^(.{3})(.{3})/, '$1-$2-'),
+      )
+      .waitFor();
+    expect(loads).toBe(0);
+    await shoot(page, 'screen-pop');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.close();
   }, 120000);
 

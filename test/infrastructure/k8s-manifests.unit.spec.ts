@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { Topics } from '@samad/events';
+import { ANSWERED_CALLS_RETENTION_MS, Topics } from '@samad/events';
 import { agencies } from '@samad/reference-data';
 import { DEFAULT_PORTS, type ServiceName } from '@samad/service-kit';
 import { repoRoot } from '../support/environment';
@@ -447,6 +447,7 @@ describe('Kubernetes manifests (infra/k8s)', () => {
     it('keeps each topic as long as KAFKA_RETENTION_MS / KAFKA_DEAD_LETTER_RETENTION_MS say', () => {
       for (const t of topics) {
         const name = t.spec.topicName ?? t.metadata.name;
+        if (name === Topics.answeredCalls) continue; // minutes, not days: its own test below
         const variable = name === Topics.deadLetter ? 'KAFKA_DEAD_LETTER_RETENTION_MS' : 'KAFKA_RETENTION_MS';
         expect({ name, retention: String(t.spec.config?.['retention.ms']) }).toEqual({
           name,
@@ -460,10 +461,18 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       ).toBe(true);
     });
 
-    it('declares exactly the project topics: request events, dead letters, one per agency', () => {
+    it('keeps answered calls, which carry a mobile, for minutes, rolling segments as often (ADR 0045)', () => {
+      expect(topic(Topics.answeredCalls)?.spec.config).toMatchObject({
+        'retention.ms': ANSWERED_CALLS_RETENTION_MS,
+        'segment.ms': ANSWERED_CALLS_RETENTION_MS,
+      });
+    });
+
+    it('declares exactly the project topics: request events, dead letters, answered calls, one per agency', () => {
       const expected = [
         Topics.requestEvents,
         Topics.deadLetter,
+        Topics.answeredCalls,
         ...agencies.map((a) => Topics.agency(a.code)),
       ];
       expect(topics.map((t) => t.spec.topicName ?? t.metadata.name).sort()).toEqual(expected.sort());

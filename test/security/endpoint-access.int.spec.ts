@@ -399,6 +399,14 @@ const endpoints: Endpoint[] = [
     request: () => ({ path: '/api/admin/open311/clients' }),
   },
   {
+    // The operator's screen pop stream (ADR 45): only operators have an extension.
+    service: 'intake',
+    method: 'GET',
+    route: '/api/telephony/calls/events',
+    allowed: { operator: 'ok' },
+    request: () => ({ path: '/api/telephony/calls/events' }),
+  },
+  {
     // Revoking an unknown client changes nothing: 404 for the administrator, refused for everyone else.
     service: 'intake',
     method: 'POST',
@@ -712,6 +720,8 @@ const publicRoutes: { service: ServiceKey; method: 'GET' | 'POST'; route: string
   { service: 'intake', method: 'POST', route: '/api/auth/refresh' },
   { service: 'intake', method: 'GET', route: '/.well-known/jwks.json' },
   { service: 'intake', method: 'GET', route: '/api/track/{code}' },
+  // The PBX's webhook: no token, its own key instead (ADR 45); without it, 401 TELEPHONY_KEY_INVALID.
+  { service: 'intake', method: 'POST', route: '/api/telephony/answered-calls' },
   // The AsyncAPI document of the topics (ADR 34): contracts only, read before an agency has a token.
   { service: 'agency', method: 'GET', route: '/asyncapi' },
   {
@@ -747,6 +757,11 @@ describe('access control, sign-in and HTTP hardening', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
+    // An event stream never ends: its status and headers are the answer.
+    if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await res.body?.cancel();
+      return { status: res.status, headers: res.headers, body: {} };
+    }
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : {}) as Json };
   }

@@ -15,6 +15,7 @@ import { RequestPage } from './pages/RequestPage';
 import { TrackPage } from './pages/TrackPage';
 import { AuditorPage } from './pages/AuditorPage';
 import { AdminPage } from './pages/AdminPage';
+import { useLiveFeed } from './useLiveFeed';
 
 // The charts load only for those who see them.
 const SupervisorPage = lazy(() => import('./pages/SupervisorPage'));
@@ -27,6 +28,15 @@ function RequireRole({ roles, children }: { roles: string[]; children: ReactNode
   if (!session || !roles.includes(session.role))
     return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   return <>{children}</>;
+}
+
+/** An operator's screen listens for the calls the PBX reports answered at their extension (ADR 45). */
+function ScreenPop() {
+  const navigate = useNavigate();
+  useLiveFeed('/api/telephony/calls/events', (type, data) => {
+    if (type === 'call') navigate('/register', { state: { call: data } });
+  });
+  return null;
 }
 
 export function App() {
@@ -89,6 +99,7 @@ export function App() {
           }}
         >
           <AntApp>
+            {session?.role === 'operator' && <ScreenPop key={session.username} />}
             <a className="skip-link" href="#main">
               {lang === 'fa' ? 'پرش به محتوا' : 'Skip to content'}
             </a>

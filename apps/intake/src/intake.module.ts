@@ -37,6 +37,9 @@ import { CampaignsHttpController } from './campaigns/campaigns.http.controller';
 import { AddAttachmentHttpController } from './attachments/add-attachment.http.controller';
 import { SearchArticlesHttpController } from './knowledge/search-articles.http.controller';
 import { WriteArticleHttpController } from './knowledge/write-article.http.controller';
+import { AnsweredCallsChannel } from './telephony/answered-calls.channel';
+import { TelephonyKeyGuard } from './telephony/telephony-key.guard';
+import { TelephonyHttpController } from './telephony/telephony.http.controller';
 
 @Module({})
 export class IntakeModule {
@@ -73,6 +76,7 @@ export class IntakeModule {
         AddAttachmentHttpController,
         WriteArticleHttpController,
         SearchArticlesHttpController,
+        TelephonyHttpController,
       ],
       providers: [
         RegisterRequestHandler,
@@ -83,6 +87,8 @@ export class IntakeModule {
         // The store → Kafka relay runs here; a PostgreSQL leader lock lets only one replica publish at a time.
         RequestEventRelayHost,
         AuditCheckpointerHost,
+        AnsweredCallsChannel,
+        TelephonyKeyGuard,
         ...notificationProviders,
       ],
     };

@@ -1,4 +1,5 @@
 import type { SchemaObject } from 'ajv/dist/2020';
+import { answeredCallMessageSchema } from './answered-call.message';
 import { deadLetterMessageSchema } from './dead-letter.message';
 import { requestLifecycleEventTypes, versionedEventName } from './event-types';
 import { currentEventVersion, integrationEventSchemas } from './integration-event.registry';
@@ -72,7 +73,7 @@ export function samadAsyncApiDocument(options: AsyncApiOptions = {}): Record<str
       description:
         "Kafka topics of Samad, the province's 111 request system. An agency's system reads only its own " +
         'topic (samad.agency.<code>) as its KafkaUser agency-<code>, with consumer groups prefixed agency-<code>-, ' +
-        'and acts through the agency HTTP API (docs/agency-integration.md). Messages carry no personal data; ' +
+        'and acts through the agency HTTP API (docs/agency-integration.md). Agency messages carry no personal data; ' +
         'deduplicate on eventId, read with isolation level read_committed.',
     },
     defaultContentType: 'application/json',
@@ -111,6 +112,14 @@ export function samadAsyncApiDocument(options: AsyncApiOptions = {}): Record<str
         title: 'Dead letters (Samad services only)',
         messages: { deadLetter: { $ref: '#/components/messages/deadLetter' } },
       },
+      answeredCalls: {
+        address: Topics.answeredCalls,
+        title: 'Answered calls (intake only)',
+        description:
+          "Internal: the PBX's answered calls on their way to the operator's screen (ADR 0045). Carries the " +
+          "caller's mobile, so only intake may read it and it is kept for minutes.",
+        messages: { answeredCall: { $ref: '#/components/messages/answeredCall' } },
+      },
     },
     operations: {
       receiveAgencyMessages: {
@@ -132,6 +141,12 @@ export function samadAsyncApiDocument(options: AsyncApiOptions = {}): Record<str
         channel: { $ref: '#/channels/deadLetter' },
         summary: 'Operators inspect and replay messages no consumer could handle',
       },
+      receiveAnsweredCalls: {
+        action: 'receive',
+        channel: { $ref: '#/channels/answeredCalls' },
+        summary:
+          "Every intake process, in a group of its own, hands each call to the operator's open screens",
+      },
     },
     components: {
       messages: {
@@ -141,6 +156,18 @@ export function samadAsyncApiDocument(options: AsyncApiOptions = {}): Record<str
           title: 'Dead letter',
           contentType: 'application/json',
           payload: asAsyncApiSchema(deadLetterMessageSchema),
+        },
+        answeredCall: {
+          name: 'samad.telephony.answered-call.v1',
+          title: 'Answered call',
+          contentType: 'application/json',
+          payload: asAsyncApiSchema(answeredCallMessageSchema),
+          bindings: {
+            kafka: {
+              key: { type: 'string', description: "the operator's extension" },
+              bindingVersion: '0.5.0',
+            },
+          },
         },
       },
       securitySchemes: {

@@ -15,7 +15,12 @@ describe('the AsyncAPI document of the topics', () => {
         ?.channels()
         .all()
         .map((c) => c.address()),
-    ).toEqual(['samad.agency.{agencyCode}', 'samad.request-events', 'samad.dead-letter']);
+    ).toEqual([
+      'samad.agency.{agencyCode}',
+      'samad.request-events',
+      'samad.dead-letter',
+      'samad.telephony.answered-calls',
+    ]);
     expect(
       parsed
         ?.securitySchemes()

@@ -17,4 +17,5 @@ export * from './integration-event.validator';
 export * from './integration-event.upcaster';
 export * from './integration-event.decoder';
 export * from './dead-letter.message';
+export * from './answered-call.message';
 export * from './asyncapi.document';

@@ -4,5 +4,7 @@ export const Topics = {
   deadLetter: 'samad.dead-letter',
   /** Signed store-wide checkpoints (ADR 0030); kept forever. */
   auditCheckpoints: 'samad.audit.checkpoints',
+  /** Calls the PBX reports answered, for the operators' screens (ADR 0045); intake's alone, kept minutes. */
+  answeredCalls: 'samad.telephony.answered-calls',
   agency: (agencyCode: string): string => `samad.agency.${agencyCode.toLowerCase()}`,
 } as const;

@@ -15,6 +15,7 @@ import {
   type InputRef,
 } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useLocation } from 'react-router-dom';
 import { api, fieldErrors, idempotencyKey, problemMessage } from '../api';
 import { isValidIranianMobile, isValidNationalCode, toAsciiDigits } from '../domain';
 import { digits, groupedCode, jalali } from '../format';
@@ -51,6 +52,12 @@ interface EarlierRequest {
   registeredAt: string;
 }
 
+/** A call the PBX reported answered at this operator's extension (ADR 45), passed in the route's state. */
+export interface IncomingCall {
+  callId: string;
+  mobile: string;
+}
+
 interface FormValues {
   channel: string;
   kind: string;
@@ -78,6 +85,8 @@ export function RegisterPage() {
   const nationalCode = Form.useWatch('nationalCode', form);
   const mobile = Form.useWatch('mobile', form);
   const name = (n: Named) => (lang === 'fa' ? n.nameFa : n.nameEn);
+  const call = (useLocation().state as { call?: IncomingCall } | null)?.call;
+  const poppedCall = useRef<string | undefined>(undefined);
 
   // The caller's earlier and open requests, as soon as the national code (or else the mobile) is complete.
   const callerKey = isValidNationalCode(codeDigits(nationalCode))
@@ -130,6 +139,20 @@ export function RegisterPage() {
   useEffect(() => {
     if (!done) first.current?.focus();
   }, [done]);
+
+  // Screen pop: a new answered call opens a fresh form for the caller's mobile, which brings up the caller's
+  // earlier requests; the operator asks for the national code next.
+  useEffect(() => {
+    if (!call || poppedCall.current === call.callId) return;
+    if (done) {
+      setDone(undefined); // the form mounts again, and this runs once more
+      return;
+    }
+    poppedCall.current = call.callId;
+    form.resetFields();
+    form.setFieldsValue({ mobile: digits(call.mobile, lang), channel: 'phone' });
+    first.current?.focus();
+  }, [call, done, form, lang]);
 
   // The national code's state while typing: nothing yet, too short, a wrong check digit, or valid.
   const code = codeDigits(nationalCode);
@@ -192,6 +215,21 @@ export function RegisterPage() {
         {t.registerTitle}
       </Typography.Title>
       {catalog.isError && <Alert type="error" role="alert" message={problemMessage(catalog.error, lang)} />}
+      {call && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          data-testid="incoming-call"
+          message={
+            <>
+              {t.incomingCall} <span dir="ltr">{digits(call.mobile, lang)}</span>
+            </>
+          }
+          description={t.incomingCallHint}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Form<FormValues>
         form={form}
         layout="vertical"

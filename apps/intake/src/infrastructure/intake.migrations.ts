@@ -15,6 +15,7 @@ import { AgencyManagers1767100000000 } from './migrations/1767100000000-agency-m
 import { MobileOnlyCitizens1796239000000 } from './migrations/1796239000000-mobile-only-citizens';
 import { MergedCitizensFollow1796260000000 } from './migrations/1796260000000-merged-citizens-follow';
 import { RequestIndexMatter1796260000100 } from './migrations/1796260000100-request-index-matter';
+import { OperatorExtensions1796270045000 } from './migrations/1796270045000-operator-extensions';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
@@ -36,4 +37,5 @@ export const intakeMigrations = [
   MobileOnlyCitizens1796239000000,
   MergedCitizensFollow1796260000000,
   RequestIndexMatter1796260000100,
+  OperatorExtensions1796270045000,
 ];

@@ -9,13 +9,16 @@ export interface DemoUser {
   username: string;
   role: TokenRole;
   agencyCode?: string;
+  /** An operator's telephone extension, where the PBX's answered calls pop up (ADR 45). */
+  extension?: string;
 }
 
 const demoManagerAgencies = ['ABFA', 'BARGH'] as const;
 
 /** One user per role, one staff member per agency (`staff.abfa` for ABFA), a manager for two agencies. */
 export const demoUsers = (): DemoUser[] => [
-  { username: 'operator1', role: 'operator' },
+  { username: 'operator1', role: 'operator', extension: '201' },
+  { username: 'operator2', role: 'operator', extension: '202' },
   { username: 'supervisor1', role: 'supervisor' },
   { username: 'official1', role: 'official' },
   { username: 'auditor1', role: 'auditor' },
@@ -41,12 +44,12 @@ export async function seedDemoUsers(client: Client): Promise<number> {
   const hashes = await Promise.all(users.map(() => hashPassword(DEMO_PASSWORD)));
   for (const [i, user] of users.entries()) {
     await client.query(
-      `INSERT INTO intake.users (username, password_hash, role, agency_code, disabled)
-       VALUES ($1, $2, $3, $4, false)
+      `INSERT INTO intake.users (username, password_hash, role, agency_code, extension, disabled)
+       VALUES ($1, $2, $3, $4, $5, false)
        ON CONFLICT (username) DO UPDATE
          SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
-             agency_code = EXCLUDED.agency_code, disabled = false`,
-      [user.username, hashes[i], user.role, user.agencyCode ?? null],
+             agency_code = EXCLUDED.agency_code, extension = EXCLUDED.extension, disabled = false`,
+      [user.username, hashes[i], user.role, user.agencyCode ?? null, user.extension ?? null],
     );
   }
   return users.length;

@@ -23,10 +23,12 @@ import { deploymentSchema } from './deployment.config';
 import { eventStoreSchema } from './event-store.config';
 import { notificationsSchema, type NotificationsConfig } from './notifications.config';
 import { personalDataSchema } from './personal-data.config';
+import { telephonySchema, type TelephonyConfig } from './telephony.config';
 import { workingCalendarSchema, type WorkingCalendarConfig } from './working-calendar.config';
 
 export { ConfigError } from './config-error';
 export type { NotificationsConfig, SmsGatewayConfig } from './notifications.config';
+export type { TelephonyConfig } from './telephony.config';
 
 export type ServiceName = 'intake' | 'routing' | 'agency' | 'reporting';
 
@@ -78,6 +80,8 @@ export interface ServiceConfig {
   notifications?: NotificationsConfig;
   /** Intake only: duplicates at the desk and similar requests (ADR 27). */
   duplicates?: DuplicatesConfig;
+  /** Intake only: the PBX's answered-call webhook (ADR 45). */
+  telephony?: TelephonyConfig;
   // Reserved: `consumer` (the Kafka consumers' settings) joins here, fed by a `consumer` part below.
 }
 
@@ -202,6 +206,7 @@ const serviceSchemas = {
     trackRateLimit: trackRateLimitSchema,
     notifications: notificationsSchema,
     duplicates: duplicatesSchema,
+    telephony: telephonySchema,
   }),
   routing: z.object({ ...sharedParts('routing'), deadlineWatch: deadlineWatchSchema }),
   agency: z.object(sharedParts('agency')),
@@ -212,7 +217,7 @@ type Parts = Omit<z.output<(typeof serviceSchemas)['routing']>, 'deadlineWatch'>
   Partial<
     Pick<
       z.output<(typeof serviceSchemas)['intake']>,
-      'login' | 'trackRateLimit' | 'notifications' | 'duplicates'
+      'login' | 'trackRateLimit' | 'notifications' | 'duplicates' | 'telephony'
     >
   > &
   Partial<Pick<z.output<(typeof serviceSchemas)['routing']>, 'deadlineWatch'>>;
@@ -241,6 +246,7 @@ const toServiceConfig = (service: ServiceName, parts: Parts): ServiceConfig => {
     ...(parts.deadlineWatch && { deadlineWatch: parts.deadlineWatch }),
     ...(parts.notifications && { notifications: parts.notifications }),
     ...(parts.duplicates && { duplicates: parts.duplicates }),
+    ...(parts.telephony && { telephony: parts.telephony }),
   };
 };
 

@@ -68,6 +68,9 @@ export const knownErrorCodes: Readonly<Record<string, KnownCode>> = {
     title: 'این موضوع به دستگاه شما ارجاع نمی‌شود (not your agency’s category)',
   },
   TEMPLATE_NOT_FOUND: { status: 404, title: 'الگوی پاسخی با این شناسه نیست (no such answer template)' },
+  // The PBX's answered-call webhook (ADR 45).
+  TELEPHONY_KEY_INVALID: { status: 401 },
+  EXTENSION_NOT_FOUND: { status: 404 },
   // The working calendar (routing's administrator endpoints).
   HOLIDAY_ALREADY_DECLARED: { status: 409, title: 'این روز از پیش تعطیل است (the day already is a holiday)' },
   HOLIDAY_NOT_FOUND: {
