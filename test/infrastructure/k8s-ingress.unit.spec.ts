@@ -3,7 +3,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PORTS, type ServiceName } from '@samad/service-kit';
-import { ingressFile, ingressPaths, readIngresses, routeResolver } from '../../scripts/console/ingress-routes';
+import {
+  ingressFile,
+  ingressPaths,
+  readIngresses,
+  routeResolver,
+} from '../../scripts/console/ingress-routes';
 import { repoRoot } from '../support/environment';
 
 const services = Object.keys(DEFAULT_PORTS) as ServiceName[];

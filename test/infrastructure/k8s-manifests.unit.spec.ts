@@ -413,7 +413,9 @@ describe('Kubernetes manifests (infra/k8s)', () => {
 
     it("agency reads request events in each replica's own broadcast group too (the live inbox, ADR 44)", () => {
       const acls = aclsOf(find('KafkaUser', 'samad-agency'));
-      const broadcast = acls.find((r) => r.resource.type === 'group' && r.resource.name === 'samad-agency-live.');
+      const broadcast = acls.find(
+        (r) => r.resource.type === 'group' && r.resource.name === 'samad-agency-live.',
+      );
       expect(broadcast?.resource.patternType).toBe('prefix');
       expect(operationsOf(broadcast ?? acls[0])).toEqual(['Read', 'Describe']);
     });

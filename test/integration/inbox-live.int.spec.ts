@@ -23,7 +23,10 @@ class EventStreamReader {
 
   static async open(url: string, headers: Record<string, string>): Promise<EventStreamReader> {
     const stop = new AbortController();
-    const res = await fetch(url, { headers: { Accept: 'text/event-stream', ...headers }, signal: stop.signal });
+    const res = await fetch(url, {
+      headers: { Accept: 'text/event-stream', ...headers },
+      signal: stop.signal,
+    });
     const reader = new EventStreamReader(res.status);
     reader.stop.signal.addEventListener('abort', () => stop.abort());
     if (res.ok && res.body) void reader.read(res.body).catch(() => undefined);
@@ -88,7 +91,10 @@ describe('the live agency inbox (server-sent events fed from Kafka)', () => {
   });
 
   const open = async (service: InProcessService, query: string, headers: Record<string, string>) => {
-    const stream = await EventStreamReader.open(`${service.baseUrl}/api/agency/inbox/events${query}`, headers);
+    const stream = await EventStreamReader.open(
+      `${service.baseUrl}/api/agency/inbox/events${query}`,
+      headers,
+    );
     streams.push(stream);
     return stream;
   };
@@ -153,7 +159,10 @@ describe('the live agency inbox (server-sent events fed from Kafka)', () => {
       body: {},
     });
     expect(ack.status).toBeLessThan(300);
-    await stream.waitFor('acknowledged', (e) => e.data.trackingCode === water && e.data.change === 'acknowledged');
+    await stream.waitFor(
+      'acknowledged',
+      (e) => e.data.trackingCode === water && e.data.change === 'acknowledged',
+    );
   });
 
   it('lets a supervisor name the agency, and refuses as the inbox does', async () => {

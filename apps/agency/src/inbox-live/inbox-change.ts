@@ -1,6 +1,13 @@
 import { IntegrationEventTypes, type IntegrationEvent } from '@samad/events';
 
-export const inboxChanges = ['assigned', 'acknowledged', 'referred', 'answered', 'returned', 'reopened'] as const;
+export const inboxChanges = [
+  'assigned',
+  'acknowledged',
+  'referred',
+  'answered',
+  'returned',
+  'reopened',
+] as const;
 export type InboxChangeKind = (typeof inboxChanges)[number];
 
 /** What an agency's live inbox is told: which request changed and how, nothing personal (ADR 0044). */
