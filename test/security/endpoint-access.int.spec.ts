@@ -562,6 +562,20 @@ const endpoints: Endpoint[] = [
     },
     request: () => ({ path: '/api/agency/inbox?agency=ABFA' }),
   },
+  {
+    service: 'agency',
+    method: 'GET',
+    route: '/api/agency/inbox/events',
+    allowed: {
+      'agency_staff of ABFA': 'ok',
+      'agency_system of ABFA': 'ok',
+      'agency_manager of ABFA': 'ok',
+      'agency_staff of BARGH': 404,
+      supervisor: 'ok',
+      auditor: 'ok',
+    },
+    request: () => ({ path: '/api/agency/inbox/events?agency=ABFA' }),
+  },
   agencyCommand('acknowledge'),
   agencyCommand('refer', { unit: 'امور مشترکین' }),
   agencyCommand('answer', { outcome: 'negative', text: 'این انشعاب غیرمجاز است و قابل وصل نیست.' }),
@@ -747,6 +761,11 @@ describe('access control, sign-in and HTTP hardening', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
+    if (res.ok && res.headers.get('content-type')?.startsWith('text/event-stream')) {
+      // A live stream (ADR 44) never ends: that it opened is the answer.
+      await res.body?.cancel();
+      return { status: res.status, headers: res.headers, body: { stream: 'open' } };
+    }
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : {}) as Json };
   }
