@@ -6,7 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { createProxyServer } from 'http-proxy';
-import { consoleService, ingressFile, ingressPaths, readIngress, routeResolver } from './ingress-routes';
+import { consoleService, ingressFile, ingressPaths, readIngresses, routeResolver } from './ingress-routes';
 
 export interface ConsoleServerOptions {
   /** The repository root: the ingress file is read from infra/k8s/base/ingress.yaml under it. */
@@ -85,7 +85,7 @@ export async function startConsoleServer(
   port: number,
   host = '127.0.0.1',
 ): Promise<Server> {
-  const serviceFor = routeResolver(ingressPaths(readIngress(ingressFile(options.root))));
+  const serviceFor = routeResolver(ingressPaths(readIngresses(ingressFile(options.root))));
   const proxy = createProxyServer({ xfwd: true, proxyTimeout: 120000 });
   const turn = new Map<string, number>();
   const backendOf = (service: string): string | undefined => {

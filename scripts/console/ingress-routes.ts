@@ -1,6 +1,7 @@
 /**
  * The one path map (ADR 0040): infra/k8s/base/ingress.yaml says which service serves which path, and both the
- * cluster's ingress-nginx and the console's local server (npm start, port 3000) route by it.
+ * cluster's ingress-nginx and the console's local server (npm start, port 3000) route by it. The file holds
+ * more than one Ingress (the live streams have their own, unbuffered, ADR 0044): their paths form one map.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ export interface IngressPath {
 }
 
 export interface IngressDocument {
-  metadata: { annotations: Record<string, string> };
+  metadata: { name: string; annotations: Record<string, string> };
   spec: { ingressClassName: string; rules: { http: { paths: IngressPath[] } }[] };
 }
 
@@ -22,12 +23,13 @@ export const consoleService = 'console';
 
 export const ingressFile = (root: string): string => join(root, 'infra', 'k8s', 'base', 'ingress.yaml');
 
-export function readIngress(file: string): IngressDocument {
-  return parseAllDocuments(readFileSync(file, 'utf8'))[0].toJSON() as IngressDocument;
+/** Every Ingress of the file, in order (the first, `samad`, routes everything but the live streams). */
+export function readIngresses(file: string): IngressDocument[] {
+  return parseAllDocuments(readFileSync(file, 'utf8')).map((doc) => doc.toJSON() as IngressDocument);
 }
 
-export const ingressPaths = (ingress: IngressDocument): IngressPath[] =>
-  ingress.spec.rules.flatMap((rule) => rule.http.paths);
+export const ingressPaths = (ingresses: IngressDocument[]): IngressPath[] =>
+  ingresses.flatMap((ingress) => ingress.spec.rules.flatMap((rule) => rule.http.paths));
 
 /**
  * The service ingress-nginx picks for a path, as it does with use-regex: each path becomes a case-insensitive

@@ -121,6 +121,22 @@ describe('the people’s console in Chromium: register, answer, track', () => {
   let trackingCode = '';
   const answerText = 'لوله اصلی ترمیم شد و آب از ساعت ۱۴ وصل است.';
 
+  // The water agency's staff has the inbox open before the request is registered: it must appear there live.
+  let staffInbox: Page;
+
+  it('keeps the water agency’s inbox open, live, before anything is registered', async () => {
+    staffInbox = await context.newPage();
+    await staffInbox.goto(`${base}/sign-in`);
+    await staffInbox.getByLabel('نام کاربری').fill('staff.abfa');
+    await staffInbox.getByLabel('گذرواژه').fill('samad-demo');
+    await staffInbox.getByLabel('گذرواژه').press('Enter');
+    await staffInbox.waitForURL(`${base}/agency/inbox`);
+    // Live once the stream is open through the console's proxy and the agency's feed is consuming.
+    await staffInbox.locator('[data-testid="inbox-live"][data-live="yes"]').waitFor({ timeout: 30000 });
+    // Any reload or navigation from here on would lose this.
+    await staffInbox.evaluate('window.__noReload = 1');
+  }, 60000);
+
   it('lets the operator sign in and register a phone complaint typed in Persian, with Persian digits', async () => {
     const page = await context.newPage();
     await page.goto(`${base}/sign-in`);
@@ -181,17 +197,17 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     await page.close();
   }, 120000);
 
-  it('shows it in the water agency’s inbox, and its staff answers it (field errors beside the field)', async () => {
+  it('shows it in the water agency’s inbox without reloading, and its staff answers it (field errors beside the field)', async () => {
     expect(trackingCode).toMatch(/^\d{10}$/);
-    const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('نام کاربری').fill('staff.abfa');
-    await page.getByLabel('گذرواژه').fill('samad-demo');
-    await page.getByLabel('گذرواژه').press('Enter');
-    await page.waitForURL(`${base}/agency/inbox`);
+    // The page opened before the registration: the new request is announced there, over the live stream
+    // (the inbox does not poll while live), and the page was never reloaded.
+    const page = staffInbox;
+    await page.getByTestId(`live-notice-${trackingCode}`).waitFor({ timeout: 60000 });
+    expect(await page.evaluate('window.__noReload')).toBe(1);
+    expect(page.url()).toBe(`${base}/agency/inbox`);
+    await page.locator('[data-testid="inbox-live"][data-live="yes"]').waitFor();
     // The inbox is shared with every earlier test's requests: the staff searches the code as a citizen reads
-    // it (Persian digits and dashes), which asks the server. Routing runs over Kafka; the inbox refreshes by
-    // itself until the request arrives.
+    // it (Persian digits and dashes), which asks the server.
     const persianCode = trackingCode.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
     await page.getByLabel('جستجو در کارتابل').fill(persianCode.replace(/^(.{3})(.{3})/, '$1-$2-'));
     const row = page.getByTestId(`inbox-${trackingCode}`);

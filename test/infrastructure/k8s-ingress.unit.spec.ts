@@ -7,15 +7,15 @@ import {
   consoleService,
   ingressFile,
   ingressPaths,
-  readIngress,
+  readIngresses,
   routeResolver,
 } from '../../scripts/console/ingress-routes';
 import { repoRoot } from '../support/environment';
 
 const services = Object.keys(DEFAULT_PORTS) as ServiceName[];
 // The same reading of the file the console's local server routes by (ADR 0040): one path map.
-const ingress = readIngress(ingressFile(repoRoot));
-const paths = ingressPaths(ingress);
+const ingresses = readIngresses(ingressFile(repoRoot));
+const paths = ingressPaths(ingresses);
 
 /** Each HTTP route a service's controllers declare, with `:params` filled in (as a caller would send it). */
 function routesOf(service: ServiceName): string[] {
@@ -40,9 +40,12 @@ function routesOf(service: ServiceName): string[] {
 const serviceFor = routeResolver(paths);
 
 describe('Kubernetes Ingress (infra/k8s/base/ingress.yaml)', () => {
-  it('is an ingress-nginx Ingress with regex paths on the services’ named http ports', () => {
-    expect(ingress.spec.ingressClassName).toBe('nginx');
-    expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/use-regex']).toBe('true');
+  it('is ingress-nginx Ingresses with regex paths on the services’ named http ports', () => {
+    expect(ingresses.map((i) => i.metadata.name)).toEqual(['samad', 'samad-live']);
+    for (const ingress of ingresses) {
+      expect(ingress.spec.ingressClassName).toBe('nginx');
+      expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/use-regex']).toBe('true');
+    }
     for (const p of paths) {
       expect(p.pathType).toBe('ImplementationSpecific');
       expect([...services, consoleService]).toContain(p.backend.service.name);
@@ -79,6 +82,24 @@ describe('Kubernetes Ingress (infra/k8s/base/ingress.yaml)', () => {
       expect(serviceFor(path)).toBe(consoleService);
     // The shortest path, so any service's path wins over it.
     expect(paths.filter((p) => p.backend.service.name === consoleService).map((p) => p.path)).toEqual(['/']);
+  });
+
+  it('streams the live inbox (server-sent events) unbuffered, open past the 20 s heartbeat (ADR 44)', () => {
+    expect(serviceFor('/api/agency/inbox/events')).toBe('agency');
+    // The Ingress whose path ingress-nginx picks (the longest match) sets the location's buffering.
+    const matching = paths.filter((p) => new RegExp(`^${p.path}`, 'i').test('/api/agency/inbox/events'));
+    const picked = matching.reduce((a, b) => (b.path.length > a.path.length ? b : a));
+    const live = ingresses.find((i) => ingressPaths([i]).includes(picked)) ?? ingresses[0];
+    expect(live.metadata.name).toBe('samad-live');
+    const annotation = (name: string) => live.metadata.annotations[`nginx.ingress.kubernetes.io/${name}`];
+    expect(annotation('proxy-buffering')).toBe('off');
+    expect(Number(annotation('proxy-read-timeout'))).toBeGreaterThan(20);
+    // Only the streams: everything else keeps the main Ingress's buffering and timeouts.
+    expect(serviceFor('/api/agency/inbox')).toBe('agency');
+    expect(ingressPaths([live]).every((p) => p.path.endsWith('/events$'))).toBe(true);
+    // The operator's calls (the screen pop, ADR 45) stream the same way, from intake.
+    expect(serviceFor('/api/telephony/calls/events')).toBe('intake');
+    expect(ingressPaths([live]).map((p) => p.path)).toContain('/api/telephony/calls/events$');
   });
 
   it("keeps the services' health probes inside the cluster: the console answers those paths", () => {

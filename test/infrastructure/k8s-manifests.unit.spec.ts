@@ -508,6 +508,15 @@ describe('Kubernetes manifests (infra/k8s)', () => {
       expect(allows('topic', Topics.requestEvents, 'Write')).toBe(service === 'intake'); // the relay
     });
 
+    it("agency reads request events in each replica's own broadcast group too (the live inbox, ADR 44)", () => {
+      const acls = aclsOf(find('KafkaUser', 'samad-agency'));
+      const broadcast = acls.find(
+        (r) => r.resource.type === 'group' && r.resource.name === 'samad-agency-live.',
+      );
+      expect(broadcast?.resource.patternType).toBe('prefix');
+      expect(operationsOf(broadcast ?? acls[0])).toEqual(['Read', 'Describe']);
+    });
+
     it.each(agencies.map((a) => a.code))(
       'agency-%s may only read its own topic, in groups of its own prefix',
       (code) => {

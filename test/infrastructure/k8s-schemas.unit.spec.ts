@@ -30,6 +30,12 @@ describe('Kubernetes manifests against the pinned schemas', () => {
     const province = ingressOf(built);
     expect(province.spec.tls?.[0]?.hosts).toEqual([province.spec.rules[0].host]);
     expect(province.spec.rules[0].http).toEqual(ingressOf(base).spec.rules[0].http);
+    // The live streams' Ingress (ADR 44) is on the same host, so ingress-nginx merges it into one server.
+    const live = built.find(
+      (o) => o.kind === 'Ingress' && o.metadata?.name === 'samad-live',
+    ) as unknown as Ingress;
+    expect(live.spec.rules[0].host).toBe(province.spec.rules[0].host);
+    expect(live.spec.tls).toEqual(province.spec.tls);
     const namespace = built.find((o) => o.kind === 'Namespace') as unknown as {
       metadata: { labels: Record<string, string> };
     };

@@ -14,6 +14,8 @@ import { ReturnRequestHttpController } from './return-request/return-request.htt
 import { RequestExtensionHttpController } from './request-extension/request-extension.http.controller';
 import { ReportDirectiveHttpController } from './report-directive/report-directive.http.controller';
 import { RequestInformationHttpController } from './request-information/request-information.http.controller';
+import { InboxEventsHttpController } from './inbox-live/inbox-events.http.controller';
+import { InboxLiveFeed } from './inbox-live/inbox-live.feed';
 import { ViewInboxHttpController } from './view-inbox/view-inbox.http.controller';
 import { RequestAttachmentsHttpController } from './request-attachments/request-attachments.http.controller';
 
@@ -29,6 +31,7 @@ export class AgencyModule {
       ],
       controllers: [
         ViewInboxHttpController,
+        InboxEventsHttpController,
         AcknowledgeRequestHttpController,
         ReferRequestHttpController,
         AnswerRequestHttpController,
@@ -43,7 +46,7 @@ export class AgencyModule {
         AsyncApiHttpController,
         AgencyEventsMessageController,
       ],
-      providers: [AgencyCommandRunner, AgencyTopicRelayHost],
+      providers: [AgencyCommandRunner, AgencyTopicRelayHost, InboxLiveFeed],
     };
   }
 }

@@ -1,6 +1,6 @@
 // A server-sent event stream for a signed-in screen. EventSource cannot send the bearer token, so the stream
 // is read with fetch and parsed by eventsource-parser; it reconnects (with the newest token) until unmounted.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createParser } from 'eventsource-parser';
 import { loadSession, refreshAccessToken } from './api';
 
@@ -8,10 +8,14 @@ export type LiveEventHandler = (type: string, data: unknown) => void;
 
 const RETRY_MS = 3000;
 
-/** Calls `onEvent` for each event `path` sends (its `event:` name, its `data:` parsed as JSON). */
-export function useLiveFeed(path: string | undefined, onEvent: LiveEventHandler): void {
+/**
+ * Calls `onEvent` for each event `path` sends (its `event:` name, its `data:` parsed as JSON); answers
+ * whether the stream is open right now.
+ */
+export function useLiveFeed(path: string | undefined, onEvent: LiveEventHandler): boolean {
   const handler = useRef(onEvent);
   handler.current = onEvent;
+  const [connected, setConnected] = useState(false);
 
   useEffect(() => {
     if (!path) return undefined;
@@ -27,6 +31,7 @@ export function useLiveFeed(path: string | undefined, onEvent: LiveEventHandler)
         if (renewed) res = await fetch(path, { headers: headers(renewed), signal: stop.signal });
       }
       if (!res.ok || !res.body) throw new Error(`live feed ${path} answered ${res.status}`);
+      setConnected(true);
       const parser = createParser({
         onEvent: (event) => {
           if (!event.data) return;
@@ -47,9 +52,11 @@ export function useLiveFeed(path: string | undefined, onEvent: LiveEventHandler)
     void (async () => {
       while (!stop.signal.aborted) {
         await connect().catch(() => undefined);
+        setConnected(false);
         if (!stop.signal.aborted) await new Promise((r) => setTimeout(r, RETRY_MS));
       }
     })();
     return () => stop.abort();
   }, [path]);
+  return connected;
 }
