@@ -2,30 +2,13 @@
 // against intake and routing behind the console's one-origin server. The admin declares a holiday with the
 // Jalali picker, changes a category's deadline (a refused value first, its error beside the field) and reads
 // the routing rules; the screen is scanned with axe-core and photographed into docs/screenshots/admin.png.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import axe from 'axe-core';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startConsoleServer } from '../../scripts/console/console-server';
-import { repoRoot, waitFor } from '../support/environment';
-import { startService, stopService, type RunningService } from '../support/service-process';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const staticDir = join(repoRoot, 'dist', 'console');
-const screenshots = join(repoRoot, 'docs', 'screenshots');
-const names = ['intake', 'routing'] as const;
-type ServiceName = (typeof names)[number];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import type { BrowserContext } from 'playwright-core';
+import {
+  accessibilityProblems,
+  shoot,
+  startConsoleInChromium,
+  type ConsoleInChromium,
+} from '../support/console-in-chromium';
 
 const persianDigits = (text: string | number): string =>
   String(text).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
@@ -41,23 +24,10 @@ function jalaliMonthInTehran(): { year: number; month: number } {
   return { year: part('year'), month: part('month') };
 }
 
-/** axe-core's WCAG 2 A/AA rules on the page as it is; the serious and critical findings, described. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const result = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
-  )) as axe.AxeResults;
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe('the administrator’s console in Chromium: holidays, deadlines, routing rules', () => {
-  const services = {} as Record<ServiceName, RunningService>;
-  let server: Server;
+  let harness: ConsoleInChromium;
   let base: string;
   let context: BrowserContext;
-  let userDataDir: string;
   // Day 20 of this Jalali month: no fixed solar holiday falls on a 20th.
   const { year, month } = jalaliMonthInTehran();
   const holidayDate = `${year}-${String(month).padStart(2, '0')}-20`;
@@ -76,30 +46,8 @@ describe('the administrator’s console in Chromium: holidays, deadlines, routin
     });
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath))
-      throw new Error(`Chromium not found at ${chromiumPath}: install it with \`apt-get install chromium\``);
-    if (!existsSync(join(staticDir, 'index.html')))
-      throw new Error('the console is not built: run `npx vite build --config apps/console/vite.config.mjs`');
-    const backends: Record<string, string[]> = {};
-    for (const name of names) {
-      services[name] = startService(name, await freePort());
-      backends[name] = [services[name].baseUrl];
-    }
-    const ready = (name: ServiceName) =>
-      waitFor(
-        `${name} ready`,
-        async () =>
-          (await fetch(`${services[name].baseUrl}/health/ready`)).status === 200 ? true : undefined,
-        { timeoutMs: 150000, intervalMs: 500 },
-      );
-    await Promise.all(names.map(ready)).catch((error: unknown) => {
-      for (const name of names)
-        process.stderr.write(`--- ${name}\n${services[name].output().slice(-3000)}\n`);
-      throw error;
-    });
-    const port = await freePort();
-    server = await startConsoleServer({ root: repoRoot, staticDir, backends }, port);
-    base = `http://127.0.0.1:${port}`;
+    harness = await startConsoleInChromium(['intake', 'routing']);
+    ({ base, context } = harness);
     // The day is withdrawn first (a run that failed half-way may have left it) and the deadline put back after.
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
@@ -113,34 +61,12 @@ describe('the administrator’s console in Chromium: holidays, deadlines, routin
     };
     originalDeadline = deadlines.items.find((c) => c.code === category)?.deadlineDays ?? 0;
     expect(originalDeadline).toBeGreaterThan(0);
-    mkdirSync(screenshots, { recursive: true });
-    userDataDir = mkdtempSync(join(tmpdir(), 'samad-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-      locale: 'fa-IR',
-      timezoneId: 'Asia/Tehran',
-    });
   }, 240000);
 
   afterAll(async () => {
     if (adminToken && originalDeadline)
       await asAdmin('PUT', `/api/admin/categories/${category}/deadline`, { deadlineDays: originalDeadline });
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await Promise.all(names.map((name) => services[name] && stopService(services[name])));
+    await harness?.close();
   }, 60000);
 
   it('lets the admin add a holiday with the Jalali picker, change a deadline and read the routing rules', async () => {
@@ -178,7 +104,7 @@ describe('the administrator’s console in Chromium: holidays, deadlines, routin
       .waitFor({ state: 'detached' })
       .catch(() => undefined);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, 'admin.png'), fullPage: true });
+    await shoot(page, 'admin');
     // The same day again is refused beside the date: it already is a holiday.
     await page.getByLabel('تاریخ').click();
     await page

@@ -2,120 +2,34 @@
 // against the four services and the console's one-origin server. An operator registers a phone complaint
 // typed in Persian, the agency's staff answers it, the citizen tracks it; each screen is scanned with axe-core
 // and photographed into docs/screenshots/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import axe from 'axe-core';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startConsoleServer } from '../../scripts/console/console-server';
-import { repoRoot, waitFor } from '../support/environment';
-import { startService, stopService, type RunningService } from '../support/service-process';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  accessibilityProblems,
+  shoot,
+  startConsoleInChromium,
+  type ConsoleInChromium,
+} from '../support/console-in-chromium';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const staticDir = join(repoRoot, 'dist', 'console');
-const screenshots = join(repoRoot, 'docs', 'screenshots');
-type ServiceName = 'intake' | 'routing' | 'agency' | 'reporting';
-const names: ServiceName[] = ['intake', 'routing', 'agency', 'reporting'];
 const PBX_KEY = 'browser-test-pbx-key-0123456789';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const toAscii = (text: string): string =>
   text.replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 
-/** axe-core's WCAG 2 A/AA rules on the page as it is; the serious and critical findings, described. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the console's Content-Security-Policy forbids inline scripts.
-  await page.evaluate(axe.source);
-  // Strings, not functions: this file is compiled for Node, without the DOM's types.
-  const result = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
-  )) as axe.AxeResults;
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
-}
-
 describe('the people’s console in Chromium: register, answer, track', () => {
-  const services = {} as Record<ServiceName, RunningService>;
-  let server: Server;
+  let harness: ConsoleInChromium;
   let base: string;
   let context: BrowserContext;
-  let userDataDir: string;
-  const foreignRequests: string[] = [];
+  let foreignRequests: string[];
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath))
-      throw new Error(`Chromium not found at ${chromiumPath}: install it with \`apt-get install chromium\``);
-    if (!existsSync(join(staticDir, 'index.html')))
-      throw new Error('the console is not built: run `npx vite build --config apps/console/vite.config.mjs`');
-    const backends: Record<string, string[]> = {};
-    for (const name of names) {
-      services[name] = startService(
-        name,
-        await freePort(),
-        name === 'intake' ? { TELEPHONY_WEBHOOK_KEY: PBX_KEY } : {},
-      );
-      backends[name] = [services[name].baseUrl];
-    }
-    const ready = (name: ServiceName) =>
-      waitFor(
-        `${name} ready`,
-        async () =>
-          (await fetch(`${services[name].baseUrl}/health/ready`)).status === 200 ? true : undefined,
-        { timeoutMs: 150000, intervalMs: 500 },
-      );
-    await Promise.all(names.map(ready)).catch((error: unknown) => {
-      for (const name of names)
-        process.stderr.write(`--- ${name}\n${services[name].output().slice(-3000)}\n`);
-      throw error;
+    harness = await startConsoleInChromium(['intake', 'routing', 'agency', 'reporting'], {
+      intake: { TELEPHONY_WEBHOOK_KEY: PBX_KEY },
     });
-    const port = await freePort();
-    server = await startConsoleServer({ root: repoRoot, staticDir, backends }, port);
-    base = `http://127.0.0.1:${port}`;
-    mkdirSync(screenshots, { recursive: true });
-    userDataDir = mkdtempSync(join(tmpdir(), 'samad-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-      locale: 'fa-IR',
-      timezoneId: 'Asia/Tehran',
-    });
-    // One origin: nothing, fonts included, may come from anywhere else.
-    context.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(base) && !url.startsWith('data:')) foreignRequests.push(url);
-    });
+    ({ base, context, foreignRequests } = harness);
   }, 240000);
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await Promise.all(names.map((name) => services[name] && stopService(services[name])));
+    await harness?.close();
   }, 60000);
 
   let trackingCode = '';
@@ -307,7 +221,7 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     page.on('load', () => loads++);
 
     // What the Asterisk dialplan sends (docs/telephony.md): the caller as the PBX has it, the extension.
-    const res = await fetch(`${services.intake.baseUrl}/api/telephony/answered-calls`, {
+    const res = await fetch(`${harness.serviceUrls.intake}/api/telephony/answered-calls`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-telephony-key': PBX_KEY },
       body: JSON.stringify({ callerNumber: '+۹۸۹۱۷۱۲۳۴۵۶۷', extension: '201' }),
