@@ -608,6 +608,18 @@ const endpoints: Endpoint[] = [
     request: (f) => ({ path: `/api/agency/requests/${f.shared}/details` }),
   },
   {
+    service: 'agency',
+    method: 'GET',
+    route: '/api/agency/requests/{code}/history',
+    allowed: {
+      'agency_staff of ABFA': 'ok',
+      'agency_system of ABFA': 'ok',
+      'agency_manager of ABFA': 'ok',
+      'agency_staff of BARGH': 404,
+    },
+    request: (f) => ({ path: `/api/agency/requests/${f.shared}/history` }),
+  },
+  {
     service: 'reporting',
     method: 'GET',
     route: '/api/reports/summary',

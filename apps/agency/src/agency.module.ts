@@ -17,6 +17,7 @@ import { RequestInformationHttpController } from './request-information/request-
 import { InboxEventsHttpController } from './inbox-live/inbox-events.http.controller';
 import { InboxLiveFeed } from './inbox-live/inbox-live.feed';
 import { ViewInboxHttpController } from './view-inbox/view-inbox.http.controller';
+import { AgencyRequestHistoryHttpController } from './request-history/agency-request-history.http.controller';
 import { RequestAttachmentsHttpController } from './request-attachments/request-attachments.http.controller';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AgencyModule {
         RequestInformationHttpController,
         RequestDetailsHttpController,
         RequestAttachmentsHttpController,
+        AgencyRequestHistoryHttpController,
         AsyncApiHttpController,
         AgencyEventsMessageController,
       ],

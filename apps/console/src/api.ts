@@ -112,6 +112,23 @@ const codeMessages: Record<string, { fa: string; en: string }> = {
   HOLIDAY_ALREADY_DECLARED: { fa: 'این روز از پیش تعطیل است', en: 'That day already is a holiday' },
   HOLIDAY_NOT_FOUND: { fa: 'چنین تعطیلی اعلام نشده است', en: 'No such declared holiday' },
   CATEGORY_NOT_FOUND: { fa: 'چنین موضوعی نیست', en: 'No such category' },
+  // Agency request page.
+  EXTENSION_ALREADY_PENDING: {
+    fa: 'یک درخواست تمدید در انتظار تأیید است',
+    en: 'An extension already awaits approval',
+  },
+  INFORMATION_ALREADY_REQUESTED: {
+    fa: 'پرسش پیشین هنوز پاسخ نگرفته است',
+    en: 'The last question is still unanswered',
+  },
+  DEADLINE_PAUSED: {
+    fa: 'ساعت مهلت تا رسیدن اطلاعات شهروند ایستاده است',
+    en: 'The clock is paused until the citizen answers',
+  },
+  PROPOSED_DUE_NOT_LATER: {
+    fa: 'مهلت پیشنهادی باید پس از مهلت کنونی باشد',
+    en: 'Must be after the current due date',
+  },
 };
 
 /** The message to show for a failed call, in the screen's language. */
@@ -140,6 +157,10 @@ const fieldMessages: [RegExp, string][] = [
   [/not a Jalali date/, 'تاریخ شمسی معتبر نیست'],
   [/year must be/, 'سال باید از ۱۴۰۰ تا ۱۴۹۹ باشد'],
   [/ratePerMinute|burst/, 'عددی درست از ۱ تا ۱۰۰۰۰ بنویسید'],
+  // Agency request page.
+  [/must be longer than or equal to 5 characters/, 'دست‌کم ۵ نویسه بنویسید'],
+  [/must be after the current due date/, 'مهلت پیشنهادی باید پس از مهلت کنونی باشد'],
+  [/must be a valid ISO 8601 date string/, 'تاریخی برگزینید'],
 ];
 
 /** Field errors of a 400 keyed by the form's field name: `citizens[0].nationalCode` → `nationalCode`. */

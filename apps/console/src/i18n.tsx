@@ -190,6 +190,19 @@ const fa = {
   unlockUser: 'رفع قفل ورود',
   unlockHint: 'تلاش‌های ناموفق ورود این کاربر پاک می‌شود تا دوباره بتواند وارد شود.',
   unlocked: 'قفل برداشته شد؛ تلاش‌های ناموفق پاک‌شده:',
+  // Agency request page: information, extension, history, attachments.
+  askInformation: 'درخواست اطلاعات از شهروند',
+  question: 'پرسش از شهروند',
+  askExtension: 'درخواست تمدید مهلت',
+  extensionReason: 'دلیل تمدید',
+  proposedDue: 'مهلت پیشنهادی',
+  waitingInformation: 'در انتظار اطلاعات شهروند',
+  waitingExtension: 'در انتظار تأیید تمدید تا',
+  requestHistory: 'سابقه درخواست',
+  attachments: 'پیوست‌ها',
+  noAttachments: 'پیوستی ندارد',
+  download: 'دریافت',
+  by: 'توسط',
 };
 
 export type Messages = typeof fa;
@@ -381,6 +394,19 @@ const en: Messages = {
   unlockUser: 'Unlock sign-in',
   unlockHint: "Clears the user's failed sign-ins, so they can try again at once.",
   unlocked: 'Unlocked; failed sign-ins cleared:',
+  // Agency request page: information, extension, history, attachments.
+  askInformation: 'Ask the citizen for information',
+  question: 'Question for the citizen',
+  askExtension: 'Ask for an extension',
+  extensionReason: 'Why more time is needed',
+  proposedDue: 'Proposed due date',
+  waitingInformation: 'Waiting for the citizen’s information',
+  waitingExtension: 'Extension awaiting approval, until',
+  requestHistory: 'History',
+  attachments: 'Attachments',
+  noAttachments: 'No attachments',
+  download: 'Download',
+  by: 'by',
 };
 
 export const dictionaries: Record<Lang, Messages> = { fa, en };
@@ -409,6 +435,29 @@ export const vocabulary: Record<string, { fa: string; en: string }> = {
   answered: { fa: 'پاسخ داده شده', en: 'Answered' },
   returned: { fa: 'بازگشت از دستگاه', en: 'Returned by the agency' },
   closed: { fa: 'بسته', en: 'Closed' },
+  // Agency request page: the steps of a request's history.
+  RequestRegistered: { fa: 'ثبت درخواست', en: 'Registered' },
+  AttachmentAdded: { fa: 'افزودن پیوست', en: 'Attachment added' },
+  RequestRoutedToAgency: { fa: 'ارجاع به دستگاه', en: 'Routed to an agency' },
+  RequestAwaitingManualRouting: { fa: 'در انتظار ارجاع دستی', en: 'Awaiting manual routing' },
+  RequestAcknowledged: { fa: 'اعلام وصول', en: 'Acknowledged' },
+  RequestReferredInsideAgency: { fa: 'ارجاع داخلی', en: 'Referred within the agency' },
+  RequestReturnedAsNotResponsible: { fa: 'بازگرداندن', en: 'Returned as not responsible' },
+  RequestAnswered: { fa: 'پاسخ', en: 'Answered' },
+  FollowUpRecorded: { fa: 'پیگیری شهروند', en: 'Citizen followed up' },
+  RequestClosed: { fa: 'بسته شد', en: 'Closed' },
+  DueTimeSet: { fa: 'تعیین مهلت', en: 'Due date set' },
+  DeadlineApproaching: { fa: 'نزدیک شدن مهلت', en: 'Deadline approaching' },
+  DeadlineMissed: { fa: 'گذشتن مهلت', en: 'Deadline missed' },
+  RequestEscalated: { fa: 'ارجاع به مقام بالاتر', en: 'Escalated' },
+  ExtensionRequested: { fa: 'درخواست تمدید', en: 'Extension requested' },
+  ExtensionApproved: { fa: 'تأیید تمدید', en: 'Extension approved' },
+  ExtensionRefused: { fa: 'رد تمدید', en: 'Extension refused' },
+  InformationRequested: { fa: 'درخواست اطلاعات', en: 'Information requested' },
+  InformationSupplied: { fa: 'دریافت اطلاعات', en: 'Information supplied' },
+  DeadlineResumed: { fa: 'ادامه مهلت', en: 'Deadline resumed' },
+  DirectiveIssued: { fa: 'دستور', en: 'Directive issued' },
+  DirectiveReported: { fa: 'گزارش دستور', en: 'Directive reported' },
 };
 
 export const LangContext = createContext<{ lang: Lang; t: Messages; setLang: (lang: Lang) => void }>({

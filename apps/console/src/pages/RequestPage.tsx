@@ -16,8 +16,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { api, fieldErrors, idempotencyKey, problemMessage } from '../api';
-import { digits, groupedCode, jalali } from '../format';
+import { digits, groupedCode, jalali, toneColour } from '../format';
 import { ActionDialog } from '../ActionDialog';
+import { ExtensionDialog } from './ExtensionDialog';
+import { RequestAttachments } from './RequestAttachments';
+import { RequestHistory, type AgencyHistory } from './RequestHistory';
 import { useI18n, vocabulary } from '../i18n';
 import type { Inbox } from '../inbox';
 import { useSession } from '../session';
@@ -35,7 +38,7 @@ export function RequestPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [answering, setAnswering] = useState(false);
-  const [dialog, setDialog] = useState<'refer' | 'return'>();
+  const [dialog, setDialog] = useState<'refer' | 'return' | 'information' | 'extension'>();
   // The inbox is a read model fed over Kafka: after answering, look again until it shows the answer.
   const [awaitingAnswer, setAwaitingAnswer] = useState(false);
   const [form] = Form.useForm<AnswerValues>();
@@ -49,6 +52,16 @@ export function RequestPage() {
       }).then((inbox) => inbox.items[0] ?? null),
     refetchInterval: (query) => (awaitingAnswer && !query.state.data?.answer ? 1000 : false),
   });
+
+  // Read from the event store, so it shows a step as soon as the command answers.
+  const history = useQuery({
+    queryKey: ['agency-history', code],
+    queryFn: () =>
+      api<AgencyHistory>('GET', `/api/agency/requests/${encodeURIComponent(code)}/history`, {
+        token: session?.accessToken,
+      }),
+  });
+  const waiting = history.data?.waiting;
 
   const answer = useMutation({
     mutationFn: (values: AnswerValues) =>
@@ -87,6 +100,13 @@ export function RequestPage() {
     setExpectChange(status);
     void message.success(t.done);
     void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+    void queryClient.invalidateQueries({ queryKey: ['agency-history', code] });
+  };
+  // Asking for information or time leaves the inbox row as it is: the history shows what it waits for.
+  const asked = () => {
+    setDialog(undefined);
+    void message.success(t.done);
+    void queryClient.invalidateQueries({ queryKey: ['agency-history', code] });
   };
   const acknowledge = useMutation({
     mutationFn: () => post('acknowledge'),
@@ -120,7 +140,17 @@ export function RequestPage() {
               {
                 key: 'status',
                 label: t.status,
-                children: <Tag>{vocabulary[request.status]?.[lang] ?? request.status}</Tag>,
+                children: (
+                  <Space wrap data-testid="request-status">
+                    <Tag>{vocabulary[request.status]?.[lang] ?? request.status}</Tag>
+                    {waiting?.information && <Tag color={toneColour.soon}>{t.waitingInformation}</Tag>}
+                    {waiting?.extension && (
+                      <Tag color="blue">
+                        {t.waitingExtension} {jalali(waiting.extension.proposedDueAt, lang)}
+                      </Tag>
+                    )}
+                  </Space>
+                ),
               },
               {
                 key: 'priority',
@@ -178,6 +208,16 @@ export function RequestPage() {
                 </Button>
               )}
               <Button onClick={() => setDialog('refer')}>{t.refer}</Button>
+              <Button onClick={() => setDialog('information')} disabled={!!waiting?.information}>
+                {t.askInformation}
+              </Button>
+              <Button
+                onClick={() => setDialog('extension')}
+                // The clock is paused while the citizen owes an answer: no extension then (ADR 24).
+                disabled={!!waiting?.extension || !!waiting?.information}
+              >
+                {t.askExtension}
+              </Button>
               <Button danger onClick={() => setDialog('return')}>
                 {t.returnIt}
               </Button>
@@ -212,6 +252,22 @@ export function RequestPage() {
             }}
             onClose={() => setDialog(undefined)}
           />
+          <ActionDialog
+            open={dialog === 'information'}
+            title={t.askInformation}
+            fields={[{ name: 'question', label: t.question, multiline: true }]}
+            send={(values) => post('information-requests', values)}
+            onDone={asked}
+            onClose={() => setDialog(undefined)}
+          />
+          <ExtensionDialog
+            open={dialog === 'extension'}
+            send={(body) => post('extension-requests', body)}
+            onDone={asked}
+            onClose={() => setDialog(undefined)}
+          />
+          <RequestAttachments code={code} />
+          <RequestHistory history={history.data} error={history.error} />
         </>
       )}
       <Modal
