@@ -192,6 +192,46 @@ describe('extensions and information requests', () => {
     expect(countOf(events, 'ExtensionRequested')).toBe(2);
   });
 
+  it('lists a pending extension for the supervisor until it is decided (paged)', async () => {
+    const code = await routed();
+    const proposedDueAt = new Date(Date.parse(await dueOf(code)) + 86_400_000).toISOString();
+    const { extensionId } = (await askExtension(code, { proposedDueAt, reason: 'در انتظار قطعه‌ی یدکی' }))
+      .body;
+    const pending = async () => {
+      const page = await requestJson(
+        'GET',
+        `${reporting.baseUrl}/api/reports/extension-requests?pageSize=200`,
+        {
+          headers: await supervisor(),
+        },
+      );
+      expect(page.status).toBe(200);
+      return page.body as Json;
+    };
+    const listed = await waitFor('the extension in the supervisor list', async () =>
+      (await pending()).items.find((item: Json) => item.trackingCode === code),
+    );
+    expect(listed).toMatchObject({
+      extensionId,
+      agency: { code: 'ABFA' },
+      proposedDueAt,
+      proposedDueAtJalali: expect.stringMatching(/۱۴[۰-۹]{2}/),
+    });
+    const first = await pending();
+    expect(first).toMatchObject({ page: 1, pageSize: 200, total: expect.any(Number) });
+    expect(first.total).toBeGreaterThanOrEqual(1);
+    const bad = await requestJson('GET', `${reporting.baseUrl}/api/reports/extension-requests?pageSize=0`, {
+      headers: await supervisor(),
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('INVALID_INPUT');
+
+    expect((await decide(code, extensionId, 'refuse', { reason: 'مهلت فعلی کافی است' })).status).toBe(200);
+    await waitFor('the decided extension to leave the list', async () =>
+      (await pending()).items.some((item: Json) => item.trackingCode === code) ? undefined : true,
+    );
+  });
+
   it('refuses a proposed date not after the current due date, and an operator', async () => {
     const code = await routed();
     const before = await dueOf(code);

@@ -643,6 +643,13 @@ const endpoints: Endpoint[] = [
   {
     service: 'reporting',
     method: 'GET',
+    route: '/api/reports/extension-requests',
+    allowed: { supervisor: 'ok', auditor: 'ok', admin: 'ok' },
+    request: () => ({ path: '/api/reports/extension-requests' }),
+  },
+  {
+    service: 'reporting',
+    method: 'GET',
     route: '/api/reports/scorecards',
     allowed: { supervisor: 'ok', auditor: 'ok' },
     request: () => ({ path: '/api/reports/scorecards' }),

@@ -8,6 +8,8 @@ import { EscalationsHttpController } from './escalations/escalations.http.contro
 import { DirectivesReportHttpController } from './directives/directives.http.controller';
 import { OverdueRequestsHandler } from './overdue-requests/overdue-requests.handler';
 import { OverdueRequestsHttpController } from './overdue-requests/overdue-requests.http.controller';
+import { PendingExtensionsHandler } from './pending-extensions/pending-extensions.handler';
+import { PendingExtensionsHttpController } from './pending-extensions/pending-extensions.http.controller';
 import { RequestStatisticsMessageController } from './read-model/request-statistics.message.controller';
 import { ListPersonalDataViewsHttpController } from './personal-data-views/list-personal-data-views.http.controller';
 import { PersonalDataViewCountsHttpController } from './personal-data-views/personal-data-view-counts.http.controller';
@@ -36,6 +38,7 @@ export class ReportingModule {
         RequestSummaryHttpController,
         OverdueRequestsHttpController,
         EscalationsHttpController,
+        PendingExtensionsHttpController,
         DirectivesReportHttpController,
         ScorecardsHttpController,
         CampaignBoardHttpController,
@@ -51,6 +54,7 @@ export class ReportingModule {
         RequestSummaryAsOfHandler,
         OverdueRequestsHandler,
         EscalationsHandler,
+        PendingExtensionsHandler,
         ScorecardsHandler,
         PersonalDataViewsReadModel,
         SupervisorMetrics,

@@ -11,6 +11,11 @@ export type StatisticsStep =
   | { readonly kind: 'unknown_request'; readonly trackingCode: string };
 
 const CLEAR_ROUTING = { agency_code: null, due_at: null, routed_at: null, acknowledged_at: null } as const;
+const NO_EXTENSION = {
+  extension_id: null,
+  extension_proposed_due_at: null,
+  extension_requested_at: null,
+} as const;
 
 /** The columns one request lifecycle event changes; undefined for events that do not concern statistics. */
 const changeFor = (
@@ -50,9 +55,18 @@ const changeFor = (
     case IntegrationEventTypes.requestClosed:
       return { status: 'closed', closed_at: event.data.at, close_reason: event.data.reason };
     case IntegrationEventTypes.requestDueTimeSet:
-    case IntegrationEventTypes.requestExtensionApproved:
     case IntegrationEventTypes.requestDeadlineResumed:
       return { due_at: event.data.dueAt };
+    case IntegrationEventTypes.requestExtensionRequested:
+      return {
+        extension_id: event.data.extensionId,
+        extension_proposed_due_at: event.data.proposedDueAt,
+        extension_requested_at: event.data.at,
+      };
+    case IntegrationEventTypes.requestExtensionApproved:
+      return { due_at: event.data.dueAt, ...NO_EXTENSION };
+    case IntegrationEventTypes.requestExtensionRefused:
+      return NO_EXTENSION;
     case IntegrationEventTypes.requestDeadlineMissed:
       return { deadline_missed_at: event.data.at };
     case IntegrationEventTypes.requestEscalated:
@@ -107,6 +121,7 @@ export function evolveRequestStatistics(
         campaign_id: data.campaign?.campaignId ?? null,
         campaign_target_at: data.campaign?.targetAt ?? null,
         campaign_name: data.campaign?.campaignName ?? null,
+        ...NO_EXTENSION,
       },
     };
   }
@@ -134,7 +149,9 @@ const STATISTICS_EVENTS: ReadonlySet<string> = new Set([
   IntegrationEventTypes.requestClosed,
   IntegrationEventTypes.requestMergedAsDuplicate,
   IntegrationEventTypes.requestDueTimeSet,
+  IntegrationEventTypes.requestExtensionRequested,
   IntegrationEventTypes.requestExtensionApproved,
+  IntegrationEventTypes.requestExtensionRefused,
   IntegrationEventTypes.requestDeadlineResumed,
   IntegrationEventTypes.requestDeadlineMissed,
   IntegrationEventTypes.requestEscalated,

@@ -29,6 +29,10 @@ export interface RequestStatisticsRow {
   campaign_id: string | null;
   campaign_target_at: Timestamp | null;
   campaign_name: string | null;
+  /** The extension waiting for a supervisor's decision (at most one at a time), or null. */
+  extension_id: string | null;
+  extension_proposed_due_at: Timestamp | null;
+  extension_requested_at: Timestamp | null;
 }
 
 /** Every column with its PostgreSQL type, in one order used by reads and bulk writes alike. */
@@ -59,4 +63,7 @@ export const REQUEST_STATISTICS_COLUMNS = [
   ['campaign_id', 'text'],
   ['campaign_target_at', 'timestamptz'],
   ['campaign_name', 'text'],
+  ['extension_id', 'text'],
+  ['extension_proposed_due_at', 'timestamptz'],
+  ['extension_requested_at', 'timestamptz'],
 ] as const satisfies readonly (readonly [keyof RequestStatisticsRow, string])[];

@@ -6,13 +6,13 @@ import { digits, groupedCode, jalali } from '../format';
 import { useI18n, vocabulary } from '../i18n';
 import { useSession } from '../session';
 
-interface Named {
+export interface Named {
   code: string;
   nameFa: string;
   nameEn: string;
 }
 
-interface Page<T> {
+export interface Page<T> {
   items: T[];
   total: number;
 }
@@ -50,7 +50,7 @@ interface QueueItem {
 const PAGE_SIZE = 10;
 
 /** One page of a paged list endpoint, the page number kept here and the total from the server. */
-function usePaged<T>(key: string, path: string) {
+export function usePaged<T>(key: string, path: string) {
   const { session } = useSession();
   const [page, setPage] = useState(1);
   const query = useQuery({
@@ -69,7 +69,7 @@ function usePaged<T>(key: string, path: string) {
   return { query, pagination };
 }
 
-function useNames() {
+export function useNames() {
   const { lang } = useI18n();
   return {
     name: (named: Named | null | undefined) => (named ? (lang === 'fa' ? named.nameFa : named.nameEn) : '—'),

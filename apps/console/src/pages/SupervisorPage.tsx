@@ -9,7 +9,9 @@ import { api, problemMessage } from '../api';
 import { digits, jalali } from '../format';
 import { useI18n, vocabulary } from '../i18n';
 import { useSession } from '../session';
+import { ExtensionRequestsTable } from './SupervisorExtensions';
 import { EscalationsTable, ManualQueueTable, OverdueTable } from './SupervisorLists';
+import { CampaignBoardPanel, ScorecardsPanel } from './SupervisorReports';
 
 // Only what the dashboard draws: bars, a pie, SVG (readable by assistive technology with the aria component).
 echarts.use([
@@ -199,6 +201,9 @@ export default function SupervisorPage() {
           { key: 'overdue', label: t.overdueList, children: <OverdueTable /> },
           { key: 'escalations', label: t.escalations, children: <EscalationsTable /> },
           { key: 'manual-queue', label: t.manualQueue, children: <ManualQueueTable /> },
+          { key: 'extensions', label: t.extensionRequests, children: <ExtensionRequestsTable /> },
+          { key: 'scorecards', label: t.scorecards, children: <ScorecardsPanel /> },
+          { key: 'campaigns', label: t.campaignBoards, children: <CampaignBoardPanel /> },
         ]}
       />
     </Card>

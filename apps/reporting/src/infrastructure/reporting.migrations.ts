@@ -8,6 +8,7 @@ import { CreateAuditCheckpoints1796230100000 } from './migrations/1796230100000-
 import { CreateAuditVerifications1796250000000 } from './migrations/1796250000000-create-audit-verifications';
 import { CreateDirectives1796250000200 } from './migrations/1796250000200-create-directives';
 import { CampaignNameOnRequests1796260000200 } from './migrations/1796260000200-campaign-name-on-requests';
+import { PendingExtensionOnRequests1796270000300 } from './migrations/1796270000300-pending-extension-on-requests';
 
 /** The reporting schema's migrations, in order. */
 export const reportingMigrations = [
@@ -22,4 +23,5 @@ export const reportingMigrations = [
   CreateAuditVerifications1796250000000,
   CreateDirectives1796250000200,
   CampaignNameOnRequests1796260000200,
+  PendingExtensionOnRequests1796270000300,
 ];

@@ -59,9 +59,15 @@ const figures = (f: ScorecardFigures): (number | null)[] => [
  * The scorecards as one CSV table: ranked agencies, then ranked counties, then the province's total; the
  * period in Jalali days on every row, so a pasted-together sheet stays readable. CRLF line ends.
  */
-export const scorecardsCsv = (scorecards: Scorecards): string => {
+export const scorecardsCsv = (scorecards: Scorecards): string =>
+  UTF8_BOM +
+  [SCORECARD_CSV_COLUMNS, ...scorecardRows(scorecards)].map((row) => row.map(field).join(',')).join('\r\n') +
+  '\r\n';
+
+/** The rows under `SCORECARD_CSV_COLUMNS`, the same in the CSV and the sheet. */
+export const scorecardRows = (scorecards: Scorecards): (string | number | null)[][] => {
   const { fromJalali, toJalali } = scorecards.period;
-  const rows: (string | number | null)[][] = [
+  return [
     ...scorecards.byAgency.map((a) => [
       'agency',
       a.rank,
@@ -84,7 +90,4 @@ export const scorecardsCsv = (scorecards: Scorecards): string => {
     ]),
     ['province', null, null, 'کل استان', 'Province', fromJalali, toJalali, ...figures(scorecards.total)],
   ];
-  return (
-    UTF8_BOM + [SCORECARD_CSV_COLUMNS, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n'
-  );
 };

@@ -1,6 +1,8 @@
 import { DEFAULT_OFFICE_HOURS } from '@samad/request-lifecycle';
 import { figuresOf, rankedBy, type CountedFact } from './scorecard.aggregate';
+import ExcelJS from 'exceljs';
 import { SCORECARD_CSV_COLUMNS, scorecardsCsv, UTF8_BOM } from './scorecard.csv';
+import { scorecardsXlsx } from './scorecard.xlsx';
 import type { Scorecards } from './scorecards.handler';
 
 const calendar = {
@@ -78,5 +80,20 @@ describe('scorecards as CSV', () => {
       byCounty: [],
     };
     expect(scorecardsCsv(named).split('\r\n')[1]).toContain('"Water, ""and"" Wastewater"');
+  });
+});
+
+describe('scorecards as XLSX', () => {
+  it('is one right-to-left sheet with the CSV table: header, agencies, counties, the province', async () => {
+    const bytes = await scorecardsXlsx(scorecards);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const [sheet] = workbook.worksheets;
+    expect(sheet.views[0]).toMatchObject({ rightToLeft: true });
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(1)).toEqual([...SCORECARD_CSV_COLUMNS]);
+    expect(values(2).slice(0, 3)).toEqual(['agency', 1, 'ABFA']);
+    expect(values(sheet.rowCount).slice(3, 5)).toEqual(['کل استان', 'Province']);
   });
 });

@@ -23,8 +23,11 @@ export class ScorecardsQueryDto {
   @MaxLength(20)
   to?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: also chosen by `Accept: text/csv`' })
+  @ApiPropertyOptional({
+    enum: ['json', 'csv', 'xlsx'],
+    description: 'csv or xlsx: also chosen by `Accept: text/csv` or the XLSX media type',
+  })
   @IsOptional()
-  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
-  format?: 'json' | 'csv';
+  @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' })
+  format?: 'json' | 'csv' | 'xlsx';
 }
