@@ -150,6 +150,8 @@ export function RegisterPage() {
   const [done, setDone] = useState<Outcome>();
   const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string>();
+  // Whether the last refusal was shown beside its fields (else as an alert above the button).
+  const [beside, setBeside] = useState(false);
   const first = useRef<InputRef>(null);
   const nationalCode = Form.useWatch('nationalCode', form);
   const mobile = Form.useWatch('mobile', form);
@@ -213,16 +215,21 @@ export function RegisterPage() {
     onSuccess: (registered) => setDone({ kind: 'registered', ...registered }),
     onError: (error) => {
       const code = error instanceof ProblemError ? error.problem.code : undefined;
-      if (code && fileProblemCodes.includes(code)) setFileError(problemMessage(error, lang));
-      const beside = Object.entries(fieldErrors(error, lang)).flatMap(([path, errors]) => {
-        if (path === 'files') setFileError(errors.join('، '));
+      let aboutFiles = code !== undefined && fileProblemCodes.includes(code);
+      if (aboutFiles) setFileError(problemMessage(error, lang));
+      const fields = Object.entries(fieldErrors(error, lang)).flatMap(([path, errors]) => {
+        if (path === 'files') {
+          setFileError(errors.join('، '));
+          aboutFiles = true;
+        }
         const name = formFieldOf(path);
         return name ? [{ name, errors }] : [];
       });
       if (code && codeFields[code])
-        beside.push({ name: [codeFields[code]], errors: [problemMessage(error, lang)] });
+        fields.push({ name: [codeFields[code]], errors: [problemMessage(error, lang)] });
       // The paths are this form's own (formFieldOf); antd's types know only top-level names.
-      form.setFields(beside as Parameters<typeof form.setFields>[0]);
+      form.setFields(fields as Parameters<typeof form.setFields>[0]);
+      setBeside(aboutFiles || fields.length > 0);
     },
   });
 
@@ -514,7 +521,7 @@ export function RegisterPage() {
             />
           </Card>
         )}
-        {register.isError && (
+        {register.isError && !beside && (
           <Alert
             type="error"
             role="alert"
