@@ -211,6 +211,10 @@ describe('provincial-trip campaigns and attachments', () => {
   it('refuses an unknown or closed campaign and a county outside it, with a Problem', async () => {
     const created = await createCampaign({ countyCodes: ['MIN'] });
     const letter = { id: created.body.id, letterNumber: '۹۹', letterDate: '۱۴۰۵/۰۹/۱۱' };
+    const listed = await requestJson('GET', `${intake.baseUrl}/api/campaigns?status=open`, {
+      headers: await operator(),
+    });
+    expect((listed.body.items as Json[]).map((c) => c.id)).toContain(created.body.id);
 
     const outside = await registerLetter(letter, 'BND');
     expect(outside.status).toBe(422);
@@ -227,6 +231,14 @@ describe('provincial-trip campaigns and attachments', () => {
       headers: await supervisor(),
     });
     expect(closed.body.status).toBe('closed');
+    // The operator's picker lists open campaigns only: the closed one is gone from it, not from the list.
+    const openIds = async (query: string) =>
+      (
+        (await requestJson('GET', `${intake.baseUrl}/api/campaigns${query}`, { headers: await operator() }))
+          .body.items as Json[]
+      ).map((c) => c.id);
+    expect(await openIds('?status=open')).not.toContain(created.body.id);
+    expect(await openIds('')).toContain(created.body.id);
     const late = await registerLetter(letter, 'MIN');
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('CAMPAIGN_CLOSED');

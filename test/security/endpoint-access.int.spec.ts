@@ -112,6 +112,13 @@ const endpoints: Endpoint[] = [
   {
     service: 'intake',
     method: 'GET',
+    route: '/api/campaigns',
+    allowed: { operator: 'ok', supervisor: 'ok' },
+    request: () => ({ path: '/api/campaigns?status=open' }),
+  },
+  {
+    service: 'intake',
+    method: 'GET',
     route: '/api/campaigns/{id}',
     allowed: { operator: 404, supervisor: 404 },
     request: () => ({ path: `/api/campaigns/${randomUUID()}` }),

@@ -75,12 +75,14 @@ export async function api<T>(
 ): Promise<T> {
   const send = (token: string | undefined) => {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    // A FormData body goes as multipart: the browser writes its Content-Type with the boundary.
+    const multipart = options.body instanceof FormData ? options.body : undefined;
+    if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     return fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: multipart ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   };
   // The stored token is the newest (a refresh replaces it); the access token lasts 15 minutes.
@@ -129,6 +131,19 @@ const codeMessages: Record<string, { fa: string; en: string }> = {
     fa: 'مهلت پیشنهادی باید پس از مهلت کنونی باشد',
     en: 'Must be after the current due date',
   },
+  // The operator's registration screen: files, trip letters, follow-ups.
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    fa: 'پرونده پذیرفته نشد: محتوای آن PDF، JPEG یا PNG نیست',
+    en: 'File refused: its content is not PDF, JPEG or PNG',
+  },
+  ATTACHMENT_TOO_LARGE: { fa: 'پرونده بیش از اندازه مجاز است', en: 'The file is over the size limit' },
+  CAMPAIGN_NOT_FOUND: { fa: 'چنین سفری نیست', en: 'No such campaign' },
+  CAMPAIGN_CLOSED: { fa: 'این سفر بسته شده و نامه نمی‌پذیرد', en: 'The campaign is closed' },
+  CAMPAIGN_COUNTY_MISMATCH: {
+    fa: 'این شهرستان در برنامه این سفر نیست',
+    en: "The county is not in the campaign's counties",
+  },
+  REQUEST_ALREADY_CLOSED: { fa: 'این درخواست بسته شده است', en: 'The request is closed' },
 };
 
 /** The message to show for a failed call, in the screen's language. */

@@ -44,7 +44,7 @@ export function RequestAttachments({ code }: { code: string }) {
   return (
     <section style={{ marginTop: 24 }} data-testid="request-attachments">
       <Typography.Title level={2} style={{ fontSize: 18 }}>
-        {t.attachments}
+        {t.requestAttachments}
       </Typography.Title>
       {list.isError && <Alert type="error" role="alert" message={problemMessage(list.error, lang)} />}
       {fetchFile.isError && (

@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { codesOf } from '@samad/reference-data';
 import { DomainError, parseCalendarDay } from '@samad/request-lifecycle';
 import { ParsesWith } from '../shared/parses-with.validator';
@@ -53,4 +62,15 @@ export class CampaignResponseDto {
   @ApiProperty({ example: '1405/10/14' }) targetOnJalali!: string;
   @ApiProperty({ description: 'End of the target day, Tehran time (UTC instant)' }) targetAt!: string;
   @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
+}
+
+export class ListCampaignsQueryDto {
+  @ApiProperty({ enum: ['open', 'closed'], required: false, description: 'Only campaigns of this status' })
+  @IsOptional()
+  @IsIn(['open', 'closed'])
+  status?: 'open' | 'closed';
+}
+
+export class CampaignsResponseDto {
+  @ApiProperty({ type: [CampaignResponseDto] }) items!: CampaignResponseDto[];
 }

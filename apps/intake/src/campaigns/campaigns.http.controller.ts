@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import {
@@ -11,8 +11,19 @@ import {
 } from '@samad/request-lifecycle';
 import { CurrentActor, InputValidationError, Roles, type ActorIdentity } from '@samad/service-kit';
 import { CampaignError } from './campaign.errors';
-import { CampaignResponseDto, CreateCampaignDto } from './campaign.dto';
-import { closeCampaign, findCampaign, insertCampaign, type CampaignRow } from './campaigns.table';
+import {
+  CampaignResponseDto,
+  CampaignsResponseDto,
+  CreateCampaignDto,
+  ListCampaignsQueryDto,
+} from './campaign.dto';
+import {
+  closeCampaign,
+  findCampaign,
+  insertCampaign,
+  listCampaigns,
+  type CampaignRow,
+} from './campaigns.table';
 
 const responseOf = (c: CampaignRow): CampaignResponseDto => ({
   id: c.id,
@@ -65,6 +76,17 @@ export class CampaignsHttpController {
       createdBy: actor.id,
     });
     return responseOf(campaign);
+  }
+
+  @Get()
+  @Roles('supervisor', 'operator')
+  @ApiOperation({
+    summary: 'Campaigns, newest first (the operator picks an open one for a trip letter)',
+    description: 'At most 200; `status=open` for those still taking letters.',
+  })
+  @ApiOkResponse({ type: CampaignsResponseDto })
+  async list(@Query() query: ListCampaignsQueryDto): Promise<CampaignsResponseDto> {
+    return { items: (await listCampaigns(this.dataSource, query.status)).map(responseOf) };
   }
 
   @Get(':id')

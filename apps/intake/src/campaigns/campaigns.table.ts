@@ -52,6 +52,16 @@ export const findCampaign = async (sql: Sql, id: string): Promise<CampaignRow | 
   return rows[0] && campaignOf(rows[0]);
 };
 
+/** Campaigns newest first (by their first day), only those of one status when given. */
+export const listCampaigns = async (sql: Sql, status?: 'open' | 'closed'): Promise<CampaignRow[]> => {
+  const rows = (await sql.query(
+    `SELECT ${COLUMNS} FROM intake.campaigns WHERE $1::text IS NULL OR status = $1
+     ORDER BY starts_on DESC, created_at DESC LIMIT 200`,
+    [status ?? null],
+  )) as Row[];
+  return rows.map(campaignOf);
+};
+
 export const insertCampaign = async (
   sql: Sql,
   c: Omit<CampaignRow, 'status' | 'createdAt' | 'closedAt'>,
