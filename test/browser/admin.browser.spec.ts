@@ -8,6 +8,7 @@ import {
   shoot,
   startConsoleInChromium,
   type ConsoleInChromium,
+  signInAs,
 } from '../support/console-in-chromium';
 
 const persianDigits = (text: string | number): string =>
@@ -71,11 +72,7 @@ describe('the administrator’s console in Chromium: holidays, deadlines, routin
 
   it('lets the admin add a holiday with the Jalali picker, change a deadline and read the routing rules', async () => {
     const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('نام کاربری').fill('admin1');
-    await page.getByLabel('گذرواژه').fill('samad-demo');
-    await page.getByLabel('گذرواژه').press('Enter');
-    await page.waitForURL(`${base}/admin`);
+    await signInAs(page, base, 'admin1', '/admin');
     await page.getByRole('link', { name: 'مدیریت سامانه' }).waitFor();
 
     // Holidays: the year's fixed ones are listed; the 20th is picked in the Jalali calendar and named.

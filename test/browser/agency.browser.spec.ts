@@ -10,6 +10,7 @@ import {
   shoot,
   startConsoleInChromium,
   type ConsoleInChromium,
+  signInAs,
 } from '../support/console-in-chromium';
 
 const persianDigits = (text: string | number): string =>
@@ -70,11 +71,7 @@ describe('the agency’s request page in Chromium: information, extension, histo
 
   it('lets staff ask for more time and the citizen for information, and shows both in the history', async () => {
     const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('نام کاربری').fill('staff.abfa');
-    await page.getByLabel('گذرواژه').fill('samad-demo');
-    await page.getByLabel('گذرواژه').press('Enter');
-    await page.waitForURL(`${base}/agency/inbox`);
+    await signInAs(page, base, 'staff.abfa', '/agency/inbox');
     await page.goto(`${base}/agency/requests/${trackingCode}`);
     const history = page.getByTestId('request-history');
     await history.getByText('ارجاع به دستگاه').waitFor({ timeout: 30000 });

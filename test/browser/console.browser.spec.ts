@@ -8,6 +8,7 @@ import {
   shoot,
   startConsoleInChromium,
   type ConsoleInChromium,
+  signInAs,
 } from '../support/console-in-chromium';
 
 const PBX_KEY = 'browser-test-pbx-key-0123456789';
@@ -40,11 +41,7 @@ describe('the people’s console in Chromium: register, answer, track', () => {
 
   it('keeps the water agency’s inbox open, live, before anything is registered', async () => {
     staffInbox = await context.newPage();
-    await staffInbox.goto(`${base}/sign-in`);
-    await staffInbox.getByLabel('نام کاربری').fill('staff.abfa');
-    await staffInbox.getByLabel('گذرواژه').fill('samad-demo');
-    await staffInbox.getByLabel('گذرواژه').press('Enter');
-    await staffInbox.waitForURL(`${base}/agency/inbox`);
+    await signInAs(staffInbox, base, 'staff.abfa', '/agency/inbox');
     // Live once the stream is open through the console's proxy and the agency's feed is consuming.
     await staffInbox.locator('[data-testid="inbox-live"][data-live="yes"]').waitFor({ timeout: 30000 });
     // Any reload or navigation from here on would lose this.
@@ -154,11 +151,7 @@ describe('the people’s console in Chromium: register, answer, track', () => {
 
     // Another agency's staff, with the request's URL: nothing of it, as if it did not exist.
     const other = await context.newPage();
-    await other.goto(`${base}/sign-in`);
-    await other.getByLabel('نام کاربری').fill('staff.bargh');
-    await other.getByLabel('گذرواژه').fill('samad-demo');
-    await other.getByLabel('گذرواژه').press('Enter');
-    await other.waitForURL(`${base}/agency/inbox`);
+    await signInAs(other, base, 'staff.bargh', '/agency/inbox');
     await other.goto(`${base}/agency/requests/${trackingCode}`);
     await other.getByText('موردی نیست').waitFor();
     expect(await other.getByText('زهرا کریمی').count()).toBe(0);
@@ -209,11 +202,7 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     const streamOpen = page.waitForResponse(
       (r) => r.url().endsWith('/api/telephony/calls/events') && r.status() === 200,
     );
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('نام کاربری').fill('operator1');
-    await page.getByLabel('گذرواژه').fill('samad-demo');
-    await page.getByLabel('گذرواژه').press('Enter');
-    await page.waitForURL(`${base}/register`);
+    await signInAs(page, base, 'operator1', '/register');
     await page.getByRole('link', { name: 'خانه' }).click();
     await page.waitForURL(`${base}/`);
     await streamOpen;
@@ -247,11 +236,7 @@ describe('the people’s console in Chromium: register, answer, track', () => {
 
   it('shows the supervisor the province’s figures and each agency’s on-time rate, in charts', async () => {
     const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('نام کاربری').fill('supervisor1');
-    await page.getByLabel('گذرواژه').fill('samad-demo');
-    await page.getByLabel('گذرواژه').press('Enter');
-    await page.waitForURL(`${base}/supervisor`);
+    await signInAs(page, base, 'supervisor1', '/supervisor');
     // Reporting's read model follows Kafka: the answered-on-time figure appears once it has the answer.
     await page
       .getByTestId('on-time-rate')
@@ -277,11 +262,7 @@ describe('the people’s console in Chromium: register, answer, track', () => {
 
   it('shows the supervisor the overdue, escalation and manual-routing lists as paged tables', async () => {
     const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('نام کاربری').fill('supervisor1');
-    await page.getByLabel('گذرواژه').fill('samad-demo');
-    await page.getByLabel('گذرواژه').press('Enter');
-    await page.waitForURL(`${base}/supervisor`);
+    await signInAs(page, base, 'supervisor1', '/supervisor');
     // Each list is a tab; its table renders once the server's page (rows or the empty note) has come.
     const tab = async (name: string, testId: string) => {
       await page.getByRole('tab', { name }).click();
@@ -304,11 +285,7 @@ describe('the people’s console in Chromium: register, answer, track', () => {
   it('shows the auditor the request’s verified history and verifies the whole store', async () => {
     expect(trackingCode).toMatch(/^\d{10}$/);
     const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('نام کاربری').fill('auditor1');
-    await page.getByLabel('گذرواژه').fill('samad-demo');
-    await page.getByLabel('گذرواژه').press('Enter');
-    await page.waitForURL(`${base}/audit`);
+    await signInAs(page, base, 'auditor1', '/audit');
     const persian = trackingCode.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
     await page.getByLabel('کد رهگیری').fill(persian);
     await page.getByRole('button', { name: 'نمایش' }).click();

@@ -11,6 +11,7 @@ import {
   shoot,
   startConsoleInChromium,
   type ConsoleInChromium,
+  signInAs,
 } from '../support/console-in-chromium';
 import { waitFor } from '../support/environment';
 
@@ -54,11 +55,7 @@ describe('the operator’s registration screen in Chromium: signatories, files, 
   }, 60000);
 
   async function signIn(page: Page): Promise<void> {
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('نام کاربری').fill('operator1');
-    await page.getByLabel('گذرواژه').fill('samad-demo');
-    await page.getByLabel('گذرواژه').press('Enter');
-    await page.waitForURL(`${base}/register`);
+    await signInAs(page, base, 'operator1', '/register');
     await page.getByLabel('کد ملی', { exact: true }).waitFor();
     expect(await page.evaluate('document.activeElement?.id')).toBe('nationalCode');
   }

@@ -9,6 +9,7 @@ import {
   shoot,
   startConsoleInChromium,
   type ConsoleInChromium,
+  signInAs,
 } from '../support/console-in-chromium';
 import { waitFor } from '../support/environment';
 import { citizen, registrationBody } from '../../apps/intake/test/intake-test-kit';
@@ -99,10 +100,7 @@ describe('the supervisor’s console in Chromium: extensions, scorecards, campai
 
   it('approves an extension, downloads scorecards as XLSX and shows a campaign board', async () => {
     const page = await context.newPage();
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('نام کاربری').fill('supervisor1');
-    await page.getByLabel('گذرواژه').fill('samad-demo');
-    await page.getByLabel('گذرواژه').press('Enter');
+    await signInAs(page, base, 'supervisor1');
     await page.getByRole('tab', { name: 'درخواست‌های تمدید مهلت' }).waitFor();
 
     // Extensions: the request appears (reporting projects it), its dialog shows the agency's reason.

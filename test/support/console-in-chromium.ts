@@ -126,3 +126,12 @@ export async function startConsoleInChromium(
     throw error;
   }
 }
+
+/** Signs `username` (a demo user) in through the sign-in screen; waits for `landing` when given. */
+export async function signInAs(page: Page, base: string, username: string, landing?: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('نام کاربری').fill(username);
+  await page.getByLabel('گذرواژه').fill('samad-demo');
+  await page.getByLabel('گذرواژه').press('Enter');
+  if (landing) await page.waitForURL(`${base}${landing}`);
+}

@@ -1,6 +1,7 @@
 // What one event contributes to the store-wide tree: every stored fact about it, as stored (sealed bytes
 // included), so an erasure that destroys keys never changes a leaf.
 import { hashLeaf } from './merkle';
+import { i64, lengthPrefixed } from '../support/length-prefixed';
 
 export interface AuditLeafInput {
   readonly commit: bigint;
@@ -16,33 +17,17 @@ export interface AuditLeafInput {
   readonly recordedAtMicros: bigint;
 }
 
-const u32 = (n: number): Buffer => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n);
-  return b;
-};
-const i64 = (n: bigint): Buffer => {
-  const b = Buffer.alloc(8);
-  b.writeBigInt64BE(n);
-  return b;
-};
-// Length prefixes keep field boundaries unambiguous.
-const text = (s: string): Buffer => {
-  const bytes = Buffer.from(s, 'utf8');
-  return Buffer.concat([u32(bytes.length), bytes]);
-};
-
 export const encodeAuditLeaf = (e: AuditLeafInput): Buffer =>
   Buffer.concat([
     Buffer.from('samad-event/v1'),
     i64(e.commit),
     i64(e.prepare),
-    text(e.streamId),
+    lengthPrefixed(e.streamId),
     i64(e.revision),
-    text(e.eventId),
-    text(e.type),
-    text(e.dataText),
-    text(e.metadataText),
+    lengthPrefixed(e.eventId),
+    lengthPrefixed(e.type),
+    lengthPrefixed(e.dataText),
+    lengthPrefixed(e.metadataText),
     i64(e.recordedAtMicros),
   ]);
 

@@ -2,6 +2,7 @@
 // Same byte layout as PostgreSQL's event_store.event_hash; only the JSON texts are the adapter's own.
 import { createHash } from 'node:crypto';
 import type { BrokenLink, Position, VerificationResult } from '../event-store.port';
+import { i64, lengthPrefixed } from './length-prefixed';
 
 /** What one link hashes: every stored fact of the event except its position and time. */
 export interface ChainLink {
@@ -26,24 +27,6 @@ export interface StreamHead {
   readonly hash: string;
 }
 
-const u32 = (n: number): Buffer => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n);
-  return b;
-};
-
-const i64 = (n: bigint): Buffer => {
-  const b = Buffer.alloc(8);
-  b.writeBigInt64BE(n);
-  return b;
-};
-
-// Length prefixes keep field boundaries unambiguous.
-const text = (s: string): Buffer => {
-  const bytes = Buffer.from(s, 'utf8');
-  return Buffer.concat([u32(bytes.length), bytes]);
-};
-
 const uuidBytes = (id: string): Buffer => {
   const hex = id.replace(/-/g, '');
   if (!/^[0-9a-f]{32}$/i.test(hex)) throw new RangeError(`Not a UUID: "${id}"`);
@@ -54,12 +37,12 @@ const uuidBytes = (id: string): Buffer => {
 export const chainLinkHash = (previousHash: string, link: ChainLink): string =>
   createHash('sha256')
     .update(Buffer.from(previousHash, 'hex'))
-    .update(text(link.streamId))
+    .update(lengthPrefixed(link.streamId))
     .update(i64(link.revision))
     .update(uuidBytes(link.eventId))
-    .update(text(link.type))
-    .update(text(link.dataText))
-    .update(text(link.metadataText))
+    .update(lengthPrefixed(link.type))
+    .update(lengthPrefixed(link.dataText))
+    .update(lengthPrefixed(link.metadataText))
     .digest('hex');
 
 /** Hashes for events appended after `head` (undefined for a new stream), revisions following on. */
