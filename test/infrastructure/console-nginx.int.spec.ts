@@ -51,10 +51,11 @@ describe('the console image’s nginx (infra/k8s/console/nginx.conf)', () => {
     chmodSync(prefix, 0o755);
     const port = await freePort();
     // The image's file with this machine's paths: the port, the files' root and the writable /tmp.
+    // /tmp first: the checkout itself may live under /tmp.
     const config = readFileSync(join(configDir, 'nginx.conf'), 'utf8')
+      .replace(/ \/tmp\//g, ` ${prefix}/`)
       .replace(/listen 8080;/, `listen 127.0.0.1:${port};`)
-      .replace('root /usr/share/nginx/html;', `root ${staticDir};`)
-      .replace(/ \/tmp\//g, ` ${prefix}/`);
+      .replace('root /usr/share/nginx/html;', `root ${staticDir};`);
     writeFileSync(join(prefix, 'nginx.conf'), config);
     copyFileSync(join(configDir, 'security-headers.conf'), join(prefix, 'security-headers.conf'));
     copyFileSync('/etc/nginx/mime.types', join(prefix, 'mime.types'));
