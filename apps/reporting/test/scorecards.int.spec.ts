@@ -2,7 +2,6 @@
 // missed, escalated and answered inside one Jalali month; the scorecard is then REBUILT here, independently,
 // from every event in the store (readAll) and compared with what GET /api/reports/scorecards answers.
 import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import type { EventStore, RecordedEvent } from '@samad/event-store';
 import { handleRequestCommand } from '@samad/request-application';
 import {
@@ -302,9 +301,10 @@ describe('agency scorecards (real PostgreSQL, Kafka and event store)', () => {
       async () => {
         const res = await get(`?month=${monthText}`);
         const json = (await res.json()) as ScorecardsBody;
-        return res.status === 200 && isDeepStrictEqual(pick(json.total), expected.get('total'))
-          ? json
-          : undefined;
+        // toEqual's equality, as the assertions below use (a strict deep equality also compares prototypes).
+        expect(res.status).toBe(200);
+        expect(pick(json.total)).toEqual(expected.get('total'));
+        return json;
       },
       { timeoutMs: 90000 },
     )
