@@ -159,13 +159,16 @@ describe('working calendar (administrator)', () => {
     it("routes with the deadline an administrator set, and shows the catalog's default beside it", async () => {
       const listed = await call('GET', '/api/admin/categories/deadlines');
       expect(listed.status).toBe(200);
-      expect(listed.body.items).toContainEqual({
-        code: 'WAT-CUT',
-        nameFa: 'قطعی آب',
-        nameEn: 'Water outage',
-        deadlineDays: 3,
-        defaultDeadlineDays: 3,
-      });
+      // Another test may have changed WAT-CUT and put it back: who changed it last may be named.
+      expect(listed.body.items).toContainEqual(
+        expect.objectContaining({
+          code: 'WAT-CUT',
+          nameFa: 'قطعی آب',
+          nameEn: 'Water outage',
+          deadlineDays: 3,
+          defaultDeadlineDays: 3,
+        }),
+      );
 
       const set = await call('PUT', '/api/admin/categories/wat-sewer/deadline', { deadlineDays: 2 });
       try {
