@@ -11,6 +11,7 @@ import { Topics, type IntegrationEvent } from '@samad/events';
 import {
   Backoff,
   BroadcastConsumer,
+  integrationEventOf,
   KAFKA,
   SERVICE_CONFIG,
   serviceConsumerGroup,
@@ -50,7 +51,8 @@ export class InboxLiveFeed implements OnApplicationBootstrap, BeforeApplicationS
       kafka,
       topic: Topics.requestEvents,
       groupPrefix: 'samad-agency-live.',
-      onEvent: (event) => this.onEvent(event),
+      decode: integrationEventOf,
+      onMessage: (event) => this.onEvent(event),
     });
   }
 

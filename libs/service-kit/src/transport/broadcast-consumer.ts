@@ -5,21 +5,29 @@ import { decodeIntegrationEvent, type IntegrationEvent } from '@samad/events';
 import { Backoff } from './backoff';
 import { errorText } from './parked-messages.sql';
 
-export interface BroadcastConsumerOptions {
+export interface BroadcastConsumerOptions<T> {
   readonly kafka: Kafka;
   readonly topic: string;
   /** Prefix of the group id; each process adds a unique suffix (the Kafka ACL allows the prefix). */
   readonly groupPrefix: string;
-  /** Called for every valid event published after `start()` captured the topic's end; must not throw. */
-  readonly onEvent: (event: IntegrationEvent) => void;
+  /** The message, or undefined for one to skip. */
+  readonly decode: (value: Buffer | null) => T | undefined;
+  /** Called for every valid message published after `start()` captured the topic's end; must not throw. */
+  readonly onMessage: (message: T) => void;
 }
+
+/** Decodes request events for a broadcast consumer of `samad.request-events`. */
+export const integrationEventOf = (value: Buffer | null): IntegrationEvent | undefined => {
+  const decoded = decodeIntegrationEvent(value);
+  return decoded.ok ? decoded.event : undefined;
+};
 
 /**
  * A consumer that sees EVERY partition of a topic, in every process that runs one (ADR 0044): its group is
  * this process's alone. It starts at the end the topic had when it started, commits nothing (so its group
  * disappears when the process leaves) and records nothing: it is for telling live screens, not for state.
  */
-export class BroadcastConsumer {
+export class BroadcastConsumer<T = IntegrationEvent> {
   private readonly log: Logger;
   private consumer?: Consumer;
   private stopping = false;
@@ -29,7 +37,7 @@ export class BroadcastConsumer {
   private readonly readyWaiters = new Set<() => void>();
   private running?: Promise<void>;
 
-  constructor(private readonly options: BroadcastConsumerOptions) {
+  constructor(private readonly options: BroadcastConsumerOptions<T>) {
     this.log = new Logger(`Broadcast:${options.groupPrefix}`);
   }
 
@@ -106,8 +114,8 @@ export class BroadcastConsumer {
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ message }) => {
-        const decoded = decodeIntegrationEvent(message.value);
-        if (decoded.ok) this.options.onEvent(decoded.event);
+        const decoded = this.options.decode(message.value);
+        if (decoded !== undefined) this.options.onMessage(decoded);
       },
     });
     for (const { partition, offset } of ends) consumer.seek({ topic, partition, offset });
