@@ -9,6 +9,12 @@ try {
   passed = results.numPassedTests;
   failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
   skipped = results.numPendingTests + results.numTodoTests;
+  // The ten slowest files, so the suite's length can be watched run by run.
+  const seconds = (r) => (r.endTime - r.startTime) / 1000;
+  const slowest = [...results.testResults].sort((a, b) => seconds(b) - seconds(a)).slice(0, 10);
+  console.log('slowest test files:');
+  for (const r of slowest)
+    console.log(`  ${seconds(r).toFixed(0).padStart(5)} s  ${r.name.replace(process.cwd() + '/', '')}`);
 } catch {
   failed = 1; // no results file means Jest itself could not run
 }

@@ -22,17 +22,27 @@ KAFKA_FRESH=1 bash infra/local/kafka.sh start || exit 1
 ensure_local_postgres
 run_node dist/scripts/prepare.js --fresh || exit 1
 
-checks_failed=0
-say "lint (ESLint with Nx module boundaries), format (Prettier), types (tsc)"
-npx nx show projects >/dev/null && npx eslint . --max-warnings=0 || checks_failed=1
-npx prettier --check . --log-level=warn || checks_failed=1
-npx tsc -p tsconfig.json --noEmit || checks_failed=1
-npx tsc -p apps/console/tsconfig.json --noEmit || checks_failed=1
-
 mkdir -p .local
+# Lint, format and types only read files: they run beside Jest at a lower priority (Jest's integration
+# files mostly wait on Kafka and PostgreSQL), and their output is printed once Jest is done.
+say "lint (ESLint with Nx module boundaries), format (Prettier), types (tsc): beside the tests, reported after them"
+(
+  status=0
+  nice -n 10 npx nx show projects >/dev/null && nice -n 10 npx eslint . --max-warnings=0 || status=1
+  nice -n 10 npx prettier --check . --log-level=warn || status=1
+  nice -n 10 npx tsc -p tsconfig.json --noEmit || status=1
+  nice -n 10 npx tsc -p apps/console/tsconfig.json --noEmit || status=1
+  exit "$status"
+) >.local/checks.log 2>&1 &
+checks_pid=$!
+
 # --forceExit: a handle some test left open must not keep CI waiting after every result is in.
 npx jest --ci --forceExit --json --outputFile=.local/jest-results.json "$@"
 jest_status=$?
+wait "$checks_pid"
+checks_failed=$(($? == 0 ? 0 : 1))
+say "lint, format, types: $([ "$checks_failed" -eq 0 ] && echo clean || echo FAILED)"
+cat .local/checks.log
 # Stop the broker now, so the counts below are the very last line (CI reads it).
 trap - EXIT
 bash infra/local/kafka.sh stop
