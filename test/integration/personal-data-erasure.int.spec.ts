@@ -17,6 +17,7 @@ import { RoutingModule } from '../../apps/routing/src/routing.module';
 import { bearer } from '../support/auth';
 import { testEnv, waitFor } from '../support/environment';
 import { requestJson, type Json } from '../support/http';
+import { readAllOnce } from '../support/read-all';
 import { startInProcess, type InProcessService } from '../support/in-process-service';
 import { consumerGroupCaughtUp, KafkaTopicReader } from '../support/kafka-topic-reader';
 
@@ -415,7 +416,13 @@ describe('erasing a citizen’s personal data (all four services, real PostgreSQ
       createCitizenKeyVault(testEnv.databaseUrl, 'samad-test-replay', personalDataKeysFromEnv()),
     );
     try {
-      const replayed = (await replaying.readAll())
+      const theirs = (
+        await Promise.all([mine, mineToo, ours].map((code) => replaying.readStream(`request-${code}`)))
+      ).flat();
+      const all = await readAllOnce(replaying, 'their events in $all', (read) =>
+        theirs.every((event) => read.some((e) => e.id === event.id)),
+      );
+      const replayed = all
         .filter((e) => [mine, mineToo, ours].some((code) => e.streamId === `request-${code}`))
         .map((e) => JSON.parse(encodeRecordedRequestEvent(e)) as Json);
       expect(replayed.filter((m) => m.eventType === 'samad.request.registered')).toHaveLength(3);

@@ -5,6 +5,7 @@ import {
   trackingCodeFromNumber,
   type RequestRegistered,
 } from '@samad/request-lifecycle';
+import { readAllOnce } from '../../../test/support/read-all';
 import { registrationSha256 } from '../src/register-request/register-request.handler';
 import {
   asOperator,
@@ -230,7 +231,9 @@ describe('intake: registering requests and the catalog', () => {
       const events = await streamOf(intake.store, bodies[0].trackingCode);
       expect(events).toHaveLength(1);
       expect((events[0].data as RequestRegistered['data']).registeredAt).toBe(bodies[0].registeredAt);
-      const all = await intake.store.readAll();
+      const all = await readAllOnce(intake.store, 'the registration in $all', (read) =>
+        read.some((e) => e.id === events[0].id),
+      );
       expect(all.filter((e) => e.metadata.causationId === `idem:${key}`)).toHaveLength(1);
     });
 
