@@ -1,6 +1,7 @@
 // Least privilege on real PostgreSQL (ADR 0033), in CloudNativePG's order: grants.sql right after the database
 // is made (schemas, default privileges), then every migration as the database's owner, then each service role
 // may touch only what the grants say.
+import { Client } from 'pg';
 import { createRolesDatabase, type RolesDatabase } from '../support/roles-database';
 
 const PERMISSION_DENIED = '42501';
@@ -52,6 +53,38 @@ describe('database roles: each service reaches only its own schema and the event
       PERMISSION_DENIED,
     );
     expect(await as('samad_routing', 'SELECT * FROM intake.request_index LIMIT 1')).toBe(PERMISSION_DENIED);
+  });
+
+  it("routing reads and appends the rules' history but never rewrites it; no other service reaches it", async () => {
+    const append = `INSERT INTO routing.rule_changes (rule_id, change, after, changed_by)
+                    VALUES (1, 'added', '{}', 'admin1')`;
+    expect(await as('samad_routing', append)).toBe('ok');
+    expect(await as('samad_routing', 'SELECT * FROM routing.rule_changes LIMIT 1')).toBe('ok');
+    expect(await as('samad_routing', "UPDATE routing.rules SET changed_by = 'admin1' WHERE id = 0")).toBe(
+      'ok',
+    );
+    expect(await as('samad_routing', 'UPDATE routing.rule_changes SET changed_by = changed_by')).toBe(
+      PERMISSION_DENIED,
+    );
+    expect(await as('samad_routing', 'DELETE FROM routing.rule_changes')).toBe(PERMISSION_DENIED);
+    for (const role of ['samad_intake', 'samad_agency', 'samad_reporting']) {
+      expect(await as(role, append)).toBe(PERMISSION_DENIED);
+      expect(await as(role, 'DELETE FROM routing.rules WHERE id = 0')).toBe(PERMISSION_DENIED);
+    }
+  });
+
+  it("refuses to rewrite the rules' history even to the owner (a trigger)", async () => {
+    const owner = new Client({ connectionString: db.urlAs(`${db.name}_owner`) });
+    await owner.connect();
+    try {
+      await owner.query('BEGIN');
+      await owner.query(`INSERT INTO routing.rule_changes (rule_id, change, after, changed_by)
+                         VALUES (1, 'added', '{}', 'admin1')`);
+      await expect(owner.query('DELETE FROM routing.rule_changes')).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.query('ROLLBACK');
+      await owner.end();
+    }
   });
 
   it('appends go through append_batch alone: no service moves a stream head or appends without insert rights', async () => {

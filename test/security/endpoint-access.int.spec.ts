@@ -428,6 +428,38 @@ const endpoints: Endpoint[] = [
     allowed: all(),
     request: () => ({ path: '/api/routing/rules' }),
   },
+  // Routing rules kept by administrators (ADR 49): calls that change nothing (a seeded rule again, no such rule).
+  {
+    service: 'routing',
+    method: 'POST',
+    route: '/api/routing/rules',
+    allowed: { admin: 409 },
+    request: () => ({
+      path: '/api/routing/rules',
+      body: { categoryCode: 'MUN-WASTE', countyCode: 'QSM', agencyCode: 'QFZ', priority: 10 },
+    }),
+  },
+  {
+    service: 'routing',
+    method: 'PUT',
+    route: '/api/routing/rules/{id}',
+    allowed: { admin: 404 },
+    request: () => ({ path: '/api/routing/rules/999999999', body: { priority: 1 } }),
+  },
+  {
+    service: 'routing',
+    method: 'DELETE',
+    route: '/api/routing/rules/{id}',
+    allowed: { admin: 404 },
+    request: () => ({ path: '/api/routing/rules/999999999' }),
+  },
+  {
+    service: 'routing',
+    method: 'GET',
+    route: '/api/routing/rules/changes',
+    allowed: { admin: 'ok', auditor: 'ok', supervisor: 'ok' },
+    request: () => ({ path: '/api/routing/rules/changes' }),
+  },
   {
     service: 'routing',
     method: 'GET',

@@ -144,6 +144,16 @@ const codeMessages: Record<string, { fa: string; en: string }> = {
     en: "The county is not in the campaign's counties",
   },
   REQUEST_ALREADY_CLOSED: { fa: 'این درخواست بسته شده است', en: 'The request is closed' },
+  // Routing rules kept by the administrator (ADR 49).
+  RULE_ALREADY_EXISTS: {
+    fa: 'این موضوع در این شهرستان از پیش به همین دستگاه ارجاع می‌شود؛ اولویت همان قاعده را تغییر دهید',
+    en: "This category already goes to this agency here: change that rule's priority instead",
+  },
+  RULE_NOT_FOUND: { fa: 'این قاعده دیگر نیست', en: 'The rule no longer exists' },
+  LAST_FALLBACK_RULE: {
+    fa: 'آخرین قاعده‌ی همه شهرستان‌های این موضوع حذف‌شدنی نیست: بی آن، درخواست‌های شهرستان‌های بی‌قاعده به صف ارجاع دستی می‌روند. نخست قاعده‌ی همه شهرستان‌های دیگری بیفزایید.',
+    en: "The category's last every-county rule cannot go: without it, requests from counties without a rule of their own wait in the manual routing queue. Add another every-county rule first.",
+  },
 };
 
 /** The message to show for a failed call, in the screen's language. */
@@ -176,6 +186,10 @@ const fieldMessages: [RegExp, string][] = [
   [/must be longer than or equal to 5 characters/, 'دست‌کم ۵ نویسه بنویسید'],
   [/must be after the current due date/, 'مهلت پیشنهادی باید پس از مهلت کنونی باشد'],
   [/must be a valid ISO 8601 date string/, 'تاریخی برگزینید'],
+  // Routing rules kept by the administrator (ADR 49).
+  [/unknown agency code/, 'از فهرست برگزینید'],
+  [/^priority must/, 'اولویت عددی درست از ۰ تا ۱۰۰۰ است'],
+  [/already has a rule for this county and agency/, codeMessages.RULE_ALREADY_EXISTS.fa],
 ];
 
 /** Field errors of a 400 keyed by the form's field name: `citizens[0].nationalCode` → `nationalCode`. */

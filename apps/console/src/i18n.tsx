@@ -252,6 +252,27 @@ const fa = {
   campaignTarget: 'موعد پاسخ',
   answeredBeforeTarget: 'پاسخ پیش از موعد سفر',
   escalatedCount: 'ارجاع به بازرسی',
+  // Routing rules kept by the administrator (ADR 49): add, edit, delete, history.
+  addRule: 'افزودن قاعده',
+  editRule: 'ویرایش قاعده',
+  deleteRule: 'حذف قاعده',
+  ruleDelete: 'حذف',
+  deleteRuleConfirm:
+    'درخواست‌هایی که از این پس ارجاع شوند بدون این قاعده ارجاع می‌شوند؛ درخواست‌های ارجاع‌شده دستگاه خود را نگه می‌دارند.',
+  ruleCountyHint: 'خالی: همه شهرستان‌ها، یعنی قاعده‌ی پیش‌فرض موضوع',
+  rulePriorityHint: 'از ۰ تا ۱۰۰۰؛ میان قواعد یک شهرستان، بیشتر مقدم است',
+  ruleAdded: 'قاعده افزوده شد',
+  ruleDeleted: 'قاعده حذف شد',
+  ruleActions: 'کارها',
+  ruleAppliesHint:
+    'قاعده‌ی شهرستان بر قاعده‌ی همه شهرستان‌ها مقدم است. تغییر قواعد برای درخواست‌هایی است که از این پس ارجاع می‌شوند.',
+  ruleChanges: 'تاریخچه‌ی تغییر قواعد',
+  ruleChangeWhen: 'زمان',
+  ruleChangeWho: 'کاربر',
+  ruleChangeKind: 'تغییر',
+  ruleChangeAdded: 'افزوده شد',
+  ruleChangeChanged: 'ویرایش شد',
+  ruleChangeRemoved: 'حذف شد',
 };
 
 export type Messages = typeof fa;
@@ -506,6 +527,27 @@ const en: Messages = {
   campaignTarget: 'answer by',
   answeredBeforeTarget: 'Answered before the target',
   escalatedCount: 'Escalated',
+  // Routing rules kept by the administrator (ADR 49): add, edit, delete, history.
+  addRule: 'Add a rule',
+  editRule: 'Edit rule',
+  deleteRule: 'Delete rule',
+  ruleDelete: 'Delete',
+  deleteRuleConfirm:
+    'Requests routed from now on are routed without this rule; requests already routed keep their agency.',
+  ruleCountyHint: "Empty: every county, i.e. the category's fallback rule",
+  rulePriorityHint: '0 to 1000; among the rules of one county, higher comes first',
+  ruleAdded: 'Rule added',
+  ruleDeleted: 'Rule deleted',
+  ruleActions: 'Actions',
+  ruleAppliesHint:
+    "A county's own rule comes before the every-county rule. Changes apply to requests routed from now on.",
+  ruleChanges: 'Changes to the rules',
+  ruleChangeWhen: 'When',
+  ruleChangeWho: 'By',
+  ruleChangeKind: 'Change',
+  ruleChangeAdded: 'Added',
+  ruleChangeChanged: 'Changed',
+  ruleChangeRemoved: 'Deleted',
 };
 
 export const dictionaries: Record<Lang, Messages> = { fa, en };

@@ -4,6 +4,8 @@ import { AdminHolidaysHttpController } from './admin-holidays/admin-holidays.htt
 import { CategoryDeadlinesHttpController } from './category-deadlines/category-deadlines.http.controller';
 import { ListAgenciesHttpController } from './list-agencies/list-agencies.http.controller';
 import { ListRulesHttpController } from './list-rules/list-rules.http.controller';
+import { RuleChangesHttpController } from './rule-changes/rule-changes.http.controller';
+import { EditRulesHttpController } from './edit-rules/edit-rules.http.controller';
 import { ListManualQueueHttpController } from './manual-queue/list-manual-queue.http.controller';
 import { RouteByRulesHandler } from './route-by-rules/route-by-rules.handler';
 import { RouteManuallyHandler } from './route-manually/route-manually.handler';
@@ -27,7 +29,10 @@ export class RoutingModule {
         MessagingModule.forService(config),
       ],
       controllers: [
+        // Listed first, so `changes` is never taken for a rule's id.
+        RuleChangesHttpController,
         ListRulesHttpController,
+        EditRulesHttpController,
         ListAgenciesHttpController,
         ListManualQueueHttpController,
         RouteManuallyHttpController,

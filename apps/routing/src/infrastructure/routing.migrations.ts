@@ -5,6 +5,7 @@ import { CreateOpenDeadlines1766100000000 } from './migrations/1766100000000-cre
 import { KeepTheCalendar1766100001000 } from './migrations/1766100001000-keep-the-calendar';
 import { CreateVerdictWindows1766300000000 } from './migrations/1766300000000-create-verdict-windows';
 import { CreateDirectiveDeadlines1796250000100 } from './migrations/1796250000100-create-directive-deadlines';
+import { KeepRoutingRules1797049000000 } from './migrations/1797049000000-keep-routing-rules';
 
 /** The routing schema's migrations, in order. */
 export const routingMigrations = [
@@ -16,4 +17,5 @@ export const routingMigrations = [
   KeepTheCalendar1766100001000,
   CreateVerdictWindows1766300000000,
   CreateDirectiveDeadlines1796250000100,
+  KeepRoutingRules1797049000000,
 ];

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NamedResponse } from '../routing-data/named.response.dto';
 
 export class RuleCategoryResponse extends NamedResponse {
@@ -16,6 +16,11 @@ export class RoutingRuleResponse {
   county!: NamedResponse | null;
   @ApiProperty({ type: NamedResponse }) agency!: NamedResponse;
   @ApiProperty({ example: 10, description: 'Higher wins among rules of the same county' }) priority!: number;
+  @ApiPropertyOptional({ example: 'admin1', description: 'Who last added or changed it (absent: seeded)' })
+  changedBy?: string;
+  @ApiPropertyOptional({ example: '2026-12-03T08:30:00.000Z' }) changedAt?: string;
+  @ApiPropertyOptional({ example: '۱۲ آذر ۱۴۰۵، ۱۲:۰۰', description: 'When, Jalali, Tehran time' })
+  changedAtJalali?: string;
 }
 
 export class RoutingRulesResponse {

@@ -51,6 +51,14 @@ CALL pg_temp.samad_grant('intake', 'samad_intake', 'SELECT, INSERT, UPDATE, DELE
 CALL pg_temp.samad_grant('routing', 'samad_routing', 'SELECT, INSERT, UPDATE, DELETE');
 CALL pg_temp.samad_grant('agency', 'samad_agency', 'SELECT, INSERT, UPDATE, DELETE');
 CALL pg_temp.samad_grant('reporting', 'samad_reporting', 'SELECT, INSERT, UPDATE');
+-- The routing rules' history is append-only (ADR 49): routing reads and appends, never rewrites.
+DO $$
+BEGIN
+  IF to_regclass('routing.rule_changes') IS NOT NULL THEN
+    REVOKE UPDATE, DELETE, TRUNCATE ON routing.rule_changes FROM samad_routing;
+  END IF;
+END
+$$;
 
 -- The event store: intake, routing and agency append (append_batch) and every service reads streams; no
 -- DELETE for anyone, and the events' UPDATE (erasure of sealed fields, the relay's publish marks) stays with intake.

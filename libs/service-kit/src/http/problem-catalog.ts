@@ -7,7 +7,7 @@ import {
   InvalidCredentialsError,
 } from '../auth/auth.errors';
 import { failureKind } from '../failures/failure-kind';
-import { InputValidationError, type ProblemDetails } from './problem-details';
+import { ClientProblem, InputValidationError, type ProblemDetails } from './problem-details';
 import { TooManyRequestsError } from './too-many-requests.error';
 
 /** What the filter sends: the problem, its extra headers, and whether the failure is worth a log line. */
@@ -94,6 +94,22 @@ export const knownErrorCodes: Readonly<Record<string, KnownCode>> = {
     status: 400,
     title: 'این داده‌ها ذخیره‌پذیر نیست (the request holds data that cannot be stored)',
   },
+  // Routing rules kept by administrators (ADR 49): a body naming what routing does not know is the caller's
+  // 400, beside the field; the rule in the path is a 404; what would clash with the other rules is a 409.
+  UNKNOWN_CATEGORY: { status: 400, title: 'چنین موضوعی نیست (no such category)' },
+  UNKNOWN_COUNTY: { status: 400, title: 'چنین شهرستانی نیست (no such county)' },
+  UNKNOWN_AGENCY: { status: 400, title: 'چنین دستگاهی نیست (no such agency)' },
+  RULE_NOT_FOUND: { status: 404, title: 'قاعده‌ی ارجاعی با این شناسه نیست (no such routing rule)' },
+  RULE_ALREADY_EXISTS: {
+    status: 409,
+    title:
+      'این موضوع در این شهرستان از پیش به همین دستگاه ارجاع می‌شود (the category already has this rule for the county and agency)',
+  },
+  LAST_FALLBACK_RULE: {
+    status: 409,
+    title:
+      'آخرین قاعده‌ی همه‌ی شهرستان‌های این موضوع برداشتنی نیست (the category’s last county-independent rule cannot go)',
+  },
 };
 
 /** Framework and body-parser errors, by status; any other status from them is treated as unknown. */
@@ -156,7 +172,14 @@ export function problemFor(error: unknown): ProblemAnswer {
   const code = codeOf(error);
   const known = code !== undefined && !(error instanceof HttpException) ? knownErrorCodes[code] : undefined;
   if (code !== undefined && known) {
-    return answer(problem(code, known.status, known.title ?? (error as Error).message));
+    const message = (error as Error).message;
+    const { field, detail } = error instanceof ClientProblem ? error.explained : {};
+    return answer(
+      problem(code, known.status, known.title ?? message, {
+        ...(detail && { detail }),
+        ...(field && { errors: [{ field, message }] }),
+      }),
+    );
   }
   if (error instanceof AuthenticationError) {
     // RFC 6750: a request without a token gets no error code; a bad token gets invalid_token.

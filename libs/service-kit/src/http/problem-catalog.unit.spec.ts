@@ -21,7 +21,7 @@ import {
 } from '../auth/auth.errors';
 import { describeFailure } from './failure-log';
 import { DEPENDENCY_RETRY_AFTER_SECONDS, problemFor } from './problem-catalog';
-import { InputValidationError } from './problem-details';
+import { ClientProblem, InputValidationError } from './problem-details';
 import { TooManyRequestsError } from './too-many-requests.error';
 
 const coded = (message: string, code: string): Error => Object.assign(new Error(message), { code });
@@ -46,6 +46,24 @@ describe('the Problem Details table', () => {
   it('names a domain error’s field with bracketed indexes', () => {
     const { problem } = problemFor(new DomainError('INVALID_MOBILE', 'not a mobile', 'citizens[1].mobile'));
     expect(problem.errors).toEqual([{ field: 'citizens[1].mobile', message: 'not a mobile' }]);
+  });
+
+  it('gives a client problem its field and detail, and nothing of an unlisted code', () => {
+    const refused = new ClientProblem('UNKNOWN_AGENCY', 'unknown agency code NOPE', {
+      field: 'agencyCode',
+      detail: 'see GET /api/routing/agencies',
+    });
+    expect(problemFor(refused).problem).toEqual({
+      type: 'urn:samad:problem:unknown-agency',
+      title: 'چنین دستگاهی نیست (no such agency)',
+      status: 400,
+      code: 'UNKNOWN_AGENCY',
+      detail: 'see GET /api/routing/agencies',
+      errors: [{ field: 'agencyCode', message: 'unknown agency code NOPE' }],
+    });
+    const unlisted = problemFor(new ClientProblem('NOT_IN_THE_CATALOG', SECRET, { detail: SECRET }));
+    expect(unlisted.problem.status).toBe(500);
+    expect(JSON.stringify(unlisted.problem)).not.toContain('hunter2');
   });
 
   it.each<[string, unknown, number, string]>([

@@ -23,3 +23,17 @@ export class InputValidationError extends BadRequestException {
     super('invalid input');
   }
 }
+
+/**
+ * A refusal written for the caller, under a code listed in the problem catalog: it may name the field at
+ * fault (shown beside it, as `errors`) and explain itself (`detail`), both safe to send.
+ */
+export class ClientProblem extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly explained: { readonly field?: string; readonly detail?: string } = {},
+  ) {
+    super(message);
+  }
+}
