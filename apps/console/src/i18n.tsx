@@ -252,6 +252,12 @@ const fa = {
   campaignTarget: 'موعد پاسخ',
   answeredBeforeTarget: 'پاسخ پیش از موعد سفر',
   escalatedCount: 'ارجاع به بازرسی',
+  // Live agency inbox: a request that left the open list.
+  liveLeftReturned: 'بازگردانده شد و دیگر در کارتابل نیست:',
+  liveLeftClosed: 'بسته شد و از کارتابل باز بیرون رفت:',
+  liveLeftMerged: 'تکراری بود، ادغام شد و از کارتابل باز بیرون رفت:',
+  // Scorecards' trend by Jalali month.
+  trendTitle: 'روند ماه‌به‌ماه (شش ماه)',
 };
 
 export type Messages = typeof fa;
@@ -506,6 +512,12 @@ const en: Messages = {
   campaignTarget: 'answer by',
   answeredBeforeTarget: 'Answered before the target',
   escalatedCount: 'Escalated',
+  // Live agency inbox: a request that left the open list.
+  liveLeftReturned: 'Returned, no longer in this inbox:',
+  liveLeftClosed: 'Closed, no longer in the open inbox:',
+  liveLeftMerged: 'Merged as a duplicate, no longer in the open inbox:',
+  // Scorecards' trend by Jalali month.
+  trendTitle: 'Month by month (six months)',
 };
 
 export const dictionaries: Record<Lang, Messages> = { fa, en };
