@@ -2,7 +2,8 @@
 // playwright-core against the four services behind the console's one-origin server. A request registered
 // over the API reaches ABFA's inbox; staff.abfa asks the citizen for information (sent empty first: the
 // API's field error beside the field), asks for an extension with the Jalali picker and reads the history.
-// The screen is scanned with axe-core and photographed into docs/screenshots/agency-request.png.
+// The screen is scanned with axe-core and photographed into docs/screenshots/agency-request.png. Then a
+// supervisor closes it over the API and the inbox open on it changes without a reload.
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext } from 'playwright-core';
 import {
@@ -134,4 +135,32 @@ describe('the agency’s request page in Chromium: information, extension, histo
     await shoot(page, 'agency-request');
     await page.close();
   }, 180000);
+
+  it('updates the open inbox without a reload when a supervisor closes the request (ADR 44)', async () => {
+    const page = await context.newPage();
+    await signInAs(page, base, 'staff.abfa', '/agency/inbox');
+    await page.locator('[data-testid="inbox-live"][data-live="yes"]').waitFor({ timeout: 30000 });
+    // The whole tracking code is looked up by the server, whatever the status.
+    await page.getByLabel('جستجو در کارتابل').fill(trackingCode);
+    const row = page.locator('tr', { has: page.getByTestId(`inbox-${trackingCode}`) });
+    await row.waitFor();
+    expect(await row.textContent()).not.toContain('بسته');
+
+    const closed = await fetch(`${base}/api/routing/requests/${trackingCode}/close`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${await tokenOf('supervisor1')}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': randomUUID(),
+      },
+      body: JSON.stringify({ reason: 'withdrawn', note: 'شهروند درخواست را پس گرفت.' }),
+    });
+    expect(closed.status).toBe(200);
+    // Told over the stream (the inbox does not poll while live): a notice, and the row refetched.
+    const notice = page.getByTestId(`live-left-${trackingCode}`);
+    await notice.waitFor({ timeout: 60000 });
+    expect(await notice.textContent()).toContain('بسته شد');
+    await row.getByRole('cell', { name: 'بسته', exact: true }).waitFor();
+    await page.close();
+  }, 120000);
 });

@@ -1,7 +1,8 @@
 // The supervisor's screen in a real browser (issue 14 item 5): Chromium against intake, routing, agency and
 // reporting behind the console's one-origin server. A request is registered and ABFA's staff ask for more time
 // through the APIs; the supervisor approves it from the extensions tab, downloads a month's scorecards as XLSX
-// (a ZIP: it starts with PK) and opens a campaign's board. Each new tab is scanned with axe-core.
+// (a ZIP: it starts with PK), checks the scorecards' trend chart (Jalali months, the API's figures) and opens a
+// campaign's board. Each new tab is scanned with axe-core.
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
@@ -139,8 +140,45 @@ describe('the supervisor’s console in Chromium: extensions, scorecards, campai
     expect(download.suggestedFilename()).toMatch(/^scorecards-.*\.xlsx$/);
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // The trend: six months named in Persian, the last this Jalali month in Tehran, with the API's figures
+    // (read from the description ECharts writes from the chart's own series for screen readers).
+    const now = new Date();
+    const tehran = (locale: string, options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Tehran', ...options }).formatToParts(now);
+    const partOf = (parts: Intl.DateTimeFormatPart[], type: string) =>
+      parts.find((p) => p.type === type)?.value;
+    const fa = tehran('fa-IR-u-ca-persian', { year: 'numeric', month: 'long' });
+    const thisMonth = `${partOf(fa, 'month')} ${partOf(fa, 'year')}`;
+    const latin = tehran('en-u-ca-persian-nu-latn', { year: 'numeric', month: '2-digit' });
+    const thisMonthKey = `${partOf(latin, 'year')}-${partOf(latin, 'month')}`;
+    const trend = page.getByTestId('scorecards-trend');
+    const chart = trend.locator('[role="img"][aria-label]');
+    await chart.waitFor();
+    const monthLabel = /^(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند) [۰-۹]{4}$/;
+    const axisLabels = (await trend.locator('svg text').allTextContents()).filter((l) => monthLabel.test(l));
+    expect(axisLabels).toHaveLength(6);
+    expect(axisLabels).toContain(thisMonth);
+    const api = await fetch(`${base}/api/reports/scorecards`, {
+      headers: { Authorization: `Bearer ${supervisor}` },
+    });
+    expect(api.status).toBe(200);
+    const { trend: months } = (await api.json()) as {
+      trend: { month: string; total: { received: number; answered: number } }[];
+    };
+    const current = months[months.length - 1];
+    expect(current.month).toBe(thisMonthKey);
+    // At least the request registered above, routed to ABFA this month.
+    expect(current.total.received).toBeGreaterThan(0);
+    const described = (await chart.getAttribute('aria-label')) ?? '';
+    const figure = (series: string) =>
+      Number(new RegExp(`${series}: [^;]*${thisMonth}: (\\d+)`).exec(described)?.[1]);
+    expect(figure('دریافتی')).toBe(current.total.received);
+    expect(figure('پاسخ‌داده‌شده')).toBe(current.total.answered);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await shoot(page, 'supervisor-scorecards');
     // A month it cannot read: the refusal goes beside the month field.
-    await page.getByLabel('ماه').fill('۱۴۰۵-۱۳');
+    await page.getByRole('textbox', { name: 'ماه' }).fill('۱۴۰۵-۱۳');
     await page.getByRole('button', { name: 'نمایش' }).first().click();
     await page.getByTestId('scorecards-panel').getByRole('alert').waitFor();
 

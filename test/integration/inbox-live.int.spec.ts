@@ -1,6 +1,7 @@
 // The live inbox (issue #14 item 4, ADR 0044), against real PostgreSQL and Kafka with two agency replicas
 // sharing their consumer group: an agency's open stream, on either replica, hears of a request routed to it
-// once its inbox shows it, and never of another agency's; access is the inbox's own.
+// once its inbox shows it, and never of another agency's; of later changes too (a new due time, a close, a
+// re-route that both agencies hear of); access is the inbox's own.
 import { bearer } from '../support/auth';
 import { waitFor } from '../support/environment';
 import { requestJson } from '../support/http';
@@ -99,14 +100,14 @@ describe('the live agency inbox (server-sent events fed from Kafka)', () => {
     return stream;
   };
 
-  const register = async (categoryCode: string): Promise<string> => {
+  const register = async (categoryCode: string, countyCode = 'BND'): Promise<string> => {
     const res = await requestJson('POST', `${intake.baseUrl}/api/requests`, {
       body: {
         kind: 'complaint',
         channel: 'phone',
         collective: false,
         citizens: [citizen],
-        countyCode: 'BND',
+        countyCode,
         categoryCode,
         description: 'گزارش زنده',
       },
@@ -163,6 +164,74 @@ describe('the live agency inbox (server-sent events fed from Kafka)', () => {
       'acknowledged',
       (e) => e.data.trackingCode === water && e.data.change === 'acknowledged',
     );
+  });
+
+  /** The agency's inbox row for a request, read the way the console refetches it. */
+  const inboxRow = async (service: InProcessService, agency: string, code: string) => {
+    const res = await requestJson(
+      'GET',
+      `${service.baseUrl}/api/agency/inbox?status=all&trackingCode=${code}`,
+      { headers: await bearer('agency_staff', { agency }) },
+    );
+    expect(res.status).toBe(200);
+    return res.body.items[0] as { status: string; dueAt: string } | undefined;
+  };
+
+  const told = (stream: EventStreamReader, code: string, change: string) =>
+    stream.waitFor(
+      change,
+      (e) => e.type === 'inbox' && e.data.trackingCode === code && e.data.change === change,
+    );
+
+  it('tells of a new due time set by a supervisor, then of the close, each once the inbox shows it', async () => {
+    const stream = await open(agencyA, '', await bearer('agency_staff', { agency: 'ABFA' }));
+    await stream.waitFor('the live event', (e) => e.type === 'live');
+    const water = await register('WAT-CUT');
+    await told(stream, water, 'assigned');
+    const supervisor = await bearer('supervisor', { sub: 'supervisor-live' });
+
+    const dueAt = new Date(Date.now() + 9 * 24 * 3600_000).toISOString();
+    const set = await requestJson('POST', `${routing.baseUrl}/api/routing/requests/${water}/due-time`, {
+      headers: supervisor,
+      body: { dueAt, reason: 'بیمارستان؛ زودتر پیگیری شود' },
+    });
+    expect(set.status).toBe(200);
+    const dueChanged = await told(stream, water, 'due-changed');
+    expect(dueChanged.data).toEqual({ trackingCode: water, agencyCode: 'ABFA', change: 'due-changed' });
+    expect((await inboxRow(agencyB, 'ABFA', water))?.dueAt).toBe(set.body.dueAt);
+
+    // A close names no agency: the one whose inbox holds the request is told.
+    const close = await requestJson('POST', `${routing.baseUrl}/api/routing/requests/${water}/close`, {
+      headers: supervisor,
+      body: { reason: 'withdrawn', note: 'شهروند درخواست را پس گرفت' },
+    });
+    expect(close.status).toBe(200);
+    const closed = await told(stream, water, 'closed');
+    expect(closed.data).toEqual({ trackingCode: water, agencyCode: 'ABFA', change: 'closed' });
+    expect((await inboxRow(agencyB, 'ABFA', water))?.status).toBe('closed');
+  });
+
+  it('tells both agencies of a re-route: the one that returned it loses the row, the next one gains it', async () => {
+    // Waste on Qeshm goes to the free-zone organisation; returned, the rules send it to the municipality.
+    const freeZone = await open(agencyA, '', await bearer('agency_staff', { agency: 'QFZ' }));
+    const municipality = await open(agencyB, '', await bearer('agency_staff', { agency: 'SHAHRDARI' }));
+    for (const s of [freeZone, municipality]) await s.waitFor('the live event', (e) => e.type === 'live');
+    const waste = await register('MUN-WASTE', 'QSM');
+    await told(freeZone, waste, 'assigned');
+
+    const back = await requestJson('POST', `${agencyB.baseUrl}/api/agency/requests/${waste}/return`, {
+      headers: await bearer('agency_staff', { agency: 'QFZ' }),
+      body: { reason: 'این موضوع در حوزه‌ی شهرداری است' },
+    });
+    expect(back.status).toBeLessThan(300);
+    await told(freeZone, waste, 'returned');
+    expect(await inboxRow(agencyA, 'QFZ', waste)).toBeUndefined();
+    const assigned = await told(municipality, waste, 'assigned');
+    expect(assigned.data).toEqual({ trackingCode: waste, agencyCode: 'SHAHRDARI', change: 'assigned' });
+    expect((await inboxRow(agencyA, 'SHAHRDARI', waste))?.status).toBe('routed');
+    expect(
+      municipality.events.some((e) => e.data.trackingCode === waste && e.data.change === 'returned'),
+    ).toBe(false);
   });
 
   it('lets a supervisor name the agency, and refuses as the inbox does', async () => {

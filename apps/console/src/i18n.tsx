@@ -273,6 +273,12 @@ const fa = {
   ruleChangeAdded: 'افزوده شد',
   ruleChangeChanged: 'ویرایش شد',
   ruleChangeRemoved: 'حذف شد',
+  // Live agency inbox: a request that left the open list.
+  liveLeftReturned: 'بازگردانده شد و دیگر در کارتابل نیست:',
+  liveLeftClosed: 'بسته شد و از کارتابل باز بیرون رفت:',
+  liveLeftMerged: 'تکراری بود، ادغام شد و از کارتابل باز بیرون رفت:',
+  // Scorecards' trend by Jalali month.
+  trendTitle: 'روند ماه‌به‌ماه (شش ماه)',
 };
 
 export type Messages = typeof fa;
@@ -548,6 +554,12 @@ const en: Messages = {
   ruleChangeAdded: 'Added',
   ruleChangeChanged: 'Changed',
   ruleChangeRemoved: 'Deleted',
+  // Live agency inbox: a request that left the open list.
+  liveLeftReturned: 'Returned, no longer in this inbox:',
+  liveLeftClosed: 'Closed, no longer in the open inbox:',
+  liveLeftMerged: 'Merged as a duplicate, no longer in the open inbox:',
+  // Scorecards' trend by Jalali month.
+  trendTitle: 'Month by month (six months)',
 };
 
 export const dictionaries: Record<Lang, Messages> = { fa, en };

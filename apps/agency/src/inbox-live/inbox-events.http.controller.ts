@@ -32,9 +32,17 @@ export class InboxEventsHttpController {
       'agency staff their own agency (naming another answers 404), supervisors and auditors the agency named ' +
       'with `?agency=`. First `event: live` (`data: {"agencyCode":"ABFA"}`) once every later change will be ' +
       'told; then `event: inbox` with `data: {"trackingCode":"4837284308","agencyCode":"ABFA","change":"assigned"}` ' +
-      'for each change, sent after the inbox shows it: `change` is one of assigned, acknowledged, referred, ' +
-      'answered, returned, reopened. Nothing personal is sent: fetch the row with `GET /api/agency/inbox?' +
-      'trackingCode=`. A comment line (`: keep-alive`) comes every 20 s. Fed from Kafka by every replica, so ' +
+      'for each change, sent after the inbox shows it. `change` is one of: assigned (routed here), ' +
+      'acknowledged, referred, answered, returned (this agency disowned it: the row leaves; a request goes ' +
+      'to another agency only after that, so the agency that had it is told), reopened (the citizen ' +
+      'objected), closed (by the citizen’s verdict, a supervisor or the rules: it leaves the open list), ' +
+      'merged (closed as another request’s duplicate), linked (to a collective matter), due-changed (a ' +
+      'supervisor set a due time, an extension was approved, the clock resumed), overdue, ' +
+      'information-requested, information-supplied (the citizen answered), extension-requested, ' +
+      'extension-refused, directive (issued, reported on or overdue), contact-erased. More may be added: ' +
+      'treat an unknown one as “something changed”. Nothing personal is sent: fetch the row with `GET ' +
+      '/api/agency/inbox?status=all&trackingCode=`. A comment line (`: keep-alive`) comes every 20 s. Fed ' +
+      'from Kafka by every replica, so ' +
       'a client connected to any replica hears of every change; on a disconnection, reconnect and refetch.',
   })
   @ApiProduces('text/event-stream')

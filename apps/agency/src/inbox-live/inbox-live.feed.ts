@@ -84,10 +84,33 @@ export class InboxLiveFeed implements OnApplicationBootstrap, BeforeApplicationS
 
   private onEvent(event: IntegrationEvent): void {
     const change = inboxChangeOf(event);
-    if (!change || !this.subscribers.has(change.agencyCode)) return;
-    void this.afterApplied(event.eventId).then(() => {
-      for (const s of this.subscribers.get(change.agencyCode) ?? []) s.onChange(change);
+    if (!change || !this.anyoneListensTo(change.agencyCode)) return;
+    void this.afterApplied(event.eventId).then(async () => {
+      // Closing, merging, linking and erasure name no agency: the inbox says whose the request is.
+      const agencyCode = change.agencyCode ?? (await this.holderOf(change.trackingCode));
+      if (agencyCode === undefined) return;
+      const told: InboxChange = { trackingCode: change.trackingCode, agencyCode, change: change.change };
+      for (const s of this.subscribers.get(agencyCode) ?? []) s.onChange(told);
     });
+  }
+
+  // An event that names no agency may concern anyone listening.
+  private anyoneListensTo(agencyCode: string | undefined): boolean {
+    return agencyCode === undefined ? this.subscribers.size > 0 : this.subscribers.has(agencyCode);
+  }
+
+  /** The agency whose inbox holds the request (one row per request), if any does. */
+  private async holderOf(trackingCode: string): Promise<string | undefined> {
+    try {
+      const rows: { agencyCode: string }[] = await this.dataSource.query(
+        'SELECT agency_code AS "agencyCode" FROM agency.inbox WHERE tracking_code = $1',
+        [trackingCode],
+      );
+      return rows[0]?.agencyCode;
+    } catch (error) {
+      this.log.warn(`could not find who holds ${trackingCode}: ${String(error)}`);
+      return undefined;
+    }
   }
 
   /** Waits until the inbox projection (any replica of it) has committed this event. */

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Badge, Button, Card, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import DatePicker, { type DateObject } from 'react-multi-date-picker';
 import persian from 'react-date-object/calendars/persian';
 import persianFa from 'react-date-object/locales/persian_fa';
@@ -12,7 +12,7 @@ import { digits, groupedCode, jalali, timeLeft, toneColour } from '../format';
 import { useI18n, vocabulary } from '../i18n';
 import type { Inbox, InboxItem } from '../inbox';
 import { useSession } from '../session';
-import { useLiveFeed } from '../useLiveFeed';
+import { liveNotice, useInboxLive } from '../inboxLive';
 
 const PAGE_SIZE = 20;
 
@@ -21,30 +21,11 @@ export function InboxPage() {
   const { t, lang } = useI18n();
   const { session } = useSession();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  // The inbox, live (ADR 44): each event says which request changed; its row is fetched again, never sent.
-  const [feedReady, setFeedReady] = useState(false);
-  const connected = useLiveFeed('/api/agency/inbox/events', (type, data) => {
-    if (type === 'live') setFeedReady(true);
-    if (type !== 'live' && type !== 'inbox') return;
-    void queryClient.invalidateQueries({ queryKey: ['inbox'] });
-    const change = data as { trackingCode?: string; change?: string };
-    const arrived = change.trackingCode;
-    if (type === 'inbox' && (change.change === 'assigned' || change.change === 'reopened') && arrived) {
-      void message.info({
-        duration: 10,
-        content: (
-          <span role="status" data-testid={`live-notice-${arrived}`}>
-            {t.newRequestArrived} <Link to={`/agency/requests/${arrived}`}>{groupedCode(arrived, lang)}</Link>
-          </span>
-        ),
-      });
-    }
+  // The inbox, live (ADR 44): every change refetches its row; arrivals and departures are said briefly.
+  const live = useInboxLive((change) => {
+    const content = liveNotice(change, t, lang);
+    if (content) void message.info({ duration: 10, content });
   });
-  useEffect(() => {
-    if (!connected) setFeedReady(false);
-  }, [connected]);
-  const live = connected && feedReady;
   const [status, setStatus] = useState<'open' | 'answered' | 'all'>('open');
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');

@@ -24,6 +24,7 @@ import { RequestHistory, type AgencyHistory } from './RequestHistory';
 import { useI18n, vocabulary } from '../i18n';
 import type { Inbox } from '../inbox';
 import { useSession } from '../session';
+import { leftOpenList, liveNotice, useInboxLive } from '../inboxLive';
 
 interface AnswerValues {
   outcome: string;
@@ -37,6 +38,11 @@ export function RequestPage() {
   const { session } = useSession();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  // Live (ADR 44): a change to this request elsewhere (a new due time, a close) refreshes this page.
+  useInboxLive((change) => {
+    if (change.trackingCode === code && leftOpenList(change))
+      void message.info({ duration: 10, content: liveNotice(change, t, lang) });
+  });
   const [answering, setAnswering] = useState(false);
   const [dialog, setDialog] = useState<'refer' | 'return' | 'information' | 'extension'>();
   // The inbox is a read model fed over Kafka: after answering, look again until it shows the answer.

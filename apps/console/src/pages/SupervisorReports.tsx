@@ -7,6 +7,7 @@ import { digits, jalali } from '../format';
 import { showFieldProblems } from '../formProblems';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
+import { ScorecardTrend, type MonthTrend } from './ScorecardTrend';
 
 interface ScorecardLine {
   rank: number;
@@ -22,6 +23,7 @@ interface ScorecardLine {
 interface Scorecards {
   period: { fromJalali: string; toJalali: string };
   byAgency: ScorecardLine[];
+  trend: MonthTrend[];
 }
 
 interface BoardLine {
@@ -148,6 +150,7 @@ export function ScorecardsPanel() {
           { title: t.deadlinesMissed, dataIndex: 'deadlinesMissed', render: n },
         ]}
       />
+      <ScorecardTrend trend={scorecards.data?.trend} />
     </div>
   );
 }
