@@ -144,6 +144,17 @@ const codeMessages: Record<string, { fa: string; en: string }> = {
     en: "The county is not in the campaign's counties",
   },
   REQUEST_ALREADY_CLOSED: { fa: 'این درخواست بسته شده است', en: 'The request is closed' },
+  // Admin users (ADR 48).
+  USERNAME_TAKEN: { fa: 'این نام کاربری از پیش هست', en: 'That username is taken' },
+  EXTENSION_TAKEN: {
+    fa: 'این شماره داخلی از آن اپراتور دیگری است',
+    en: 'Another operator has this extension',
+  },
+  USER_NOT_FOUND: { fa: 'چنین کاربری نیست', en: 'No such user' },
+  CANNOT_CHANGE_OWN_ACCESS: {
+    fa: 'نمی‌توانید خودتان را غیرفعال کنید یا نقش خود را تغییر دهید',
+    en: 'You cannot disable yourself or change your own role',
+  },
 };
 
 /** The message to show for a failed call, in the screen's language. */
@@ -176,6 +187,15 @@ const fieldMessages: [RegExp, string][] = [
   [/must be longer than or equal to 5 characters/, 'دست‌کم ۵ نویسه بنویسید'],
   [/must be after the current due date/, 'مهلت پیشنهادی باید پس از مهلت کنونی باشد'],
   [/must be a valid ISO 8601 date string/, 'تاریخی برگزینید'],
+  // Admin users (ADR 48).
+  [/^username: 3 to 64/, 'نام کاربری: ۳ تا ۶۴ حرف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط'],
+  [/^unknown role$/, 'نقشی از فهرست برگزینید'],
+  [/^this role acts for one agency/, 'این نقش از آن یک دستگاه است: دستگاه را برگزینید'],
+  [/^only agency roles belong to an agency/, 'فقط نقش‌های دستگاهی دستگاه دارند'],
+  [/^unknown agency code$/, 'دستگاهی با این کد نیست'],
+  [/^extension: 2 to 8 digits/, 'شماره داخلی ۲ تا ۸ رقم است'],
+  [/^only operators have a telephone extension/, 'فقط اپراتورها شماره داخلی دارند'],
+  [/^password: \d+ to \d+ characters/, 'گذرواژه دست‌کم ۱۰ نویسه است'],
 ];
 
 /** Field errors of a 400 keyed by the form's field name: `citizens[0].nationalCode` → `nationalCode`. */
