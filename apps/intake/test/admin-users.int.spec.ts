@@ -128,6 +128,12 @@ describe('the administrator manages the local identity store’s users', () => {
     expect(n).toBe(0);
   });
 
+  it('names every bad field at once, the rules between fields included', async () => {
+    const res = await create({ username: 'Ali Reza', role: 'agency_staff', extension: '12', password: 'x' });
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res.body).sort()).toEqual(['agencyCode', 'extension', 'password', 'username']);
+  });
+
   it('answers 409 USERNAME_TAKEN for an existing username, and leaves it as it was', async () => {
     const again = await create({ username: name('sup'), role: 'auditor', password: `${password}-2` });
     expect(again.status).toBe(409);

@@ -146,8 +146,20 @@ export function AdminUsers() {
           {
             title: t.changedBy,
             key: 'changed',
-            render: (_: unknown, u) =>
-              u.changedBy ? `${u.changedBy}${lang === 'fa' ? '، ' : ', '}${jalali(u.changedAt, lang)}` : '—',
+            // Creation is the first change: a user nobody changed since shows who created them.
+            render: (_: unknown, u) => {
+              const who = u.changedBy ?? u.createdBy;
+              const when = u.changedBy ? u.changedAt : u.createdAt;
+              return who ? (
+                <>
+                  <bdi>{who}</bdi>
+                  {lang === 'fa' ? '، ' : ', '}
+                  {jalali(when, lang)}
+                </>
+              ) : (
+                '—'
+              );
+            },
           },
           {
             title: t.actions,

@@ -1,8 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { codesOf } from '@samad/reference-data';
-import { PageFields, PageQuery, tokenRoles, type TokenRole } from '@samad/service-kit';
+import { PageFields, PageQuery, isTokenRole, tokenRoles, type TokenRole } from '@samad/service-kit';
 import { NamedRefDto } from '../shared/named-ref.response.dto';
 import {
   EXTENSION_PATTERN,
@@ -10,6 +19,7 @@ import {
   MIN_PASSWORD_LENGTH,
   USERNAME_PATTERN,
   fieldMessages,
+  standingProblems,
 } from './user-rules';
 
 const agencyCodes = codesOf('agency');
@@ -40,6 +50,25 @@ export class ListUsersQuery extends PageQuery {
   q?: string;
 }
 
+const standingOf = (body: CreateUserRequest, field: 'agencyCode' | 'extension'): string | undefined =>
+  isTokenRole(body.role)
+    ? standingProblems({
+        role: body.role,
+        agencyCode: body.agencyCode ?? null,
+        extension: body.extension ?? null,
+      }).find((p) => p.field === field)?.message
+    : undefined;
+
+/** The rules between the fields, checked with the others so a form learns every bad field at once. */
+const FitsTheRole = (field: 'agencyCode' | 'extension') =>
+  ValidateBy({
+    name: `${field}FitsTheRole`,
+    validator: {
+      validate: (_, args) => standingOf(args!.object as CreateUserRequest, field) === undefined,
+      defaultMessage: (args) => standingOf(args!.object as CreateUserRequest, field) ?? '',
+    },
+  });
+
 export class CreateUserRequest {
   @ApiProperty({ example: 'staff.abfa2', pattern: USERNAME_PATTERN.source, description: 'Lower case' })
   @Transform(lower)
@@ -57,15 +86,15 @@ export class CreateUserRequest {
     description:
       'Required for agency_staff, agency_system, agency_editor and agency_manager; refused otherwise',
   })
-  @IsOptional()
   @Transform(upper)
-  @IsIn(agencyCodes, { message: fieldMessages.agencyUnknown })
+  @FitsTheRole('agencyCode')
   agencyCode?: string;
 
   @ApiPropertyOptional({ example: '203', description: 'Operators only: the PBX extension (2–8 digits)' })
   @IsOptional()
   @Transform(trimmed)
   @Matches(EXTENSION_PATTERN, { message: fieldMessages.extension })
+  @FitsTheRole('extension')
   extension?: string;
 
   @ApiProperty({ format: 'password', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })
