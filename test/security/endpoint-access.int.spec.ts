@@ -68,7 +68,7 @@ type Outcome = 'ok' | 400 | 404 | 409 | 415;
 
 interface Endpoint {
   service: ServiceKey;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** As the OpenAPI document names it. */
   route: string;
   allowed: Partial<Record<Caller, Outcome>>;
@@ -365,6 +365,38 @@ const endpoints: Endpoint[] = [
     route: '/api/admin/users/{username}/unlock',
     allowed: { admin: 'ok' },
     request: () => ({ path: `/api/admin/users/nobody-${randomInt(1e9)}/unlock` }),
+  },
+  // The local identity store's users (ADR 48): unknown users and refused bodies, so the table changes nobody.
+  {
+    service: 'intake',
+    method: 'GET',
+    route: '/api/admin/users',
+    allowed: { admin: 'ok' },
+    request: () => ({ path: '/api/admin/users?pageSize=5' }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/admin/users',
+    allowed: { admin: 400 },
+    request: () => ({ path: '/api/admin/users', body: { username: 'x', role: 'admin', password: 'short' } }),
+  },
+  {
+    service: 'intake',
+    method: 'PATCH',
+    route: '/api/admin/users/{username}',
+    allowed: { admin: 404 },
+    request: () => ({ path: `/api/admin/users/nobody-${randomInt(1e9)}`, body: { disabled: true } }),
+  },
+  {
+    service: 'intake',
+    method: 'POST',
+    route: '/api/admin/users/{username}/password',
+    allowed: { admin: 404 },
+    request: () => ({
+      path: `/api/admin/users/nobody-${randomInt(1e9)}/password`,
+      body: { password: 'a-long-enough-password' },
+    }),
   },
   {
     // Each call signs a fresh token, so logging out in the table revokes only that one.

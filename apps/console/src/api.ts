@@ -154,6 +154,17 @@ const codeMessages: Record<string, { fa: string; en: string }> = {
     fa: 'آخرین قاعده‌ی همه شهرستان‌های این موضوع حذف‌شدنی نیست: بی آن، درخواست‌های شهرستان‌های بی‌قاعده به صف ارجاع دستی می‌روند. نخست قاعده‌ی همه شهرستان‌های دیگری بیفزایید.',
     en: "The category's last every-county rule cannot go: without it, requests from counties without a rule of their own wait in the manual routing queue. Add another every-county rule first.",
   },
+  // Admin users (ADR 48).
+  USERNAME_TAKEN: { fa: 'این نام کاربری از پیش هست', en: 'That username is taken' },
+  EXTENSION_TAKEN: {
+    fa: 'این شماره داخلی از آن اپراتور دیگری است',
+    en: 'Another operator has this extension',
+  },
+  USER_NOT_FOUND: { fa: 'چنین کاربری نیست', en: 'No such user' },
+  CANNOT_CHANGE_OWN_ACCESS: {
+    fa: 'نمی‌توانید خودتان را غیرفعال کنید یا نقش خود را تغییر دهید',
+    en: 'You cannot disable yourself or change your own role',
+  },
 };
 
 /** The message to show for a failed call, in the screen's language. */
@@ -190,6 +201,15 @@ const fieldMessages: [RegExp, string][] = [
   [/unknown agency code/, 'از فهرست برگزینید'],
   [/^priority must/, 'اولویت عددی درست از ۰ تا ۱۰۰۰ است'],
   [/already has a rule for this county and agency/, codeMessages.RULE_ALREADY_EXISTS.fa],
+  // Admin users (ADR 48).
+  [/^username: 3 to 64/, 'نام کاربری: ۳ تا ۶۴ حرف کوچک لاتین، رقم، نقطه، خط تیره یا زیرخط'],
+  [/^unknown role$/, 'نقشی از فهرست برگزینید'],
+  [/^this role acts for one agency/, 'این نقش از آن یک دستگاه است: دستگاه را برگزینید'],
+  [/^only agency roles belong to an agency/, 'فقط نقش‌های دستگاهی دستگاه دارند'],
+  [/^unknown agency code$/, 'دستگاهی با این کد نیست'],
+  [/^extension: 2 to 8 digits/, 'شماره داخلی ۲ تا ۸ رقم است'],
+  [/^only operators have a telephone extension/, 'فقط اپراتورها شماره داخلی دارند'],
+  [/^password: \d+ to \d+ characters/, 'گذرواژه دست‌کم ۱۰ نویسه است'],
 ];
 
 /** Field errors of a 400 keyed by the form's field name: `citizens[0].nationalCode` → `nationalCode`. */

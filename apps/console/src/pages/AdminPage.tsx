@@ -6,7 +6,7 @@ import { AdminRules } from './AdminRules';
 import { AdminOpen311 } from './AdminOpen311';
 import { AdminUsers } from './AdminUsers';
 
-/** The administrator's screen: the working calendar, routing rules, Open311 clients and sign-in locks. */
+/** The administrator's screen: the working calendar, routing rules, Open311 clients and the users (ADR 48). */
 export function AdminPage() {
   const { t } = useI18n();
   return (

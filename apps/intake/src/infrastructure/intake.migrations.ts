@@ -16,6 +16,7 @@ import { MobileOnlyCitizens1796239000000 } from './migrations/1796239000000-mobi
 import { MergedCitizensFollow1796260000000 } from './migrations/1796260000000-merged-citizens-follow';
 import { RequestIndexMatter1796260000100 } from './migrations/1796260000100-request-index-matter';
 import { OperatorExtensions1796270045000 } from './migrations/1796270045000-operator-extensions';
+import { UserChanges1796280048000 } from './migrations/1796280048000-user-changes';
 
 /** The intake schema's migrations, in order. */
 export const intakeMigrations = [
@@ -38,4 +39,5 @@ export const intakeMigrations = [
   MergedCitizensFollow1796260000000,
   RequestIndexMatter1796260000100,
   OperatorExtensions1796270045000,
+  UserChanges1796280048000,
 ];

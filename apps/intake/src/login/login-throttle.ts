@@ -8,6 +8,14 @@ import {
 } from '@samad/service-kit';
 import { waitAfterFailures } from './login-delay';
 
+/** A username's standing with the throttle, for the administrator's list. */
+export interface FailureStanding {
+  /** Some client must still wait before trying this username again. */
+  locked: boolean;
+  /** Failures still counted, from every client. */
+  failures: number;
+}
+
 interface Recent {
   pair_count: string;
   pair_wait: number | null;
@@ -103,5 +111,27 @@ export class LoginThrottle {
       username,
     ])) as [unknown, number];
     return affected;
+  }
+
+  /** Each username's failures still counted and whether some client must wait: one grouped query. */
+  async standingOf(usernames: readonly string[]): Promise<Map<string, FailureStanding>> {
+    const { failureWindowSeconds, maxFailuresPerPair, maxDelaySeconds } = this.login;
+    const rows = (await this.dataSource.query(
+      `SELECT username, count(*)::int AS failures, extract(epoch FROM now() - max(failed_at))::float8 AS since
+         FROM auth.login_failures
+        WHERE username = ANY($1) AND failed_at >= now() - make_interval(secs => $2)
+        GROUP BY username, client_ip`,
+      [usernames, failureWindowSeconds],
+    )) as { username: string; failures: number; since: number }[];
+    const standing = new Map<string, FailureStanding>();
+    for (const row of rows) {
+      const wait = waitAfterFailures(row.failures, row.since, maxFailuresPerPair, maxDelaySeconds);
+      const known = standing.get(row.username) ?? { locked: false, failures: 0 };
+      standing.set(row.username, {
+        locked: known.locked || wait > 0,
+        failures: known.failures + row.failures,
+      });
+    }
+    return standing;
   }
 }

@@ -11,6 +11,8 @@ import { LogoutHttpController } from '../logout/logout.http.controller';
 import { RefreshTokenHandler } from '../refresh-token/refresh-token.handler';
 import { RefreshTokenHttpController } from '../refresh-token/refresh-token.http.controller';
 import { UnlockUserHttpController } from '../unlock-user/unlock-user.http.controller';
+import { ManageUsersHttpController } from '../manage-users/manage-users.http.controller';
+import { UserDirectory } from '../manage-users/user-directory';
 
 /**
  * Intake's own sign-in and its public key set. Absent when the services trust the province's identity
@@ -30,6 +32,7 @@ export class LoginModule {
         RefreshTokenHttpController,
         LogoutHttpController,
         UnlockUserHttpController,
+        ManageUsersHttpController,
       ],
       providers: [
         { provide: TOKEN_ISSUER, useValue: issuer },
@@ -39,6 +42,7 @@ export class LoginModule {
         TokenGrant,
         LoginHandler,
         RefreshTokenHandler,
+        UserDirectory,
       ],
     };
   }

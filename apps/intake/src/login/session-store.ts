@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { SERVICE_CONFIG, type LoginConfig, type ServiceConfig } from '@samad/service-kit';
 
 export interface StartedSession {
@@ -94,5 +94,24 @@ export class SessionStore {
         WHERE session_id = $1 AND revoked_at IS NULL`,
       [sessionId, because],
     );
+  }
+
+  /**
+   * Ends every open session of a user (a changed user: disabled, another role or agency, a new password),
+   * but `keep`: their refresh tokens stop at once, their access tokens within AUTH_REVOCATION_CACHE_MS.
+   */
+  async endAllOf(
+    username: string,
+    because: string,
+    keep?: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const [, ended] = (await manager.query(
+      `UPDATE auth.sessions SET revoked_at = now(), revoked_because = $2
+        WHERE username = $1 AND revoked_at IS NULL AND expires_at > now()
+          AND session_id IS DISTINCT FROM $3`,
+      [username, because, keep ?? null],
+    )) as [unknown, number];
+    return ended;
   }
 }

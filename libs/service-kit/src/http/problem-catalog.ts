@@ -71,6 +71,18 @@ export const knownErrorCodes: Readonly<Record<string, KnownCode>> = {
   // The PBX's answered-call webhook (ADR 45).
   TELEPHONY_KEY_INVALID: { status: 401 },
   EXTENSION_NOT_FOUND: { status: 404 },
+  // The administrator's users of the local identity store (ADR 48).
+  USER_NOT_FOUND: { status: 404, title: 'کاربری با این نام نیست (no such user)' },
+  USERNAME_TAKEN: { status: 409, title: 'این نام کاربری از پیش هست (the username is taken)' },
+  EXTENSION_TAKEN: {
+    status: 409,
+    title: 'این شماره داخلی از آن کاربر دیگری است (another operator has this extension)',
+  },
+  CANNOT_CHANGE_OWN_ACCESS: {
+    status: 409,
+    title:
+      'نمی‌توانید خودتان را غیرفعال کنید یا نقش خود را تغییر دهید (you cannot disable or demote yourself)',
+  },
   // The working calendar (routing's administrator endpoints).
   HOLIDAY_ALREADY_DECLARED: { status: 409, title: 'این روز از پیش تعطیل است (the day already is a holiday)' },
   HOLIDAY_NOT_FOUND: {
