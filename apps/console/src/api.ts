@@ -176,6 +176,9 @@ const fieldMessages: [RegExp, string][] = [
   [/must be longer than or equal to 5 characters/, 'دست‌کم ۵ نویسه بنویسید'],
   [/must be after the current due date/, 'مهلت پیشنهادی باید پس از مهلت کنونی باشد'],
   [/must be a valid ISO 8601 date string/, 'تاریخی برگزینید'],
+  // The auditor's reveal of personal data (ADR 20).
+  [/reason must be \d+ to \d+ characters/, 'دلیل باید از ۵ تا ۵۰۰ نویسه باشد'],
+  [/a reason is required/, 'دلیل را بنویسید'],
 ];
 
 /** Field errors of a 400 keyed by the form's field name: `citizens[0].nationalCode` → `nationalCode`. */
