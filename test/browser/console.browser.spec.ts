@@ -288,7 +288,7 @@ describe('the people’s console in Chromium: register, answer, track', () => {
     await signInAs(page, base, 'auditor1', '/audit');
     const persian = trackingCode.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
     await page.getByLabel('کد رهگیری').fill(persian);
-    await page.getByRole('button', { name: 'نمایش' }).click();
+    await page.getByRole('button', { name: 'نمایش', exact: true }).click();
     const history = page.getByTestId('audit-history');
     await history.waitFor({ timeout: 30000 });
     // Registered, routed, acknowledged, answered, rated: each with its hash; the chain verified.

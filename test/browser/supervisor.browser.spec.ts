@@ -2,7 +2,7 @@
 // reporting behind the console's one-origin server. A request is registered and ABFA's staff ask for more time
 // through the APIs; the supervisor approves it from the extensions tab, downloads a month's scorecards as XLSX
 // (a ZIP: it starts with PK), checks the scorecards' trend chart (Jalali months, the API's figures) and opens a
-// campaign's board. Each new tab is scanned with axe-core.
+// campaign's board from the list of campaigns. Each new tab is scanned with axe-core.
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
@@ -26,6 +26,9 @@ describe('the supervisor’s console in Chromium: extensions, scorecards, campai
   let trackingCode = '';
   let campaignId = '';
   let supervisor = '';
+  // Each run's own name: the shared database keeps earlier runs' campaigns.
+  const campaignName = `سفر استانی آزمون مرورگر ${persianDigits(String(Date.now() % 1_000_000))}`;
+  const targetOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
 
   const tokenOf = async (username: string): Promise<string> => {
     const login = await fetch(`${base}/api/auth/login`, {
@@ -81,11 +84,11 @@ describe('the supervisor’s console in Chromium: extensions, scorecards, campai
       (await pendingCodes()).includes(trackingCode) ? true : undefined,
     );
     const campaign = await post(supervisor, '/api/campaigns', {
-      name: 'سفر استانی آزمون مرورگر',
+      name: campaignName,
       countyCodes: ['BND'],
       startsOn: new Date().toISOString().slice(0, 10),
       endsOn: new Date().toISOString().slice(0, 10),
-      targetOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+      targetOn,
     });
     expect(campaign.status).toBe(201);
     campaignId = ((await campaign.json()) as { id: string }).id;
@@ -182,12 +185,22 @@ describe('the supervisor’s console in Chromium: extensions, scorecards, campai
     await page.getByRole('button', { name: 'نمایش' }).first().click();
     await page.getByTestId('scorecards-panel').getByRole('alert').waitFor();
 
-    // A campaign's board by its id.
+    // A campaign's board, opened from the list of campaigns (its county and Jalali target day beside it).
     await openTab(page, 'کارنامه سفرها');
-    await page.getByLabel('شناسه سفر').fill(campaignId);
-    await page.getByTestId('campaign-board-panel').getByRole('button', { name: 'نمایش' }).click();
+    const listed = page.getByTestId('campaign-list').getByRole('row').filter({ hasText: campaignName });
+    await listed.waitFor();
+    const jalaliTarget = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
+      timeZone: 'Asia/Tehran',
+      dateStyle: 'medium',
+    }).format(new Date(`${targetOn}T12:00:00Z`));
+    expect(await listed.textContent()).toContain(jalaliTarget);
+    expect(await listed.textContent()).toContain('بندرعباس');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await listed.getByRole('button', { name: campaignName }).click();
+    await page.getByRole('heading', { name: campaignName }).waitFor();
+    expect(await page.getByLabel('شناسه سفر').inputValue()).toBe(campaignId);
     await page.getByTestId('download-campaign-' + campaignId + '-xlsx').waitFor();
-    await page.getByTestId('campaign-board-panel').getByRole('table').waitFor();
+    await page.getByTestId('campaign-board-table').getByRole('table').waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(harness.foreignRequests).toEqual([]);
     await page.close();

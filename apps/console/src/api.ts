@@ -210,6 +210,9 @@ const fieldMessages: [RegExp, string][] = [
   [/^extension: 2 to 8 digits/, 'شماره داخلی ۲ تا ۸ رقم است'],
   [/^only operators have a telephone extension/, 'فقط اپراتورها شماره داخلی دارند'],
   [/^password: \d+ to \d+ characters/, 'گذرواژه دست‌کم ۱۰ نویسه است'],
+  // The auditor's reveal of personal data (ADR 20).
+  [/reason must be \d+ to \d+ characters/, 'دلیل باید از ۵ تا ۵۰۰ نویسه باشد'],
+  [/a reason is required/, 'دلیل را بنویسید'],
 ];
 
 /** Field errors of a 400 keyed by the form's field name: `citizens[0].nationalCode` → `nationalCode`. */

@@ -45,3 +45,12 @@ export const toneColour: Record<TimeLeft['tone'], string> = {
   soon: '#7c5e00',
   ok: '#135200',
 };
+
+const dayFormatters: Record<Lang, Intl.DateTimeFormat> = {
+  fa: new Intl.DateTimeFormat('fa-IR-u-ca-persian', { timeZone: 'Asia/Tehran', dateStyle: 'medium' }),
+  en: new Intl.DateTimeFormat('en-GB-u-ca-persian-nu-latn', { timeZone: 'Asia/Tehran', dateStyle: 'medium' }),
+};
+
+/** A calendar day the APIs give as `YYYY-MM-DD` (Gregorian), as a Jalali date: noon UTC is that day in Tehran. */
+export const jalaliDay = (day: string | undefined, lang: Lang): string =>
+  day ? dayFormatters[lang].format(new Date(`${day}T12:00:00Z`)) : '—';

@@ -23,6 +23,7 @@ import { toAsciiDigits } from '../domain';
 import { digits, groupedCode, jalali } from '../format';
 import { useI18n, vocabulary } from '../i18n';
 import { useSession } from '../session';
+import { AuditorPersonalData, type MaskedCitizen } from './AuditorPersonalData';
 
 interface HistoryEntry {
   eventId: string;
@@ -32,6 +33,8 @@ interface HistoryEntry {
   occurredAt: string | null;
   actor: { id: string; role: string } | null;
   hash: string;
+  /** The event's data, national codes and mobiles masked (as the API gives it to auditors). */
+  data?: { citizens?: MaskedCitizen[] };
 }
 
 interface RequestHistory {
@@ -238,6 +241,13 @@ export function AuditorPage() {
                 ]}
               />
             )}
+            <AuditorPersonalData
+              key={history.data.trackingCode}
+              code={history.data.trackingCode}
+              citizens={
+                history.data.events.find((event) => event.type === 'RequestRegistered')?.data?.citizens ?? []
+              }
+            />
           </div>
         )}
       </Card>

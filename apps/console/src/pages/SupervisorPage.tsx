@@ -11,6 +11,7 @@ import { useI18n, vocabulary } from '../i18n';
 import { useSession } from '../session';
 import { ExtensionRequestsTable } from './SupervisorExtensions';
 import { EscalationsTable, ManualQueueTable, OverdueTable } from './SupervisorLists';
+import { DuplicatesPanel } from './SupervisorDuplicates';
 import { CampaignBoardPanel, ScorecardsPanel } from './SupervisorReports';
 
 // Only what the dashboard draws: bars, a pie, SVG (readable by assistive technology with the aria component).
@@ -204,6 +205,7 @@ export default function SupervisorPage() {
           { key: 'extensions', label: t.extensionRequests, children: <ExtensionRequestsTable /> },
           { key: 'scorecards', label: t.scorecards, children: <ScorecardsPanel /> },
           { key: 'campaigns', label: t.campaignBoards, children: <CampaignBoardPanel /> },
+          { key: 'duplicates', label: t.duplicates, children: <DuplicatesPanel /> },
         ]}
       />
     </Card>

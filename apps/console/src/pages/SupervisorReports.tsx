@@ -8,6 +8,7 @@ import { showFieldProblems } from '../formProblems';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { ScorecardTrend, type MonthTrend } from './ScorecardTrend';
+import { CampaignList } from './SupervisorCampaigns';
 
 interface ScorecardLine {
   rank: number;
@@ -155,13 +156,15 @@ export function ScorecardsPanel() {
   );
 }
 
-/** A provincial-trip campaign's board by its id (GET /api/reports/campaigns/{id}/board), with downloads. */
+/** Provincial-trip campaigns listed; one's board (GET /api/reports/campaigns/{id}/board), with downloads. */
 export function CampaignBoardPanel() {
   const { t, lang } = useI18n();
   const { session } = useSession();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ campaignId?: string }>();
   const [campaignId, setCampaignId] = useState('');
+  // Names from the campaign list: the board names a campaign only once one of its letters is reported.
+  const [listedNames, setListedNames] = useState<Record<string, string>>({});
   const path = `/api/reports/campaigns/${encodeURIComponent(campaignId)}/board`;
   const board = useQuery({
     queryKey: ['campaign-board', campaignId],
@@ -171,6 +174,14 @@ export function CampaignBoardPanel() {
   const n = (value: number) => digits(value, lang);
   return (
     <div data-testid="campaign-board-panel">
+      <CampaignList
+        current={campaignId}
+        onOpen={(campaign) => {
+          form.setFieldsValue({ campaignId: campaign.id });
+          setCampaignId(campaign.id);
+          setListedNames((names) => ({ ...names, [campaign.id]: campaign.name }));
+        }}
+      />
       <Form
         form={form}
         layout="inline"
@@ -196,12 +207,13 @@ export function CampaignBoardPanel() {
       {board.isError && <Alert type="error" role="alert" message={problemMessage(board.error, lang)} />}
       {board.data && (
         <Typography.Title level={2} style={{ fontSize: 18, marginTop: 16 }}>
-          {board.data.campaignName ?? board.data.campaignId}
+          {board.data.campaignName ?? listedNames[board.data.campaignId] ?? board.data.campaignId}
           {board.data.targetAt && ` — ${t.campaignTarget} ${jalali(board.data.targetAt, lang)}`}
         </Typography.Title>
       )}
       {campaignId && (
         <Table<BoardLine>
+          data-testid="campaign-board-table"
           rowKey={(r) => `${r.agencyCode ?? '-'}-${r.countyCode}`}
           size="small"
           loading={board.isLoading}
