@@ -24,9 +24,12 @@ export const toPersianDigits = (text: string): string =>
 // ZWJ (U+200D) stands outside the class: inside it, it would read as joining its neighbours.
 const INVISIBLE_FORMATTING = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060\ufeff]|\u200d/g;
 
-/** NFC, with the invisible formatting characters (INVISIBLE_FORMATTING) removed; ZWNJ kept. */
+/**
+ * The invisible formatting characters (INVISIBLE_FORMATTING) removed, then NFC; ZWNJ kept. In that order:
+ * a removed character can leave a letter beside its combining mark (ا + U+202A + ٓ), which NFC then joins.
+ */
 export const stripInvisibleFormatting = (text: string): string =>
-  text.normalize('NFC').replace(INVISIBLE_FORMATTING, '');
+  text.replace(INVISIBLE_FORMATTING, '').normalize('NFC');
 
 export interface NormalizeOptions {
   /** Keep line breaks (descriptions, answers, letters); otherwise all whitespace becomes one space. */
@@ -51,12 +54,14 @@ export const normalizePersianText = (text: string, options: NormalizeOptions = {
     /[\u064a\u0649\u0643]/g,
     (letter) => persianLetters[letter],
   );
-  if (!options.keepLineBreaks) return normalizeLine(letters.replace(/\s+/g, ' '));
+  // NFC last as well: collapsing whitespace can bring a letter and its mark together too.
+  if (!options.keepLineBreaks) return normalizeLine(letters.replace(/\s+/g, ' ')).normalize('NFC');
   return letters
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map(normalizeLine)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    .trim()
+    .normalize('NFC');
 };

@@ -134,6 +134,11 @@ describe('text hygiene (NFC, invisible formatting removed, ZWNJ kept)', () => {
     maxLength: 60,
   });
 
+  it('joins a letter and its mark that a removed character kept apart (found by the property below)', () => {
+    expect(normalizePersianText('ا\u202a\u0653')).toBe('آ');
+    expect(normalizePersianText('ا\u202a\u0653', { keepLineBreaks: true })).toBe('آ');
+  });
+
   it('never outputs a stripped character, and is idempotent (property)', () => {
     fc.assert(
       fc.property(messy, fc.boolean(), (text, keepLineBreaks) => {
