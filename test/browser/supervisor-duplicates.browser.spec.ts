@@ -98,7 +98,7 @@ describe('the supervisor’s duplicates screen in Chromium: similar requests, me
     // Both candidates, each with why: same category and county, and how alike the descriptions are.
     const similar = page.getByTestId('similar-table');
     const rowOf = (code: string) => similar.getByRole('row').filter({ hasText: grouped(code) });
-    await rowOf(codes.merged).waitFor({ timeout: 30000 });
+    await rowOf(codes.merged).waitFor({ timeout: 90000 });
     await rowOf(codes.linked).waitFor();
     expect(await rowOf(codes.merged).textContent()).toMatch(/همان موضوع و شهرستان؛ همانندی شرح‌ها [۰-۹]+٪/);
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -125,7 +125,7 @@ describe('the supervisor’s duplicates screen in Chromium: similar requests, me
       status: 'closed',
       closure: { reason: 'duplicate', duplicateOf: codes.kept },
     });
-    await rowOf(codes.merged).waitFor({ state: 'detached', timeout: 30000 });
+    await rowOf(codes.merged).waitFor({ state: 'detached', timeout: 90000 });
 
     // The third joins the kept one in a collective matter; the matters list shows both once intake has them.
     await page.getByRole('checkbox', { name: `برگزیدن ${codes.linked}` }).check();
@@ -136,7 +136,7 @@ describe('the supervisor’s duplicates screen in Chromium: similar requests, me
       .getByRole('row')
       .filter({ hasText: grouped(codes.kept) })
       .filter({ hasText: grouped(codes.linked) });
-    await matter.waitFor({ timeout: 30000 });
+    await matter.waitFor({ timeout: 90000 });
     const { items } = await get<{ items: { requests: { trackingCode: string }[] }[] }>(
       '/api/requests/matters?pageSize=5',
     );
