@@ -36,6 +36,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testTimeout: 60000,
-  // Integration tests share one broker and one database; run files one at a time.
+  // Integration tests share one broker and one database; run files one at a time. scripts/test.sh runs two
+  // such halves side by side, each on a broker and database of its own (test/support/shard-sequencer.js).
   maxWorkers: 1,
+  testSequencer: '<rootDir>/test/support/shard-sequencer.js',
 };
