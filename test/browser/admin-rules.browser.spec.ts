@@ -10,10 +10,8 @@ import {
   startConsoleInChromium,
   type ConsoleInChromium,
   signInAs,
+  persianDigits,
 } from '../support/console-in-chromium';
-
-const persianDigits = (text: string | number): string =>
-  String(text).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 
 // A category no other browser test touches: its seeded every-county rule sends it to the environment agency.
 const CATEGORY = 'ENV-POLLUTION';

@@ -9,10 +9,8 @@ import {
   startConsoleInChromium,
   type ConsoleInChromium,
   signInAs,
+  persianDigits,
 } from '../support/console-in-chromium';
-
-const persianDigits = (text: string | number): string =>
-  String(text).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 
 /** Today's Jalali year and month in Tehran, as Node's own calendar data has them. */
 function jalaliMonthInTehran(): { year: number; month: number } {

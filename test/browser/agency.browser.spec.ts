@@ -12,10 +12,8 @@ import {
   startConsoleInChromium,
   type ConsoleInChromium,
   signInAs,
+  persianDigits,
 } from '../support/console-in-chromium';
-
-const persianDigits = (text: string | number): string =>
-  String(text).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 
 describe('the agency’s request page in Chromium: information, extension, history', () => {
   let harness: ConsoleInChromium;

@@ -9,11 +9,10 @@ import {
   signInAs,
   startConsoleInChromium,
   type ConsoleInChromium,
+  persianDigits,
 } from '../support/console-in-chromium';
 import { citizen, registrationBody } from '../../apps/intake/test/intake-test-kit';
 
-const persianDigits = (text: string): string =>
-  text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 const jalaliFa = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
   timeZone: 'Asia/Tehran',
   dateStyle: 'medium',

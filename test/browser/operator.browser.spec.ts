@@ -12,11 +12,10 @@ import {
   startConsoleInChromium,
   type ConsoleInChromium,
   signInAs,
+  persianDigits,
 } from '../support/console-in-chromium';
 import { waitFor } from '../support/environment';
 
-const persianDigits = (text: string): string =>
-  text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 const toAscii = (text: string): string => text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 const randomDigits = (count: number): string => Array.from({ length: count }, () => randomInt(10)).join('');
 

@@ -10,13 +10,11 @@ import {
   signInAs,
   startConsoleInChromium,
   type ConsoleInChromium,
+  persianDigits,
+  groupedCode,
 } from '../support/console-in-chromium';
 import { waitFor } from '../support/environment';
 import { citizen, registrationBody } from '../../apps/intake/test/intake-test-kit';
-
-const persianDigits = (text: string): string =>
-  text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
-const grouped = (code: string) => persianDigits(code.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1-$2-$3'));
 
 describe('the supervisor’s duplicates screen in Chromium: similar requests, merge, matter', () => {
   let harness: ConsoleInChromium;
@@ -97,7 +95,7 @@ describe('the supervisor’s duplicates screen in Chromium: similar requests, me
 
     // Both candidates, each with why: same category and county, and how alike the descriptions are.
     const similar = page.getByTestId('similar-table');
-    const rowOf = (code: string) => similar.getByRole('row').filter({ hasText: grouped(code) });
+    const rowOf = (code: string) => similar.getByRole('row').filter({ hasText: groupedCode(code) });
     await rowOf(codes.merged).waitFor({ timeout: 90000 });
     await rowOf(codes.linked).waitFor();
     expect(await rowOf(codes.merged).textContent()).toMatch(/همان موضوع و شهرستان؛ همانندی شرح‌ها [۰-۹]+٪/);
@@ -107,14 +105,14 @@ describe('the supervisor’s duplicates screen in Chromium: similar requests, me
     // Merge, confirmed: the dialog names which one stays open and which one closes.
     await page.getByRole('button', { name: `ادغام ${codes.merged}` }).click();
     const dialog = page.getByRole('dialog');
-    expect(await dialog.getByTestId('merge-kept').textContent()).toBe(grouped(codes.kept));
-    expect(await dialog.getByTestId('merge-merged').textContent()).toBe(grouped(codes.merged));
+    expect(await dialog.getByTestId('merge-kept').textContent()).toBe(groupedCode(codes.kept));
+    expect(await dialog.getByTestId('merge-merged').textContent()).toBe(groupedCode(codes.merged));
     expect(await accessibilityProblems(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'ادغام', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page
       .getByTestId('merge-notice')
-      .getByText(`${grouped(codes.merged)} بسته شد؛ ادامه در ${grouped(codes.kept)}`)
+      .getByText(`${groupedCode(codes.merged)} بسته شد؛ ادامه در ${groupedCode(codes.kept)}`)
       .waitFor();
     // The merged request is closed as the kept one's duplicate, and leaves the list once intake has it.
     const asOf = encodeURIComponent(new Date(Date.now() + 60_000).toISOString());
@@ -134,8 +132,8 @@ describe('the supervisor’s duplicates screen in Chromium: similar requests, me
     const matter = page
       .getByTestId('matters-table')
       .getByRole('row')
-      .filter({ hasText: grouped(codes.kept) })
-      .filter({ hasText: grouped(codes.linked) });
+      .filter({ hasText: groupedCode(codes.kept) })
+      .filter({ hasText: groupedCode(codes.linked) });
     await matter.waitFor({ timeout: 90000 });
     const { items } = await get<{ items: { requests: { trackingCode: string }[] }[] }>(
       '/api/requests/matters?pageSize=5',

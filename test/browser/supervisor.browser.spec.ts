@@ -11,13 +11,11 @@ import {
   startConsoleInChromium,
   type ConsoleInChromium,
   signInAs,
+  persianDigits,
+  groupedCode,
 } from '../support/console-in-chromium';
 import { waitFor } from '../support/environment';
 import { citizen, registrationBody } from '../../apps/intake/test/intake-test-kit';
-
-const persianDigits = (text: string): string =>
-  text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
-const grouped = (code: string) => persianDigits(code.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1-$2-$3'));
 
 describe('the supervisor’s console in Chromium: extensions, scorecards, campaign boards', () => {
   let harness: ConsoleInChromium;
@@ -110,7 +108,7 @@ describe('the supervisor’s console in Chromium: extensions, scorecards, campai
     // Extensions: the request appears (reporting projects it), its dialog shows the agency's reason.
     await openTab(page, 'درخواست‌های تمدید مهلت');
     const table = page.getByTestId('extension-requests-table');
-    await table.getByText(grouped(trackingCode)).waitFor();
+    await table.getByText(groupedCode(trackingCode)).waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     await shoot(page, 'supervisor-extensions');
 

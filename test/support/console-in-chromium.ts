@@ -7,9 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { toPersianDigits } from '@samad/request-lifecycle';
 import { startConsoleServer } from '../../scripts/console/console-server';
 import { repoRoot, waitFor } from './environment';
 import { startService, stopService, type RunningService } from './service-process';
+
+/** Digits as the console shows them (Persian), for numbers and codes a test looks for on screen. */
+export const persianDigits = (text: string | number): string => toPersianDigits(String(text));
+/** A tracking code as the console shows it: grouped 3-3-4 in Persian digits. */
+export const groupedCode = (code: string): string =>
+  persianDigits(code.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1-$2-$3'));
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const staticDir = join(repoRoot, 'dist', 'console');
