@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fieldErrors, problemMessage } from '../api';
 import { digits, jalali } from '../format';
@@ -150,6 +150,7 @@ export function AuditorPersonalData({ code, citizens }: { code: string; citizens
         okText={t.revealOk}
         cancelText={t.cancel}
         confirmLoading={reveal.isPending}
+        okButtonProps={{ 'data-testid': 'reveal-ok' } as ButtonProps}
         onOk={() => form.submit()}
         onCancel={() => {
           setAsking(false);

@@ -47,8 +47,9 @@ export function CampaignList({
       <Table<Campaign>
         rowKey="id"
         size="small"
-        loading={campaigns.isLoading}
-        dataSource={campaigns.data?.items ?? []}
+        // Rows wait for the counties' names too (codes only if the catalog cannot be had), so none flickers.
+        loading={campaigns.isLoading || catalog.isLoading}
+        dataSource={catalog.isLoading ? [] : (campaigns.data?.items ?? [])}
         locale={{ emptyText: t.empty }}
         pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
         rowClassName={(row) => (row.id === current ? 'ant-table-row-selected' : '')}

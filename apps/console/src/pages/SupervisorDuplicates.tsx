@@ -138,7 +138,7 @@ export function DuplicatesPanel() {
   const [pair, setPair] = useState<MergePair>();
   // Merged code → the code it continues as: shown at once, while the read model catches up.
   const [merges, setMerges] = useState<Record<string, string>>({});
-  const [linkedMatter, setLinkedMatter] = useState<string>();
+  const [linkedMatter, setLinkedMatter] = useState<{ matterId: string; requestCount: number }>();
   const [callerForm] = Form.useForm<CallerQuery>();
 
   const examine = (code: string) => {
@@ -183,7 +183,7 @@ export function DuplicatesPanel() {
         body: { trackingCodes: [anchor, ...selected] },
       }),
     onSuccess: (answer) => {
-      setLinkedMatter(answer.matterId);
+      setLinkedMatter({ matterId: answer.matterId, requestCount: answer.trackingCodes.length });
       setSelected([]);
       void message.success(
         `${t.linkedMatter} ${answer.trackingCodes.map((c) => groupedCode(c, lang)).join(lang === 'fa' ? '، ' : ', ')}`,

@@ -25,13 +25,14 @@ const PAGE_SIZE = 10;
 
 /**
  * Collective matters, newest first (GET /api/requests/matters). The list follows Kafka: after a link it is
- * fetched again every second until the new matter (`awaiting`) is in it.
+ * fetched again every second until the new matter (`awaiting`) is in it with every request linked: intake
+ * learns of each request's link from that request's own event, so they arrive one by one.
  */
 export function MattersList({
   awaiting,
   onExamine,
 }: {
-  awaiting?: string;
+  awaiting?: { matterId: string; requestCount: number };
   onExamine: (code: string) => void;
 }) {
   const { t, lang } = useI18n();
@@ -45,7 +46,13 @@ export function MattersList({
         token: session?.accessToken,
       }),
     refetchInterval: (query) =>
-      awaiting && page === 1 && !query.state.data?.items.some((m) => m.matterId === awaiting) ? 1000 : false,
+      awaiting &&
+      page === 1 &&
+      !query.state.data?.items.some(
+        (m) => m.matterId === awaiting.matterId && m.requests.length >= awaiting.requestCount,
+      )
+        ? 1000
+        : false,
   });
   return (
     <div data-testid="matters-table">
