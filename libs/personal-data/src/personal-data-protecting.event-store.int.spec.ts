@@ -22,6 +22,7 @@ import { PersonalDataIntegrityError } from './personal-data.cipher';
 import { derivePersonalDataKeys } from './personal-data.secret';
 import { FREE_TEXT_FIELDS, PersonalDataProtectingEventStore } from './personal-data-protecting.event-store';
 import { runPersonalDataMigrations } from './run-personal-data-migrations';
+import { readAllOnce } from '../../../test/support/read-all';
 
 const databaseUrl = (() => {
   const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/samad_test');
@@ -91,19 +92,14 @@ const citizensOf = (event: RecordedEvent): Record<string, unknown>[] =>
 
 const erased = { erased: true, nationalCode: null, fullName: null, mobile: null };
 
-/**
- * `$all` shows an event once every transaction that began before its commit has ended, anywhere in the
- * cluster (ADR 0002): a transaction still open elsewhere can hold it back for a moment, so read until it shows.
- */
-async function readAllOf(store: EventStore, stored: RecordedEvent[]): Promise<RecordedEvent[]> {
+/** The stored events as `$all` gives them, once it holds them all (test/support/read-all.ts says why it waits). */
+const readAllOf = async (store: EventStore, stored: RecordedEvent[]): Promise<RecordedEvent[]> => {
   const ids = new Set(stored.map((e) => e.id));
-  for (let attempt = 0; ; attempt++) {
-    const seen = (await store.readAll({ fromPosition: stored[0].position })).filter((e) => ids.has(e.id));
-    if (seen.length === ids.size) return seen;
-    if (attempt === 100) throw new Error(`${stored[0].streamId} never appeared whole in $all`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+  const all = await readAllOnce(store, `${stored[0].streamId} in $all`, (read) =>
+    [...ids].every((id) => read.some((e) => e.id === id)),
+  );
+  return all.filter((e) => ids.has(e.id));
+};
 
 describe('personal data sealed per citizen in the event store (PostgreSQL)', () => {
   let raw: EventStore;
